@@ -1,0 +1,46 @@
+"""`lawkit check CASE`: check a case and print the Gutachten (or the result as JSON)."""
+
+from __future__ import annotations
+
+import argparse
+
+from lawkit.cli import add_library_option, library_from
+from lawkit.errors import LawkitError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("check", help="check a case and write the Gutachten")
+    parser.add_argument("case", help="a case file, or the id of a shipped case")
+    parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
+    parser.add_argument("--style", choices=("gutachten", "urteilsstil"), default="gutachten")
+    parser.add_argument(
+        "--view", action="append", default=[], metavar="STREIT=ANSICHT",
+        help="follow this view in a Meinungsstreit (repeatable), e.g. "
+        "geheimnisbegriff=beschraenkte_bekanntheit_genuegt",
+    )
+    add_library_option(parser)
+    parser.set_defaults(func=run)
+
+
+def parse_views(pairs: list[str]) -> dict[str, str]:
+    views = {}
+    for pair in pairs:
+        dispute, sep, view = pair.partition("=")
+        if not sep or not dispute or not view:
+            raise LawkitError(f"--view {pair!r}: expected STREIT=ANSICHT, e.g. "
+                              "geheimnisbegriff=beschraenkte_bekanntheit_genuegt")
+        views[dispute.strip()] = view.strip()
+    return views
+
+
+def run(args: argparse.Namespace) -> int:
+    from lawkit.evaluation.evaluate import check
+    from lawkit.rendering.report import render
+
+    library = library_from(args)
+    case = library.case(args.case)  # type: ignore[attr-defined]
+    result = check(case, library, views=parse_views(args.view))  # type: ignore[arg-type]
+    print(render(result, args.style).render(args.format), end="")
+    if args.format in ("json", "html"):
+        print()
+    return 0

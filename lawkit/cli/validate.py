@@ -1,0 +1,56 @@
+"""`lawkit validate FILE…`: check norm and case files; report every bad file, go on past it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from types import MappingProxyType
+
+from lawkit.cli import add_library_option, library_from
+from lawkit.errors import LawkitError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("validate", help="check norm and case files")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    add_library_option(parser)
+    parser.set_defaults(func=run)
+
+
+def validate_file(path: Path, library: object) -> str:
+    """Validate one file; return what it is. Raises LawkitError with the first problem."""
+    from lawkit.loading.cases import read_case
+    from lawkit.loading.library import Library, check_case, check_library
+    from lawkit.loading.norms import read_norm
+    from lawkit.loading.yaml_reader import read_document
+
+    doc = read_document(path)
+    reader = doc.reader()
+    if reader.has("examine"):
+        case = read_case(reader)
+        check_case(case, library, reader)  # type: ignore[arg-type]
+        return f"case {case.id!r} ({len(case.examinations)} norm(s), {len(case.facts)} facts)"
+    if reader.has("citation"):
+        norm = read_norm(reader)
+        assert isinstance(library, Library)
+        check_library(Library(MappingProxyType({**library.norms, norm.id: norm}), library.seeds))
+        return f"norm {norm.id!r} ({norm.citation.canonical()}, {len(norm.elements())} elements)"
+    raise reader.error("cannot tell what this file is; expected a norm (with 'citation') or a "
+                       "case (with 'examine')")
+
+
+def run(args: argparse.Namespace) -> int:
+    library = library_from(args)
+    failed = 0
+    for name in args.files:
+        try:
+            what = validate_file(Path(name), library)
+        except LawkitError as exc:
+            failed += 1
+            print(f"FEHLER {exc}", file=sys.stderr)
+        else:
+            print(f"ok     {name}: {what}")
+    if failed:
+        print(f"{failed} of {len(args.files)} file(s) failed", file=sys.stderr)
+    return 1 if failed else 0

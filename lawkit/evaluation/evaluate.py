@@ -1,0 +1,247 @@
+"""The check: evaluate a case's norms element by element in three-valued logic.
+
+Two passes per norm. `_compute` goes bottom-up and yields each element's result with the
+facts it rests on (basis) or, if open, the open facts that would decide it. `_finish`
+goes top-down and marks, in Gutachten order, which elements are examined and which are
+open but cannot change the result ("kann dahinstehen").
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from lawkit.errors import LawkitError, UnknownIdError
+from lawkit.evaluation.results import (
+    CaseResult,
+    Displacement,
+    DisputeResult,
+    ElementResult,
+    NormResult,
+    ViewChoice,
+    ViewOutcome,
+)
+from lawkit.loading.library import Library, default_library
+from lawkit.model.case import Case, Examination
+from lawkit.model.logic import Combine, Result, answer_result, combine, conjunction
+from lawkit.model.norm import Element, Norm, NormCitation
+from lawkit.model.suggest import nearest
+
+
+class MissingFactError(LawkitError):
+    """A case does not answer a question a norm asks (offen is never assumed)."""
+
+
+@dataclass(slots=True)
+class _Node:
+    """Bottom-up result of one element (internal, mutable only while the check runs)."""
+
+    element: Element
+    result: Result
+    children: list[_Node] = field(default_factory=list)
+    referenced: _Node | None = None
+    referenced_norm: Norm | None = None
+    views: list[tuple[object, _Node]] = field(default_factory=list)  # (View, node)
+    chosen: object | None = None
+    chosen_by: ViewChoice | None = None
+    basis: tuple[str, ...] = ()
+    deciding: tuple[str, ...] = ()
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class _Evaluator:
+    def __init__(self, library: Library, case: Case, views: Mapping[str, str]) -> None:
+        self.library = library
+        self.case = case
+        self.views = {**case.views, **views}
+        self.call_views = set(views)
+        self._refs: dict[str, _Node] = {}
+
+    # -- bottom-up ------------------------------------------------------------
+    def compute(self, element: Element) -> _Node:
+        if element.fact is not None:
+            fact = self.case.facts.get(element.fact)
+            if fact is None:
+                raise MissingFactError(
+                    f"case {self.case.id!r} does not answer the fact {element.fact!r} "
+                    f"({element.question}); expected ja, nein or offen"
+                )
+            result = answer_result(fact.answer, element.satisfied_by)
+            key = (element.fact,)
+            return _Node(element, result, basis=key if result.determined else (),
+                         deciding=() if result.determined else key)
+        if element.ref is not None:
+            node = self._refs.get(element.ref)
+            if node is None:
+                target_norm, target = self.library.resolve(element.ref)
+                node = self.compute(target)
+                node.referenced_norm = target_norm
+                self._refs[element.ref] = node
+            return _Node(element, node.result, referenced=node,
+                         referenced_norm=node.referenced_norm, basis=node.basis,
+                         deciding=node.deciding)
+        if element.dispute is not None:
+            dispute = element.dispute
+            chosen_id = self.views.get(dispute.id)
+            chosen = dispute.view(chosen_id) if chosen_id else dispute.default_view
+            if chosen is None:
+                known = [v.id for v in dispute.views]
+                raise UnknownIdError(
+                    f"the Meinungsstreit {dispute.id!r} has no view {chosen_id!r}"
+                    f"{nearest(str(chosen_id), known)}"
+                )
+            if chosen_id is None:
+                chosen_by = ViewChoice.DOMINANT
+            elif dispute.id in self.call_views:
+                chosen_by = ViewChoice.CALL
+            else:
+                chosen_by = ViewChoice.CASE
+            views = [(view, self.compute(view.requirement)) for view in dispute.views]
+            node = next(n for v, n in views if v is chosen)
+            return _Node(element, node.result, views=views, chosen=chosen, chosen_by=chosen_by,
+                         basis=node.basis, deciding=node.deciding)
+        children = [self.compute(child) for child in element.children]
+        result = combine(element.combine, (c.result for c in children))
+        return _Node(element, result, children=children, **_support(element.combine, result,
+                                                                        children))
+
+    # -- top-down -------------------------------------------------------------
+    def finish(self, node: _Node, *, relevant: bool, examined: bool,
+               because: ElementResult | None = None) -> ElementResult:
+        dahinstehen = not relevant and node.result is Result.OFFEN
+        # Below an element that kann dahinstehen, the Gutachten examines nothing further.
+        inner_examined = examined and not dahinstehen
+        children: list[ElementResult] = []
+        if node.children:
+            absorbing = (Result.NICHT_ERFUELLT if node.element.combine is Combine.ALL_OF
+                         else Result.ERFUELLT)
+            absorbers = [i for i, c in enumerate(node.children) if c.result is absorbing]
+            stop = absorbers[0] if absorbers else len(node.children)
+            # results of absorbing children are needed first to name them as 'because'
+            finished: dict[int, ElementResult] = {}
+            for i in absorbers:
+                finished[i] = self.finish(
+                    node.children[i],
+                    relevant=relevant and len(absorbers) == 1,
+                    examined=inner_examined and i <= stop,
+                )
+            first_absorber = finished.get(stop)
+            for i, child in enumerate(node.children):
+                if i not in finished:
+                    others_absorb = bool(absorbers)
+                    finished[i] = self.finish(
+                        child,
+                        relevant=relevant and not others_absorb,
+                        examined=inner_examined and i <= stop,
+                        because=first_absorber if relevant and others_absorb else because,
+                    )
+                children.append(finished[i])
+        referenced = None
+        if node.referenced is not None:
+            referenced = self.finish(node.referenced, relevant=relevant,
+                                     examined=inner_examined)
+        dispute = None
+        if node.views:
+            outcomes = tuple(
+                ViewOutcome(view, self.finish(n, relevant=relevant if view is node.chosen
+                                              else True, examined=inner_examined))  # type: ignore[arg-type]
+                for view, n in node.views
+            )
+            dispute = DisputeResult(node.element.dispute, node.chosen, node.chosen_by,  # type: ignore[arg-type]
+                                    outcomes)
+        fact = self.case.facts.get(node.element.fact) if node.element.fact else None
+        return ElementResult(
+            element=node.element,
+            result=node.result,
+            examined=examined,
+            dahinstehen=dahinstehen,
+            children=tuple(children),
+            fact=fact,
+            dispute=dispute,
+            referenced=referenced,
+            referenced_norm=node.referenced_norm,
+            because=because if dahinstehen else None,
+            basis=node.basis,
+            deciding=node.deciding,
+        )
+
+    # -- a norm ---------------------------------------------------------------
+    def norm(self, norm: Norm, examination: Examination | None) -> NormResult:
+        root_node = self.compute(norm.root)
+        root = self.finish(root_node, relevant=True, examined=True)
+        procedural: tuple[ElementResult, ...] = ()
+        if norm.procedural:
+            # The procedural requirements form one kumulativ group, examined only where the
+            # Tatbestand is not already failed.
+            group = Element(id=f"{norm.id}__verfolgbarkeit", label="Verfolgbarkeit",
+                            children=norm.procedural)
+            node = self.compute(group)
+            procedural = self.finish(node, relevant=True,
+                                     examined=root.result is not Result.NICHT_ERFUELLT).children
+        return NormResult(norm, examination, root.result, _refined_citation(norm, root), root,
+                          procedural)
+
+
+def _support(how: Combine, result: Result, children: list[_Node]) -> dict[str, tuple[str, ...]]:
+    """The facts a group's result rests on, or the open facts that would decide it."""
+    if result is Result.OFFEN:
+        return {"deciding": _unique(f for c in children if c.result is Result.OFFEN
+                                    for f in c.deciding)}
+    absorbing = Result.NICHT_ERFUELLT if how is Combine.ALL_OF else Result.ERFUELLT
+    if result is absorbing:
+        first = next(c for c in children if c.result is absorbing)
+        return {"basis": first.basis}
+    return {"basis": _unique(f for c in children for f in c.basis)}
+
+
+def _refined_citation(norm: Norm, root: ElementResult) -> str:
+    """The citation narrowed to the alternatives that are met ('… S. 1 Nr. 1 StGB')."""
+    citation: NormCitation = norm.citation
+    stack = [root]
+    while stack:  # the norm's own elements only: Verweisungen cite their own norms
+        result = stack.pop(0)
+        if result.element.cite and result.result is Result.ERFUELLT and result.examined:
+            with contextlib.suppress(ValueError):  # the same subdivision twice: keep the first
+                citation = citation.refine(result.element.cite)
+        stack.extend(result.children)
+    return citation.canonical()
+
+
+def check(case: Case, library: Library | None = None, *,
+          views: Mapping[str, str] | None = None) -> CaseResult:
+    """Check every norm the case examines, then apply the Konkurrenzen.
+
+    `views` overrides the case's choice in a Meinungsstreit (dispute id -> view id).
+    """
+    library = library or default_library()
+    evaluator = _Evaluator(library, case, views or {})
+    examined: dict[str, NormResult] = {}
+    for examination in case.examinations:
+        examined[examination.norm] = evaluator.norm(library.norm(examination.norm), examination)
+    results = []
+    for norm_id, result in examined.items():
+        displacements = []
+        for relation in result.norm.relations:
+            dominant = examined.get(relation.yields_to)
+            if dominant is None and relation.requires_dominant:
+                continue  # the dominant norm is not part of this Fallfrage
+            parts = [result.result]
+            if relation.requires_dominant and dominant is not None:
+                parts.append(dominant.result)
+            condition = None
+            if relation.condition is not None:
+                condition = evaluator.finish(evaluator.compute(relation.condition),
+                                             relevant=True, examined=True)
+                parts.append(condition.result)
+            displacements.append(Displacement(relation, dominant, conjunction(parts), condition))
+        if displacements:
+            from dataclasses import replace
+
+            result = replace(result, displacements=tuple(displacements))
+        results.append(result)
+        examined[norm_id] = result
+    return CaseResult(case, tuple(results))

@@ -1,0 +1,317 @@
+"""The norm library: every norm, cross-checked (Verweisungen, Konkurrenzen, Fundstellen, facts)."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
+from lawkit.loading.cases import read_case
+from lawkit.loading.norms import read_norm
+from lawkit.loading.yaml_reader import Reader, read_document
+from lawkit.model.case import Case
+from lawkit.model.norm import Element, Norm, Source
+from lawkit.model.suggest import nearest
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """A source document of the workbook."""
+
+    id: str
+    title: str
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question the Sachverhalt must answer, and which norms ask it."""
+
+    key: str
+    text: str
+    asked_by: tuple[str, ...]  # norm ids
+
+
+@dataclass(frozen=True)
+class Library:
+    norms: Mapping[str, Norm]
+    seeds: Mapping[str, Seed] = field(default_factory=dict)
+    case_files: Mapping[str, Path] = field(default_factory=dict)
+
+    def norm(self, norm_id: str) -> Norm:
+        try:
+            return self.norms[norm_id]
+        except KeyError:
+            raise UnknownIdError(
+                f"unknown norm {norm_id!r}{nearest(norm_id, self.norms)}"
+            ) from None
+
+    def resolve(self, ref: str) -> tuple[Norm, Element]:
+        """The norm and element a Verweisung points to ('norm' or 'norm#element')."""
+        norm_id, _, element_id = ref.partition("#")
+        norm = self.norm(norm_id)
+        if not element_id:
+            return norm, norm.root
+        element = norm.find(element_id)
+        if element is None:
+            known = [e.id for e in norm.elements()]
+            raise UnknownIdError(
+                f"norm {norm_id!r} has no element {element_id!r}{nearest(element_id, known)}"
+            )
+        return norm, element
+
+    def questions(self, norm_ids: Iterable[str] | None = None) -> dict[str, Question]:
+        """Every question asked by the given norms (all norms if None), following Verweisungen."""
+        ids = list(self.norms) if norm_ids is None else list(norm_ids)
+        found: dict[str, tuple[str, list[str]]] = {}
+        for norm_id in ids:
+            for element in self._reachable(self.norm(norm_id)):
+                if element.fact is not None:
+                    _, askers = found.setdefault(element.fact, (element.question or "", []))
+                    if norm_id not in askers:
+                        askers.append(norm_id)
+        return {k: Question(k, text, tuple(askers)) for k, (text, askers) in found.items()}
+
+    def _reachable(self, norm: Norm) -> list[Element]:
+        """Elements of a norm, its procedural requirements and relation conditions, with the
+        elements reached through Verweisungen (each referenced element once)."""
+        out: list[Element] = []
+        seen_refs: set[str] = set()
+        stack: list[Element] = list(norm.elements())
+        for relation in norm.relations:
+            if relation.condition is not None:
+                stack.extend(relation.condition.walk())
+        for element in stack:
+            out.append(element)
+        i = 0
+        while i < len(out):
+            element = out[i]
+            i += 1
+            if element.ref is not None and element.ref not in seen_refs:
+                seen_refs.add(element.ref)
+                _, target = self.resolve(element.ref)
+                out.extend(target.walk())
+        return out
+
+    def case(self, case_id_or_path: str | Path) -> Case:
+        """A shipped case by id, or a case file by path, validated against this library."""
+        path = self.case_files.get(str(case_id_or_path))
+        if path is None:
+            path = Path(case_id_or_path)
+            if not path.exists() and path.suffix not in (".yaml", ".yml"):
+                raise UnknownIdError(
+                    f"unknown case {str(case_id_or_path)!r}{nearest(str(case_id_or_path), self.case_files)}"
+                    " (neither a shipped case id nor an existing file)"
+                )
+        return load_case(path, self)
+
+
+def load_case(path: Path | str, library: Library | None = None, *, text: str | None = None) -> Case:
+    """Load and validate a case file against the library (the shipped one by default)."""
+    library = library or default_library()
+    doc = read_document(path, text=text)
+    reader = doc.reader()
+    case = read_case(reader)
+    check_case(case, library, reader)
+    return case
+
+
+def check_case(case: Case, library: Library, reader: Reader) -> None:
+    """Everything a case must agree on with the library; the first problem is raised."""
+    norm_ids = []
+    for i, examination in enumerate(case.examinations):
+        item = reader["examine"].list()[i]
+        if examination.norm not in library.norms:
+            raise item.error(
+                f"unknown norm {examination.norm!r}{nearest(examination.norm, library.norms)}",
+                "norm",
+            )
+        norm_ids.append(examination.norm)
+        norm = library.norm(examination.norm)
+        roles = {**case.roles, **examination.roles}
+        templates = [norm.texts.obersatz, norm.texts.positive, norm.texts.negative,
+                     norm.texts.open]
+        if norm.consequence is not None:
+            templates.append(norm.consequence.liable)
+        for element in library._reachable(norm):
+            templates += [element.texts.obersatz, element.texts.positive,
+                          element.texts.negative, element.texts.open]
+        for template in [*templates, *_default_templates(norm)]:
+            for name in _placeholders(template):
+                if name not in roles and name not in ("citation", "conduct", "label"):
+                    raise item.error(
+                        f"norm {norm.id!r} needs the role {name!r} (e.g. the person examined); "
+                        f"expected it under 'roles' of the case or of this entry"
+                    )
+        if "conduct" in _placeholders(_obersatz_template(norm)) and examination.conduct is None:
+            raise item.error(
+                f"norm {norm.id!r} is a {norm.kind.value}: expected 'conduct' completing "
+                "\"indem …\" (what the person did)"
+            )
+    # displaced norms also pull in their dominant norm's questions where a relation asks
+    questions = library.questions(norm_ids)
+    facts_reader = reader["facts"]
+    for key in case.facts:
+        if key not in questions:
+            raise facts_reader.error(
+                f"no examined norm asks the fact {key!r}{nearest(key, questions)}; "
+                "expected only facts the examined norms ask for",
+                key,
+            )
+    missing = [q for k, q in questions.items() if k not in case.facts]
+    if missing:
+        first = missing[0]
+        more = f" (and {len(missing) - 1} more: {', '.join(q.key for q in missing[1:4])}" + (
+            ", …)" if len(missing) > 4 else ")") if len(missing) > 1 else ""
+        raise facts_reader.error(
+            f"no answer for the fact {first.key!r} ({first.text}) asked by "
+            f"{', '.join(first.asked_by)}{more}; expected answer ja, nein or offen with a note "
+            "— 'offen' is never assumed"
+        )
+    disputes = {}
+    for norm_id in norm_ids:
+        for element in library._reachable(library.norm(norm_id)):
+            if element.dispute is not None:
+                disputes[element.dispute.id] = element.dispute
+    for dispute_id, view_id in case.views.items():
+        if dispute_id not in disputes:
+            raise reader["views"].error(
+                f"no examined norm has the Meinungsstreit {dispute_id!r}"
+                f"{nearest(dispute_id, disputes)}",
+                dispute_id,
+            )
+        if disputes[dispute_id].view(view_id) is None:
+            known = [v.id for v in disputes[dispute_id].views]
+            raise reader["views"].error(
+                f"the Meinungsstreit {dispute_id!r} has no view {view_id!r}; expected one of "
+                + ", ".join(known),
+                dispute_id,
+            )
+
+
+def _placeholders(template: str | None) -> list[str]:
+    if not template:
+        return []
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def _obersatz_template(norm: Norm) -> str:
+    from lawkit.rendering.phrases import norm_templates
+
+    return norm.texts.obersatz or norm_templates(norm.kind)["obersatz"]
+
+
+def _default_templates(norm: Norm) -> list[str]:
+    from lawkit.rendering.phrases import norm_templates
+
+    defaults = norm_templates(norm.kind)
+    return [
+        getattr(norm.texts, key) or defaults[key]
+        for key in ("obersatz", "positive", "negative", "open")
+    ]
+
+
+def load_norm(path: Path | str, *, text: str | None = None) -> Norm:
+    """Load one norm file (structure only; see Library for cross-references)."""
+    return read_norm(read_document(path, text=text).reader())
+
+
+def load_library(directory: Path | str | None = None, extra: Iterable[Path] = ()) -> Library:
+    """Load every norm under `directory`/norms (plus extra norm files) and check them together."""
+    base = Path(directory) if directory is not None else DATA_DIR
+    seeds = _load_seeds(base / "seeds.yaml")
+    norms: dict[str, Norm] = {}
+    files = sorted((base / "norms").glob("*.yaml")) + list(extra)
+    for path in files:
+        norm = load_norm(path)
+        if norm.id in norms:
+            raise AuthoringError(
+                str(path), "id", f"the norm id {norm.id!r} is already used by {norms[norm.id].file}"
+            )
+        norms[norm.id] = norm
+    case_files = {p.stem: p for p in sorted((base / "cases").glob("*.yaml"))}
+    library = Library(MappingProxyType(norms), MappingProxyType(seeds), MappingProxyType(case_files))
+    check_library(library)
+    return library
+
+
+def _load_seeds(path: Path) -> dict[str, Seed]:
+    if not path.exists():
+        return {}
+    reader = read_document(path).reader()
+    seeds = {}
+    for item in reader.mapping(required=("seeds",))["seeds"].list(what="seed documents"):
+        item.mapping(required=("id", "title", "file"))
+        seeds[item.str("id")] = Seed(item.str("id"), item.str("title"), item.str("file"))
+    return seeds
+
+
+def check_library(library: Library) -> None:
+    """Verweisungen resolve and do not loop, Konkurrenzen name known norms, Fundstellen name
+    known seeds, and a fact key means the same question everywhere."""
+    questions: dict[str, tuple[str, str]] = {}
+    for norm in library.norms.values():
+        file = norm.file or norm.id
+        elements = list(norm.elements())
+        for relation in norm.relations:
+            if relation.yields_to not in library.norms:
+                raise AuthoringError(
+                    file, "relations",
+                    f"unknown norm {relation.yields_to!r}{nearest(relation.yields_to, library.norms)}",
+                )
+            if relation.condition is not None:
+                elements.extend(relation.condition.walk())
+        for element in elements:
+            if element.ref is not None:
+                try:
+                    library.resolve(element.ref)
+                except LawkitError as exc:
+                    raise AuthoringError(file, f"element {element.id!r}", f"ref: {exc}") from None
+            if element.fact is not None:
+                text = element.question or ""
+                first = questions.setdefault(element.fact, (text, norm.id))
+                if first[0] != text:
+                    raise AuthoringError(
+                        file, f"element {element.id!r}",
+                        f"the fact {element.fact!r} is asked as {text!r} here but as "
+                        f"{first[0]!r} in {first[1]!r}; expected one wording per fact",
+                    )
+            for source in element.sources:
+                _check_source(library, file, element.id, source)
+        for source in norm.sources:
+            _check_source(library, file, "sources", source)
+        _check_no_cycle(library, norm, (norm.id,))
+
+
+def _check_source(library: Library, file: str, where: str, source: Source) -> None:
+    if source.seed is not None and library.seeds and source.seed not in library.seeds:
+        raise AuthoringError(
+            file, where,
+            f"unknown seed {source.seed!r}{nearest(source.seed, library.seeds)}; expected one of "
+            + ", ".join(library.seeds),
+        )
+
+
+def _check_no_cycle(library: Library, norm: Norm, trail: tuple[str, ...]) -> None:
+    for element in norm.elements():
+        if element.ref is None:
+            continue
+        target = element.ref.partition("#")[0]
+        if target in trail:
+            raise AuthoringError(
+                norm.file or norm.id, f"element {element.id!r}",
+                "the Verweisungen run in a circle: " + " → ".join((*trail, target)),
+            )
+        _check_no_cycle(library, library.norm(target), (*trail, target))
+
+
+@cache
+def default_library() -> Library:
+    """The shipped library (loaded once per process)."""
+    return load_library()

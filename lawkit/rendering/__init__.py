@@ -1,0 +1,1 @@
+"""Rendering: the Gutachten (and Urteilsstil) as Markdown, HTML, plain text and JSON."""

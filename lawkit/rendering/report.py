@@ -1,0 +1,54 @@
+"""The report object a notebook shows: Gutachten text in every format, plus the result data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from lawkit.evaluation.results import CaseResult
+from lawkit.rendering.document import Document
+from lawkit.rendering.gutachten import compose
+from lawkit.rendering.result_json import case_result_dict
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    result: CaseResult
+    document: Document
+    style: str
+
+    def markdown(self) -> str:
+        return self.document.markdown()
+
+    def text(self) -> str:
+        return self.document.text()
+
+    def html(self, element_id: str = "lawkit-gutachten") -> str:
+        return self.document.html(element_id)
+
+    def as_dict(self) -> dict[str, object]:
+        data = case_result_dict(self.result)
+        data["gutachten"] = self.document.as_dict()
+        return data
+
+    def json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+
+    def render(self, fmt: str) -> str:
+        formats = {"text": self.text, "md": self.markdown, "markdown": self.markdown,
+                   "html": self.html, "json": self.json}
+        if fmt not in formats:
+            from lawkit.errors import LawkitError
+
+            raise LawkitError(f"unknown format {fmt!r}; expected one of text, md, html, json")
+        return formats[fmt]()
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def render(result: CaseResult, style: str = "gutachten") -> Report:
+    return Report(result, compose(result, style), style)
