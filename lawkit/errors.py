@@ -20,7 +20,7 @@ class AuthoringError(LawkitError):
         self.problem = problem
         self.line = line
         where = file if line is None else f"{file}:{line}"
-        super().__init__(f"{where}: {path or '(top level)'}: {problem}")
+        super().__init__(f"{where}: {path}: {problem}" if path else f"{where}: {problem}")
 
 
 class UnknownIdError(LawkitError):

@@ -23,21 +23,24 @@ def validate_file(path: Path, library: object) -> str:
     from lawkit.loading.cases import read_case
     from lawkit.loading.library import Library, check_case, check_library
     from lawkit.loading.norms import read_norm
-    from lawkit.loading.yaml_reader import read_document
+    from lawkit.loading.yaml_reader import describe, read_document
 
     doc = read_document(path)
     reader = doc.reader()
-    if reader.has("examine"):
+    if not isinstance(reader.value, dict):
+        raise reader.error("expected a mapping (a norm or a case), got "
+                           f"{describe(reader.value)}")
+    if reader.has("examine") or reader.has("facts"):
         case = read_case(reader)
         check_case(case, library, reader)  # type: ignore[arg-type]
         return f"case {case.id!r} ({len(case.examinations)} norm(s), {len(case.facts)} facts)"
-    if reader.has("citation"):
+    if any(reader.has(key) for key in ("citation", "elements", "any_of", "kind", "wording")):
         norm = read_norm(reader)
         assert isinstance(library, Library)
         check_library(Library(MappingProxyType({**library.norms, norm.id: norm}), library.seeds))
         return f"norm {norm.id!r} ({norm.citation.canonical()}, {len(norm.elements())} elements)"
-    raise reader.error("cannot tell what this file is; expected a norm (with 'citation') or a "
-                       "case (with 'examine')")
+    raise reader.error("cannot tell what this file is; expected a norm (with 'citation' and "
+                       "'elements') or a case (with 'examine' and 'facts')")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             what = validate_file(Path(name), library)
         except LawkitError as exc:
             failed += 1
-            print(f"FEHLER {exc}", file=sys.stderr)
+            print(f"error  {exc}", file=sys.stderr)
         else:
             print(f"ok     {name}: {what}")
     if failed:

@@ -14,7 +14,7 @@ from lawkit.loading.cases import read_case
 from lawkit.loading.norms import read_norm
 from lawkit.loading.yaml_reader import Reader, read_document
 from lawkit.model.case import Case
-from lawkit.model.norm import Element, Norm, Source
+from lawkit.model.norm import Element, Norm, Origin, Source
 from lawkit.model.suggest import nearest
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -259,10 +259,10 @@ def check_library(library: Library) -> None:
     for norm in library.norms.values():
         file = norm.file or norm.id
         elements = list(norm.elements())
-        for relation in norm.relations:
+        for i, relation in enumerate(norm.relations):
             if relation.yields_to not in library.norms:
                 raise AuthoringError(
-                    file, "relations",
+                    file, f"relations[{i}].yields_to",
                     f"unknown norm {relation.yields_to!r}{nearest(relation.yields_to, library.norms)}",
                 )
             if relation.condition is not None:
@@ -272,27 +272,34 @@ def check_library(library: Library) -> None:
                 try:
                     library.resolve(element.ref)
                 except LawkitError as exc:
-                    raise AuthoringError(file, f"element {element.id!r}", f"ref: {exc}") from None
+                    raise _at(element.origin, file, str(exc)) from None
             if element.fact is not None:
                 text = element.question or ""
                 first = questions.setdefault(element.fact, (text, norm.id))
                 if first[0] != text:
-                    raise AuthoringError(
-                        file, f"element {element.id!r}",
+                    raise _at(
+                        element.origin, file,
                         f"the fact {element.fact!r} is asked as {text!r} here but as "
                         f"{first[0]!r} in {first[1]!r}; expected one wording per fact",
                     )
             for source in element.sources:
-                _check_source(library, file, element.id, source)
+                _check_source(library, file, source)
         for source in norm.sources:
-            _check_source(library, file, "sources", source)
+            _check_source(library, file, source)
+    for norm in library.norms.values():
         _check_no_cycle(library, norm, (norm.id,))
 
 
-def _check_source(library: Library, file: str, where: str, source: Source) -> None:
+def _at(origin: Origin | None, file: str, problem: str) -> AuthoringError:
+    if origin is None:
+        return AuthoringError(file, "", problem)
+    return AuthoringError(origin.file, origin.path, problem, origin.line)
+
+
+def _check_source(library: Library, file: str, source: Source) -> None:
     if source.seed is not None and library.seeds and source.seed not in library.seeds:
-        raise AuthoringError(
-            file, where,
+        raise _at(
+            source.origin, file,
             f"unknown seed {source.seed!r}{nearest(source.seed, library.seeds)}; expected one of "
             + ", ".join(library.seeds),
         )
@@ -304,10 +311,8 @@ def _check_no_cycle(library: Library, norm: Norm, trail: tuple[str, ...]) -> Non
             continue
         target = element.ref.partition("#")[0]
         if target in trail:
-            raise AuthoringError(
-                norm.file or norm.id, f"element {element.id!r}",
-                "the Verweisungen run in a circle: " + " → ".join((*trail, target)),
-            )
+            raise _at(element.origin, norm.file or norm.id,
+                      "the Verweisungen run in a circle: " + " → ".join((*trail, target)))
         _check_no_cycle(library, library.norm(target), (*trail, target))
 
 

@@ -46,10 +46,11 @@ def read_sources(reader: Reader, key: str = "sources") -> tuple[Source, ...]:
     out = []
     for item in reader[key].list(what="Fundstellen"):
         if isinstance(item.value, str):
-            out.append(Source(item.text()))
+            out.append(Source(item.text(), origin=item.origin()))
             continue
         item.mapping(required=("text",), optional=("seed", "at"))
-        out.append(Source(item.str("text"), item.opt_str("seed"), item.opt_str("at")))
+        out.append(Source(item.str("text"), item.opt_str("seed"), item.opt_str("at"),
+                          origin=item.origin("seed" if item.has("seed") else None)))
     return tuple(out)
 
 
@@ -84,6 +85,7 @@ def read_element(reader: Reader, *, id_required: bool = True, default_id: str = 
         "sources": read_sources(reader),
         "cite": _read_cite(reader),
         "texts": read_texts(reader),
+        "origin": reader.origin(),
     }
     if decider in ("all_of", "any_of"):
         fields["combine"] = Combine(decider)
@@ -105,6 +107,7 @@ def read_element(reader: Reader, *, id_required: bool = True, default_id: str = 
                 f"{describe(ref)} is not a reference; expected 'norm_id' or 'norm_id#element_id'"
             )
         fields["ref"] = ref
+        fields["origin"] = reader.origin("ref")
     else:
         fields["dispute"] = read_dispute(reader["dispute"], element_id)
     return Element(**fields)  # type: ignore[arg-type]

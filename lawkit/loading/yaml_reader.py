@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lawkit.errors import AuthoringError
+from lawkit.model.norm import Origin
 from lawkit.model.suggest import nearest
 
 MAX_BYTES = 2_000_000  # an authored file larger than this is a mistake, not a norm
@@ -166,6 +167,10 @@ class Reader:
                 return None
             path = path.rsplit(".", 1)[0] if "." in path else ""
 
+    def origin(self, key: str | None = None) -> Origin:
+        path = self._child_path(key) if key is not None else self.path
+        return Origin(self.doc.file, self.line(path), path)
+
     def error(self, problem: str, key: str | None = None) -> AuthoringError:
         path = self._child_path(key) if key is not None else self.path
         return AuthoringError(self.doc.file, path, problem, self.line(path))
@@ -179,7 +184,7 @@ class Reader:
     def mapping(self, required: Iterable[str] = (), optional: Iterable[str] = ()) -> Reader:
         """Check that this is a mapping with the required keys and no unknown ones."""
         required = tuple(required)
-        known = (*required, *optional)
+        known = tuple(dict.fromkeys((*required, *optional)))
         if not isinstance(self.value, dict):
             raise self.error(
                 f"expected a mapping with the keys {', '.join(required) or ', '.join(known)}, "

@@ -5,11 +5,20 @@ All values are frozen: a loaded norm cannot change under a running check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from lawkit.citations.reference import StatuteRef
 from lawkit.model.logic import Answer, Combine
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value was written: file, line and path inside the file (for error messages)."""
+
+    file: str
+    line: int | None
+    path: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +28,7 @@ class Source:
     text: str
     seed: str | None = None  # id of the seed document (see data/seeds.yaml)
     at: str | None = None  # place in the seed: "Fn. 7", "Abschn. 2.1.1", "Rn. 9"
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +94,7 @@ class Element:
     sources: tuple[Source, ...] = ()
     cite: str | None = None  # the subdivision this alternative stands for, e.g. "Nr. 1"
     texts: Texts = Texts()
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_leaf(self) -> bool:

@@ -1,0 +1,1 @@
+"""Evaluation: the three-valued check of a case against its norms."""

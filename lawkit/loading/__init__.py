@@ -1,0 +1,1 @@
+"""Loading: YAML norm and case files, validated, into the frozen model."""

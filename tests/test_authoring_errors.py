@@ -1,0 +1,227 @@
+"""Malformed authored files: each gets one message naming file, line, path and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lawkit import AuthoringError, load_case, load_library, load_norm
+from lawkit.cli import main
+from lawkit.loading.library import DATA_DIR
+
+NORM = (DATA_DIR / "norms" / "stgb_205_1_1.yaml").read_text(encoding="utf-8")
+CASE = (DATA_DIR / "cases" / "bafin_angestellte.yaml").read_text(encoding="utf-8")
+QUESTION = "    question: Hat der Verletzte (oder ein anderer Antragsberechtigter) Strafantrag gestellt?\n"
+
+
+def _write(tmp_path: Path, text: str | bytes, name: str = "datei.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _norm_error(tmp_path: Path, text: str | bytes) -> str:
+    path = _write(tmp_path, text)
+    with pytest.raises(AuthoringError) as info:
+        norm = load_norm(path)
+        # cross-references are checked against the library, as `lawkit validate` does
+        from types import MappingProxyType
+
+        from lawkit import default_library
+        from lawkit.loading.library import Library, check_library
+
+        base = default_library()
+        check_library(Library(MappingProxyType({**base.norms, norm.id: norm}), base.seeds))
+    return str(info.value).replace(str(path), "F")
+
+
+def _case_error(tmp_path: Path, text: str) -> str:
+    path = _write(tmp_path, text)
+    with pytest.raises(AuthoringError) as info:
+        load_case(path)
+    return str(info.value).replace(str(path), "F")
+
+
+NORM_CASES = {
+    "empty file": ("", "F: the file is empty; expected a YAML mapping"),
+    "not YAML": ("id: x\ntitle: [unclosed\nkind: y\n",
+                 "F:3: not valid YAML: did not find expected ',' or ']'"),
+    "a list, not a mapping": ("- a\n- b\n",
+                              "F:1: expected a mapping with the keys id, citation, title, kind, wording, "
+                              "got a list"),
+    "misspelt key": (NORM.replace("    label: Strafantrag gestellt", "    lable: Strafantrag gestellt"),
+                     "F:13: elements[0].lable: unknown key 'lable'; did you mean 'label'?; expected one of "
+                     "id, label, definition, sources, cite, obersatz, positive, negative, open, all_of, "
+                     "any_of, fact, ref, dispute, question, satisfied_by"),
+    "missing key": (NORM.replace("citation: § 205 Abs. 1 S. 1 StGB\n", ""),
+                    "F:2: the key 'citation' is missing; expected it to be given"),
+    "two deciders": (NORM.replace("    fact: strafantrag_gestellt\n",
+                                  "    fact: strafantrag_gestellt\n    ref: stgb_203_2_1\n"),
+                     "F:12: elements[0]: element 'antrag_gestellt' needs exactly one of all_of, any_of, "
+                     "fact, ref, dispute (found: fact, ref)"),
+    "leaf without question": (NORM.replace(QUESTION, ""),
+                              "F:12: elements[0]: leaf 'antrag_gestellt' has a fact but no 'question'; "
+                              "expected the question the Sachverhalt answers"),
+    "citation not canonical": (NORM.replace("citation: § 205 Abs. 1 S. 1 StGB", "citation: Paragraph 205 StGB"),
+                               "F:3: citation: cannot read 'Paragraph 205 StGB' as a citation; expected e.g. "
+                               "'§ 203 Abs. 2 S. 1 StGB' or 'Art. 34 GG'"),
+    "unknown kind": (NORM.replace("kind: Verfahrensvoraussetzung", "kind: Vorschrift"),
+                     "F:5: kind: expected one of Straftatbestand, Anspruchsgrundlage, Verfahrensvoraussetzung, "
+                     "Definitionsnorm, Rechtsbehelf, got 'Vorschrift'"),
+    "key given twice": (NORM.replace("title: Strafantrag\n", "title: Strafantrag\ntitle: Antrag\n"),
+                        "F:5: title: this key is given twice; expected each key once"),
+    "invalid id": (NORM.replace("id: stgb_205_1_1", "id: StGB 205"),
+                   "F:2: id: 'StGB 205' is not a valid id; expected lower-case letters, digits and "
+                   "underscores, starting with a letter (e.g. 'stgb_203_2_1')"),
+    "Verweisung to an unknown norm": (
+        NORM.replace("    fact: strafantrag_gestellt\n" + QUESTION, "    ref: stgb_203_2\n"),
+        "F:14: elements[0].ref: unknown norm 'stgb_203_2'; did you mean 'stgb_203_2_1', "
+        "'stgb_205_1_1', 'stgb_11_1_2'?"),
+    "unknown seed": (NORM.replace("seed: ausarbeitung", "seed: gutachten"),
+                     "F:10: sources[0].seed: unknown seed 'gutachten'; expected one of ausarbeitung, bverwg"),
+    "offen cannot satisfy": (NORM.replace("    fact: strafantrag_gestellt\n",
+                                          "    fact: strafantrag_gestellt\n    satisfied_by: offen\n"),
+                             "F:15: elements[0].satisfied_by: expected one of ja, nein, got 'offen'"),
+    "not UTF-8 (Windows cp1252)": (NORM.encode("cp1252"),
+                                   "F:1: the file is not UTF-8 (byte 0xa7 at offset 2); expected UTF-8 text: "
+                                   "save it as UTF-8 (in Windows editors: 'UTF-8')"),
+    "same fact asked in other words": (
+        NORM.replace(QUESTION, "    question: Wurde ein Antrag gestellt?\n").replace(
+            "fact: strafantrag_gestellt", "fact: vorsatz_offenbaren"),
+        "F:12: elements[0]: the fact 'vorsatz_offenbaren' is asked as 'Wurde ein Antrag gestellt?' here "
+        "but as 'Handelte der Täter hinsichtlich aller objektiven Tatbestandsmerkmale zumindest mit "
+        "bedingtem Vorsatz?' in 'stgb_203_2_1'; expected one wording per fact"),
+}
+
+
+@pytest.mark.parametrize("name", list(NORM_CASES))
+def test_malformed_norm_file_gets_one_exact_message(tmp_path, name):
+    text, message = NORM_CASES[name]
+    assert _norm_error(tmp_path, text) == message
+
+
+def test_utf8_with_bom_is_fine(tmp_path):
+    path = _write(tmp_path, "\ufeff" + NORM)
+    assert load_norm(path).id == "stgb_205_1_1"
+
+
+def test_oversize_file_is_refused_before_reading(tmp_path):
+    path = _write(tmp_path, "# " + "x" * 2_000_100 + "\n")
+    with pytest.raises(AuthoringError) as info:
+        load_norm(path)
+    assert str(info.value) == f"{path}: the file has 2000103 bytes; expected at most 2000000"
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, "
+              f"*a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 9)]
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    with pytest.raises(AuthoringError) as info:
+        load_norm(path)
+    assert "more than 200000 values (nested aliases?); expected a small file" in str(info.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(AuthoringError) as info:
+        load_norm(tmp_path / "fehlt.yaml")
+    assert str(info.value) == f"{tmp_path / 'fehlt.yaml'}: no such file"
+
+
+CASE_CASES = {
+    "answer not ja/nein/offen": (CASE.replace("  offenbart:\n    answer: ja", "  offenbart:\n    answer: jein"),
+                                 "F:62: facts.offenbart.answer: expected one of ja, nein, offen, got 'jein'"),
+    "YAML yes is not ja": (CASE.replace("  offenbart:\n    answer: ja", "  offenbart:\n    answer: yes"),
+                           "F:62: facts.offenbart.answer: expected one of ja, nein, offen, got true (a yes/no value)"),
+    "unknown fact": (CASE.replace("  offenbart:\n", "  offenbarung:\n"),
+                     "F:62: facts.offenbarung: no examined norm asks the fact 'offenbarung'; did you mean "
+                     "'offenbart', 'vorsatz_offenbaren'?; expected only facts the examined norms ask for"),
+    "missing fact": (CASE.replace("  strafantrag_gestellt:\n    answer: ja\n    note: Die Y-GmbH stellt "
+                                  "fristgerecht Strafantrag.\n    source: SV Abs. 3\n", ""),
+                     "F:26: facts: no answer for the fact 'strafantrag_gestellt' (Hat der Verletzte (oder ein "
+                     "anderer Antragsberechtigter) Strafantrag gestellt?) asked by stgb_203_2_1; expected "
+                     "answer ja, nein or offen with a note — 'offen' is never assumed"),
+    "unknown norm": (CASE.replace("  - norm: stgb_203_2_1", "  - norm: stgb_203_1"),
+                     "F:23: examine[0].norm: unknown norm 'stgb_203_1'; did you mean 'stgb_203_2_1', "
+                     "'stgb_205_1_1', 'stgb_11_1_4'?"),
+    "unknown view": (CASE.replace("roles:\n", "views:\n  geheimnisbegriff: mindermeinung\nroles:\n"),
+                     "F:21: views.geheimnisbegriff: the Meinungsstreit 'geheimnisbegriff' has no view "
+                     "'mindermeinung'; expected one of geheimhaltungsinteresse_erforderlich, "
+                     "beschraenkte_bekanntheit_genuegt"),
+    "fact without note": (CASE.replace("  offenbart:\n    answer: ja\n    note: R erzählt ihrem Bruder B von "
+                                       "dem Kundenverlust und den Schließungsplänen.\n    source: SV Abs. 3\n",
+                                       "  offenbart: ja\n"),
+                          "F:61: facts.offenbart: expected a mapping with 'answer' and 'note' (the passage of "
+                          "the Sachverhalt behind the answer), got only 'ja'"),
+    "Straftatbestand without conduct": (
+        CASE.replace("    conduct: sie ihrem Bruder B von dem Kundenverlust und den Schließungsplänen der "
+                     "Y-GmbH erzählte\n", ""),
+        "F:23: examine[0]: norm 'stgb_203_2_1' is a Straftatbestand: expected 'conduct' completing "
+        "\"indem …\" (what the person did)"),
+    "role missing": (CASE.replace("roles:\n  subject: R\n", ""),
+                     "F:21: examine[0]: norm 'stgb_203_2_1' needs the role 'subject' (e.g. the person "
+                     "examined); expected it under 'roles' of the case or of this entry"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASE_CASES))
+def test_malformed_case_file_gets_one_exact_message(tmp_path, name):
+    text, message = CASE_CASES[name]
+    assert _case_error(tmp_path, text) == message
+
+
+def _library(tmp_path: Path, norms: dict[str, str]) -> Path:
+    (tmp_path / "norms").mkdir()
+    for name, text in norms.items():
+        (tmp_path / "norms" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _simple_norm(norm_id: str, ref: str) -> str:
+    return (f"id: {norm_id}\ncitation: § 1 TestG\ntitle: T\nkind: Definitionsnorm\nwording: W\n"
+            f"elements:\n  - id: e\n    label: E\n    ref: {ref}\n")
+
+
+def test_circular_verweisung_is_refused(tmp_path):
+    base = _library(tmp_path, {"a": _simple_norm("a", "b"), "b": _simple_norm("b", "a")})
+    with pytest.raises(AuthoringError) as info:
+        load_library(base)
+    assert str(info.value) == (f"{base / 'norms' / 'b.yaml'}:9: elements[0].ref: the Verweisungen run "
+                               "in a circle: a → b → a")
+
+
+def test_duplicate_norm_id_is_refused(tmp_path):
+    text = _simple_norm("a", "a").replace("ref: a", "fact: x\n    question: X?")
+    base = _library(tmp_path, {"a": text, "b": text})
+    with pytest.raises(AuthoringError) as info:
+        load_library(base)
+    assert str(info.value) == (f"{base / 'norms' / 'b.yaml'}: id: the norm id 'a' is already used by "
+                               f"{base / 'norms' / 'a.yaml'}")
+
+
+def test_meinungsstreit_needs_two_views(tmp_path):
+    text = NORM.replace("    fact: strafantrag_gestellt\n" + QUESTION,
+                        "    dispute:\n      id: streit\n      question: ob …\n      views:\n"
+                        "        - id: eins\n          label: Eins\n          position: P\n"
+                        "          fact: strafantrag_gestellt\n      " + QUESTION)
+    assert _norm_error(tmp_path, text) == "F:18: elements[0].dispute.views: a Meinungsstreit needs at least two views"
+
+
+def test_validate_goes_on_past_a_bad_file_and_reports_each(tmp_path, capsys):
+    good = _write(tmp_path, NORM, "gut.yaml")
+    bad = _write(tmp_path, NORM.replace("kind: Verfahrensvoraussetzung", "kind: Vorschrift"), "schlecht.yaml")
+    empty = _write(tmp_path, "", "leer.yaml")
+    code = main(["validate", str(bad), str(good), str(empty)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == f"ok     {good}: norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 elements)\n"
+    assert err == (
+        f"error  {bad}:5: kind: expected one of Straftatbestand, Anspruchsgrundlage, "
+        "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, got 'Vorschrift'\n"
+        f"error  {empty}: the file is empty; expected a YAML mapping\n"
+        "2 of 3 file(s) failed\n"
+    )

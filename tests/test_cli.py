@@ -1,0 +1,150 @@
+"""The `lawkit` command: check, norms, show, validate — in-process and as the real console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from lawkit.cli import main
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_norms_lists_every_norm(capsys):
+    assert main(["norms"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "stgb_203_2_1  § 203 Abs. 2 S. 1 StGB  Straftatbestand          Verletzung von Privatgeheimnissen" in lines
+    assert "stgb_205_1_1  § 205 Abs. 1 S. 1 StGB  Verfahrensvoraussetzung  Strafantrag" in lines
+
+
+def test_show_prints_the_pruefungsschema_with_fundstellen(capsys):
+    assert main(["show", "stgb_205_1_1"]) == 0
+    assert capsys.readouterr().out == (
+        "§ 205 Abs. 1 S. 1 StGB – Strafantrag [Verfahrensvoraussetzung]\n"
+        "\n"
+        "Wortlaut (paraphrasiert): Taten nach den §§ 203 und 204 StGB werden nur verfolgt, wenn der "
+        "Verletzte einen Strafantrag stellt.\n"
+        "  Fundstelle: § 205 Abs. 1 S. 1 StGB (zit. nach Ausarbeitung zu § 21 WpHG, Abschn. 2.1.4).\n"
+        "\n"
+        "Prüfungsschema (kumulativ):\n"
+        "I. Strafantrag gestellt\n"
+        "  Frage [strafantrag_gestellt]: Hat der Verletzte (oder ein anderer Antragsberechtigter) "
+        "Strafantrag gestellt?\n"
+    )
+
+
+def test_show_names_the_meinungsstreit_and_its_views(capsys):
+    assert main(["show", "stgb_203_2_1"]) == 0
+    out = capsys.readouterr().out
+    assert ("      aa) Geheimnis\n        Definition: Geheimnisse sind Tatsachen, die nur einem Einzelnen "
+            "oder einem beschränkten Kreis von Personen bekannt oder zugänglich sind.\n") in out
+    assert "        Meinungsstreit [geheimnisbegriff]: ob über die beschränkte Bekanntheit hinaus" in out
+    assert "– Ansicht [geheimhaltungsinteresse_erforderlich] Geheimhaltungsinteresse erforderlich (herrschende Meinung)" in out
+    assert "      aa) Amtsträger [Nr. 1] → Verweisung auf stgb_11_1_2\n" in out
+    assert "Verfolgbarkeit:\nI. Strafantrag → Verweisung auf stgb_205_1_1\n" in out
+    assert "Rechtsfolge: Freiheitsstrafe bis zu einem Jahr oder Geldstrafe\n" in out
+
+
+def test_check_json_schema(capsys):
+    assert main(["check", "bafin_angestellte", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["case"]["id"] == "bafin_angestellte"
+    norm = data["norms"][0]
+    assert (norm["id"], norm["citation"], norm["result"]) == (
+        "stgb_203_2_1", "§ 203 Abs. 2 S. 1 Nr. 1 StGB", "erfüllt")
+    assert norm["verfolgbarkeit"]["result"] == "erfüllt"
+    assert norm["konkurrenzen"] == [] and norm["displaced"] == "nicht erfüllt"
+    assert norm["applies"] == "erfüllt"
+    assert norm["rechtsfolge"] == {"text": "Freiheitsstrafe bis zu einem Jahr oder Geldstrafe", "liable": None}
+    tatbestand = norm["elements"][0]
+    assert {k: tatbestand[k] for k in ("id", "label", "result", "examined", "dahinstehen")} == {
+        "id": "tatbestand", "label": "Tatbestand", "result": "erfüllt", "examined": True,
+        "dahinstehen": False}
+    objektiv = tatbestand["elements"][0]
+    taeterkreis = objektiv["elements"][1]
+    assert [(e["id"], e["result"], e["examined"], e["dahinstehen"]) for e in taeterkreis["elements"]] == [
+        ("amtstraeger", "erfüllt", True, False),
+        ("besonders_verpflichteter", "offen", False, True),
+    ]
+    amtstraeger = taeterkreis["elements"][0]
+    assert amtstraeger["ref"] == {"norm": "stgb_11_1_2", "citation": "§ 11 Abs. 1 Nr. 2 StGB",
+                                  "element": "stgb_11_1_2"}
+    assert [e["id"] for e in amtstraeger["elements"]] == [
+        "beamter_oder_richter", "sonstiges_amtsverhaeltnis", "bestellt_oeffentliche_verwaltung"]
+    geheimnis = objektiv["elements"][0]["elements"][0]
+    assert geheimnis["meinungsstreit"]["matters"] is False
+    assert geheimnis["meinungsstreit"]["chosen_by"] == "herrschende Meinung"
+    assert data["gutachten"]["blocks"][0] == {
+        "type": "heading", "level": 0, "number": "A.",
+        "text": "§ 203 Abs. 2 S. 1 Nr. 1 StGB – Verletzung von Privatgeheimnissen"}
+
+
+def test_check_with_a_chosen_view(tmp_path, capsys):
+    from lawkit.loading.library import DATA_DIR
+
+    text = (DATA_DIR / "cases" / "bafin_angestellte.yaml").read_text(encoding="utf-8")
+    case = tmp_path / "fall.yaml"
+    case.write_text(text.replace("  geheimhaltungsinteresse:\n    answer: ja",
+                                 "  geheimhaltungsinteresse:\n    answer: nein"), encoding="utf-8")
+    assert main(["check", str(case), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["norms"][0]["result"] == "nicht erfüllt"
+    assert main(["check", str(case), "--format", "json",
+                 "--view", "geheimnisbegriff=beschraenkte_bekanntheit_genuegt"]) == 0
+    assert json.loads(capsys.readouterr().out)["norms"][0]["result"] == "erfüllt"
+
+
+def test_check_errors_are_one_line_without_traceback(capsys):
+    assert main(["check", "bafin_angestelte"]) == 2
+    assert capsys.readouterr().err == (
+        "lawkit check: unknown case 'bafin_angestelte'; did you mean 'bafin_angestellte'? "
+        "(neither a shipped case id nor an existing file)\n")
+    assert main(["check", "bafin_angestellte", "--view", "geheimnisbegriff"]) == 2
+    assert capsys.readouterr().err == (
+        "lawkit check: --view 'geheimnisbegriff': expected STREIT=ANSICHT, e.g. "
+        "geheimnisbegriff=beschraenkte_bekanntheit_genuegt\n")
+    assert main(["check", "bafin_angestellte", "--view", "geheimnisbegriff=keine"]) == 2
+    assert capsys.readouterr().err == (
+        "lawkit check: the Meinungsstreit 'geheimnisbegriff' has no view 'keine'\n")
+    assert main(["show", "stgb_203"]) == 2
+    assert capsys.readouterr().err == (
+        "lawkit show: unknown norm 'stgb_203'; did you mean 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_11_1_2'?\n")
+
+
+def _console_script() -> str:
+    found = shutil.which("lawkit", path=str(Path(sys.executable).parent))
+    assert found, "the console script 'lawkit' is installed with the package"
+    return found
+
+
+def test_real_console_script_writes_the_golden_gutachten():
+    done = subprocess.run([_console_script(), "check", "bafin_angestellte", "--format", "md"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (GOLDEN / "bafin_angestellte.md").read_text(encoding="utf-8")
+
+
+def test_real_console_script_error_has_no_traceback(tmp_path):
+    bad = tmp_path / "kaputt.yaml"
+    bad.write_bytes("id: fall\ntitle: Übung\n".encode("cp1252"))
+    done = subprocess.run([_console_script(), "check", str(bad)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 2
+    assert done.stderr == (f"lawkit check: {bad}:2: the file is not UTF-8 (byte 0xdc at offset 16); "
+                           "expected UTF-8 text: save it as UTF-8 (in Windows editors: 'UTF-8')\n")
+    assert "Traceback" not in done.stderr
+
+
+def test_html_and_text_formats(capsys):
+    assert main(["check", "bafin_angestellte", "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert html.startswith('<div class="lawkit-report" id="lawkit-gutachten">\n'
+                           "<h2>Die Angestellte der Wertpapieraufsicht — Gutachten</h2>\n")
+    assert '<sup><a href="#lawkit-gutachten-fn-1">1</a></sup>' in html
+    assert '<li id="lawkit-gutachten-fn-1">Vgl. Cierniak/Niehaus' in html
+    assert main(["check", "bafin_angestellte"]) == 0
+    text = capsys.readouterr().out
+    assert "  I. Tatbestand\n" in text
+    assert "[1] Vgl. Cierniak/Niehaus, in: MüKo-StGB, Bd. 4, 3. Aufl. 2017, § 203 Rn. 12" in text
