@@ -1,0 +1,61 @@
+"""Citations: structured references to statutes and decisions, and their extraction from text.
+
+`find_citations(text)` returns every statute and decision citation of a text as
+`CitationHit`s (offsets into the text, kind, surface text, structured `StatuteRef`/`CaseRef`,
+canonical form). The extractor and its tables load on first use, so that importing
+`lawkit.citations.reference` (done by `import lawkit`) stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from lawkit.citations.reference import StatuteRef, parse_statute, parse_statute_parts
+
+if TYPE_CHECKING:
+    from lawkit.citations.extract import find_citations
+    from lawkit.citations.model import (
+        CaseRef,
+        CitationHit,
+        Reporter,
+        format_group,
+        format_range,
+        format_statute,
+    )
+
+_LAZY = {
+    "find_citations": "lawkit.citations.extract",
+    "CaseRef": "lawkit.citations.model",
+    "CitationHit": "lawkit.citations.model",
+    "Reporter": "lawkit.citations.model",
+    "format_group": "lawkit.citations.model",
+    "format_range": "lawkit.citations.model",
+    "format_statute": "lawkit.citations.model",
+}
+
+__all__ = [
+    "CaseRef",
+    "CitationHit",
+    "Reporter",
+    "StatuteRef",
+    "find_citations",
+    "format_group",
+    "format_range",
+    "format_statute",
+    "parse_statute",
+    "parse_statute_parts",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lawkit.citations' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

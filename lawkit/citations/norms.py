@@ -1,0 +1,480 @@
+"""Finding statute citations ('§ 203 Abs. 2 Satz 1 Nr. 1 Var. 1 bzw. Nr. 2 StGB') in text.
+
+The parser works on the cleaned text of `Normalized` and reads a citation group from each
+'§'/'Art.' anchor: an optional law named first ('VwGO § 108 Abs. 2'), then items joined by
+connectors (',', 'und', 'oder', 'sowie', 'bzw.', 'i.V.m.', 'in Verbindung mit'). An item is
+a new provision ('§ 173 Satz 1'), a continuation that keeps the number and the higher
+subdivisions of the previous one ('Abs. 2' after '§ 60 Abs. 1'), or a bare number ('5' in
+'§§ 3, 5 BGB'); it may end in a range ('Nr. 1 bis Nr. 3'), 'f.'/'ff.', the law (abbreviation,
+full name in any case, or 'des Gesetzes vom <date>') and 'aF'/'nF'. Items without a law take
+the law of the next item that has one, else that of the previous item or of the law named first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from lawkit.citations.laws import (
+    LAW_KEYS,
+    NOT_LAWS,
+    law_name_regex,
+)
+from lawkit.citations.reference import StatuteRef
+
+LEVELS = ("absatz", "satz", "halbsatz", "nummer", "buchstabe", "variante", "alternative")
+_LEVEL_INDEX = {name: i for i, name in enumerate(LEVELS)}
+
+MONTHS = {
+    "Januar": 1, "Jan.": 1, "Februar": 2, "Feb.": 2, "März": 3, "April": 4, "Apr.": 4,
+    "Mai": 5, "Juni": 6, "Juli": 7, "August": 8, "Aug.": 8, "September": 9, "Sept.": 9,
+    "Sep.": 9, "Oktober": 10, "Okt.": 10, "November": 11, "Nov.": 11, "Dezember": 12,
+    "Dez.": 12,
+}  # fmt: skip
+MONTH_RE = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+DATE_RE = (
+    r"(?P<dd>\d{1,2})\.\s?(?:(?P<mm>\d{1,2})\.\s?|(?P<mon>" + MONTH_RE + r")\s+)(?P<yy>\d{4})"
+    r"(?!\d)"
+)
+
+_L = r"[A-Za-zÄÖÜäöüß]"
+_START = re.compile(r"(?P<sign>§§?|Artt\.|Art\.|Artikel|Art(?=\s))\s*(?=\d)")
+_NUM = re.compile(r"\d{1,4}(?:(?:[a-eg-z]|f(?![.f]))(?![A-Za-zäöüß])|\s[a-eg-z](?![\wäöüß.]))?")
+_PART = re.compile(
+    r"(?:(?P<absatz>Abs\.|Absatz|Absätze|Abs(?=\s*\d))"
+    r"|(?P<satz>S\.|Satz|Sätze|S(?=\s*\d))"
+    r"|(?P<halbsatz>Hs\.|HS\.?|Halbs\.|Halbsatz|Hs(?=\s*\d))"
+    r"|(?P<nummer>Nrn?\.|Nummer|Nummern|Nr(?=\s*\d))"
+    r"|(?P<buchstabe>lit\.|Buchst\.|Buchstabe|Bst\.|lit(?=\s+[a-z]\b))"
+    r"|(?P<variante>Var\.|Variante|Var(?=\s*\d))"
+    r"|(?P<alternative>Alt\.|Alternative|Alt(?=\s*\d)))"
+    r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß]))"
+)
+_ORDINAL_PART = re.compile(
+    r"(?P<value>\d{1,2})\.\s*(?:(?P<alternative>Alt\.|Alternative)|(?P<variante>Var\.|Variante)"
+    r"|(?P<halbsatz>Hs\.|Halbsatz|HS))(?![\wäöüß])"
+)
+_ROMAN = re.compile(r"\s+(?P<roman>[IVX]{1,4})(?![\wäöüß])(?:\s+(?P<satz>\d{1,2})(?![\w.,]))?")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_FOLLOWING = re.compile(r"\s*(?P<f>ff?)(?:\.|(?![\wäöüß]))")
+_RANGE = re.compile(r"\s*(?:bis|[-–])\s*")
+_VERSION = re.compile(r"\s*(?P<v>a\.\s?F\.|aF|n\.\s?F\.|nF)(?![\wäöüß])")
+_CONNECTOR = re.compile(
+    r"\s*(?P<comma>,)?\s*(?P<word>und|oder|sowie|bzw\.|beziehungsweise"
+    r"|i\.\s?V\.\s?m\.?|iVm\.?|in\s+Verbindung\s+mit|jeweils\s+i\.\s?V\.\s?m\.)?(?![\wäöüß])\s*"
+)
+_GENERIC_LAW = re.compile(
+    r"(?P<law>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*(?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)?)"
+    r"(?![\wäöüß\-])"
+)
+_ARTICLE = r"(?:(?:des|der|dem|den|im|zum|zur)\s+)?"
+_GESETZ_VOM = re.compile(_ARTICLE + r"Gesetz(?:es)?\s+vom\s+" + DATE_RE)
+_FOOTNOTE = re.compile(r"\d{1,3}(?![\d.,]\d)")
+_PART_FIRST = frozenset("ASHNlBV")  # first letters of the subdivision words
+_CONTINUE_FIRST = frozenset(",uosbij§")  # connectors, and "§" after whitespace
+_BLANK_LINE = re.compile(r"\n[ \r]*\n")
+_WS = re.compile(r"\s*")
+_WS1 = re.compile(r"\s+")
+_ORDINAL_END = re.compile(r"\.\s")
+
+
+@cache
+def _full_name() -> re.Pattern[str]:
+    return re.compile(
+        _ARTICLE + "(?:" + law_name_regex().pattern + r")(?:\s*\(\s*(?P<abbr>[^()\s]{2,12})\s*\))?"
+    )
+
+
+def _roman_to_int(roman: str) -> int | None:
+    total = 0
+    prev = 0
+    for ch in reversed(roman):
+        value = _ROMAN_VALUES[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total if 0 < total < 40 else None
+
+
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß\-]*")
+_ROMAN_SUFFIX = re.compile(r"\s+(?P<r>[IVX]{1,4})(?![\wäöüß])")
+_ARTICLES = ("des ", "der ", "dem ", "den ", "im ", "zum ", "zur ")
+_LAW_SET = frozenset(LAW_KEYS)
+
+
+def read_law_at(text: str, p: int) -> tuple[str | None, int]:
+    """The law designation starting at p, or (None, p): 'des Gesetzes vom <date>', a full name
+    in any case ('des Bürgerlichen Gesetzbuches (BGB)'), a known or unknown abbreviation."""
+    if p >= len(text):
+        return None, p
+    c = text[p]
+    if c.islower() and not text.startswith(_ARTICLES, p):
+        return None, p
+    token = _TOKEN.match(text, p)
+    if token is None:
+        return None, p
+    word = token.group()
+    if word == "SGB":
+        roman = _ROMAN_SUFFIX.match(text, token.end())
+        if roman is not None and f"SGB {roman['r']}" in _LAW_SET:
+            return f"SGB {roman['r']}", roman.end()
+    stripped = word.rstrip("0123456789")
+    if stripped in _LAW_SET and stripped != "SGB":
+        return stripped, p + len(stripped)
+    if word.startswith("Gesetz") or c.islower():
+        m = _GESETZ_VOM.match(text, p)
+        if m is not None and (iso := iso_date(m)) is not None:
+            year, month, day = iso.split("-")
+            return f"Gesetz vom {day}.{month}.{year}", m.end()
+    if sum(ch.isupper() for ch in word) <= 1 or c.islower():
+        m = _full_name().match(text, p)
+        if m is not None:
+            index = next(int(k[1:]) for k, v in m.groupdict().items() if v and k[0] == "L")
+            return LAW_KEYS[index], m.end()
+        return None, p
+    if (
+        stripped == word
+        and word not in NOT_LAWS
+        and sum(ch.isupper() for ch in word) >= 2
+        and _GENERIC_LAW.fullmatch(word) is not None
+    ):
+        return word, token.end()
+    return None, p
+
+
+def _known_at(text: str, p: int) -> tuple[str, int] | None:
+    """A known law abbreviation at p (not followed by letters): (law, end)."""
+    if p >= len(text) or not text[p].isupper():
+        return None
+    token = _TOKEN.match(text, p)
+    if token is None:
+        return None
+    law, end = read_law_at(text, p)
+    if law is None or law not in _LAW_SET or end > token.end() + 5:
+        return None
+    return law, end
+
+
+def iso_date(match: re.Match[str]) -> str | None:
+    """ISO date from a match of DATE_RE, or None if it is not a calendar date."""
+    day = int(match["dd"])
+    month = int(match["mm"]) if match["mm"] else MONTHS[match["mon"]]
+    year = int(match["yy"])
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1800 <= year <= 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    fields: dict[str, str | bool | None]
+    until: dict[str, str | bool | None] | None = None
+    law: str | None = None  # named at this item
+    prefix_law: str | None = None  # in force from a law named before the norm
+    relation: str | None = None
+    levels: list[str] = field(default_factory=list)  # subdivision levels, in order given
+
+
+@dataclass(slots=True)
+class NormMatch:
+    start: int
+    end: int
+    ref: StatuteRef
+    until: StatuteRef | None
+    relation: str | None
+    group: int
+
+
+class _GroupParser:
+    """Reads one citation group from an anchor; all positions are in the cleaned text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    # -- small readers ---------------------------------------------------------------------
+
+    def read_parts(self, pos: int, item: _Item, allow_roman: bool) -> int:
+        """Subdivisions, 'f.'/'ff.' after the number; updates item, returns the new position."""
+        text = self.text
+        if allow_roman:
+            m = _ROMAN.match(text, pos)
+            if m and (value := _roman_to_int(m["roman"])) is not None:
+                item.fields["absatz"] = str(value)
+                item.levels.append("absatz")
+                if m["satz"]:
+                    item.fields["satz"] = m["satz"]
+                    item.levels.append("satz")
+                pos = item.end = m.end()
+        while True:
+            p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            c = text[p] if p < len(text) else ""
+            part = (
+                _PART.match(text, p) if c in _PART_FIRST
+                else _ORDINAL_PART.match(text, p) if c.isdigit() else None
+            )
+            if part is not None:
+                level = next(n for n in LEVELS if part.groupdict().get(n))
+                value = part["value"] if part["value"] else part.groupdict().get("letter")
+                if value is None or item.fields.get(level) is not None:
+                    return pos
+                if (level == "buchstabe") != (part["value"] is None):
+                    return pos
+                item.fields[level] = value
+                item.levels.append(level)
+                pos = item.end = part.end()
+                continue
+            fol = _FOLLOWING.match(text, pos) if c == "f" else None
+            if fol is not None and item.fields.get("following") is None:
+                item.fields["following"] = fol["f"] + "."
+                pos = item.end = fol.end()
+                continue
+            return pos
+
+    def read_law(self, pos: int, item: _Item) -> int:
+        """The law after an item (with 'aF'/'nF' and a glued footnote number); new position."""
+        text = self.text
+        pos = self._read_version(pos, item)
+        ws = _WS1.match(text, pos)
+        if ws is None:
+            return pos
+        p = ws.end()
+        law, end = read_law_at(text, p)
+        if law is None:
+            return pos
+        if item.prefix_law is not None:
+            after = _WS.match(text, end).end()  # type: ignore[union-attr]
+            if _START.match(text, after):
+                return pos  # "Art. 103 Abs. 1 VwGO § 108": the law belongs to the next item
+        item.law = law
+        pos = item.end = end
+        pos = self._read_version(pos, item)
+        if pos < len(text) and text[pos].isdigit():
+            fn = _FOOTNOTE.match(text, pos)
+            if fn is not None:
+                pos = fn.end()  # a footnote number glued to the law: "StGB11", "(WpHG)1"
+        return pos
+
+    def _read_version(self, pos: int, item: _Item) -> int:
+        text = self.text
+        p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if p < len(text) and text[p] in "an":
+            ver = _VERSION.match(text, pos)
+            if ver is not None:
+                item.fields["version"] = "aF" if ver["v"].startswith("a") else "nF"
+                pos = item.end = ver.end()
+        return pos
+
+    # -- the group -------------------------------------------------------------------------
+
+    def parse(
+        self, anchor: re.Match[str], prefix: tuple[int, str] | None
+    ) -> tuple[list[_Item], int]:
+        text = self.text
+        items: list[_Item] = []
+        prefix_law = prefix[1] if prefix else None
+        start_at = prefix[0] if prefix else anchor.start()
+        sign = anchor["sign"]
+        pos = anchor.end()
+        relation: str | None = None
+        first = True
+        while True:
+            if first:
+                item = _Item(start=start_at, end=pos, fields={}, prefix_law=prefix_law)
+                ok = self._new_number(pos, item, sign)
+            else:
+                item, ok, sign = self._next_item(pos, items[-1], sign, relation, prefix_law)
+                if item is not None and item.prefix_law:
+                    prefix_law = item.prefix_law
+                item = item if ok else None
+            if item is None or not ok:
+                break
+            item.relation = relation
+            pos = item.end
+            pos = self.read_parts(pos, item, allow_roman=item.levels == [] and "number" in item.fields)
+            pos = self._read_range(pos, item)
+            pos = self.read_law(pos, item)
+            items.append(item)
+            first = False
+            p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            if p >= len(text) or not (text[p] in _CONTINUE_FIRST or text[p].isupper()):
+                break  # fast exit: nothing that can join another item starts here
+            conn = _CONNECTOR.match(text, pos)
+            assert conn is not None
+            gap = text[pos : conn.end()]
+            if _BLANK_LINE.search(gap):
+                break
+            if conn["word"]:
+                word = conn["word"]
+                relation = (
+                    "i.V.m." if word.startswith(("i", "jeweils")) else
+                    "bzw." if word.startswith("bez") else word
+                )
+            elif conn["comma"]:
+                relation = ","
+            else:
+                relation = None
+            pos = conn.end()
+        end = items[-1].end if items else anchor.end()
+        return items, end
+
+    def _new_number(self, pos: int, item: _Item, sign: str) -> bool:
+        m = _NUM.match(self.text, pos)
+        if m is None:
+            return False
+        number = m.group()
+        item.fields["number"] = number.replace(" ", "") if " " in number else number
+        item.fields["article"] = sign.startswith("Art")
+        item.end = m.end()
+        return True
+
+    def _next_item(
+        self, pos: int, prev: _Item, sign: str, relation: str | None, prefix_law: str | None
+    ) -> tuple[_Item | None, bool, str]:
+        """The item after a connector: a new '§', a law named before a '§', a continuation."""
+        text = self.text
+        known = _known_at(text, pos)
+        if known is not None:
+            after = _WS1.match(text, known[1])
+            start = _START.match(text, after.end()) if after else None
+            if start is not None:
+                item = _Item(start=pos, end=start.end(), fields={}, prefix_law=known[0])
+                return item, self._new_number(start.end(), item, start["sign"]), start["sign"]
+        start = _START.match(text, pos)
+        if start is not None:
+            item = _Item(start=pos, end=start.end(), fields={}, prefix_law=prefix_law)
+            return item, self._new_number(start.end(), item, start["sign"]), start["sign"]
+        if relation is None:
+            return None, False, sign  # only whitespace: a list goes on with '§'/'Art.' only
+        part = _PART.match(text, pos) or _ORDINAL_PART.match(text, pos)
+        if part is not None:
+            level = next(n for n in LEVELS if part.groupdict().get(n))
+            item = _Item(start=pos, end=pos, fields=self._inherit(prev, level), prefix_law=prefix_law)
+            return item, True, sign
+        num = _NUM.match(text, pos)
+        if num is None or prev.law is not None or _ORDINAL_END.match(text, num.end()):
+            return None, False, sign
+        plural = sign in ("§§", "Artt.")
+        if prev.levels and not plural:
+            # "Satz 1 und 2": the bare number continues the last subdivision given.
+            level = prev.levels[-1]
+            fields = self._inherit(prev, level)
+            fields[level] = "".join(num.group().split())
+            item = _Item(start=pos, end=num.end(), fields=fields, prefix_law=prefix_law)
+            item.levels.append(level)
+            return item, True, sign
+        item = _Item(start=pos, end=pos, fields={}, prefix_law=prefix_law)
+        return item, self._new_number(pos, item, sign), sign
+
+    @staticmethod
+    def _inherit(prev: _Item, level: str) -> dict[str, str | bool | None]:
+        """Number, kind and the subdivisions above `level` of the previous item."""
+        keep = {"number", "article"} | set(LEVELS[: _LEVEL_INDEX[level]])
+        return {k: v for k, v in prev.fields.items() if k in keep}
+
+    def _read_range(self, pos: int, item: _Item) -> int:
+        """'bis Nr. 3', 'bis 5', '- 5' after an item; stores the range end in item.until."""
+        text = self.text
+        p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        if p >= len(text) or text[p] not in "b-–":
+            return pos
+        m = _RANGE.match(text, pos)
+        if m is None:
+            return pos
+        p = m.end()
+        end_item = _Item(start=p, end=p, fields={})
+        part = _PART.match(text, p)
+        if part is not None and text[pos:p].strip() == "bis":
+            level = next(n for n in LEVELS if part.groupdict().get(n))
+            end_item.fields = self._inherit(item, level)
+            q = self.read_parts(p, end_item, allow_roman=False)
+        else:
+            start = _START.match(text, p)
+            q0 = start.end() if start else p
+            num = _NUM.match(text, q0)
+            if num is None or _ORDINAL_END.match(text, num.end()):
+                return pos
+            if item.levels and start is None:
+                level = item.levels[-1]
+                end_item.fields = self._inherit(item, level)
+                end_item.fields[level] = "".join(num.group().split())
+                end_item.end = num.end()
+            else:
+                end_item.fields = {"number": "".join(num.group().split()), "article": item.fields["article"]}
+                end_item.end = num.end()
+            q = self.read_parts(end_item.end, end_item, allow_roman=False)
+        item.until = end_item.fields
+        item.end = max(end_item.end, item.end)
+        return max(q, item.end)
+
+
+def _prefix_before(text: str, k: int, floor: int) -> tuple[int, str] | None:
+    """A known law abbreviation right before position k ('VwGO § 108'): (start, law)."""
+    while k > floor and text[k - 1] in " \n\r":
+        k -= 1
+    if k <= floor or not text[k - 1].isalpha():
+        return None
+    start = k
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    word = text[start:k]
+    if word in _LAW_SET and word != "SGB":
+        return start, word
+    if _ROMAN_WORD.fullmatch(word) and start > floor + 4 and text[start - 4 : start] == "SGB ":
+        law = f"SGB {word}"
+        return (start - 4, law) if law in _LAW_SET else None
+    return None
+
+
+_ROMAN_WORD = re.compile(r"[IVX]{1,4}")
+
+
+def find_norms(text: str, group_base: int = 0) -> list[NormMatch]:
+    """All statute citations in the cleaned text, as spans of that text."""
+    parser = _GroupParser(text)
+    out: list[NormMatch] = []
+    pos = 0
+    group = group_base
+    while True:
+        anchor = _START.search(text, pos)
+        if anchor is None:
+            break
+        prefix = _prefix_before(text, anchor.start(), pos)
+        items, end = parser.parse(anchor, prefix)
+        if not items:
+            pos = anchor.end()
+            continue
+        out.extend(_resolve(items, group))
+        group += 1
+        pos = max(end, anchor.end())
+    return out
+
+
+def _resolve(items: list[_Item], group: int) -> list[NormMatch]:
+    """Give each item its law and build the references."""
+    out = []
+    for i, item in enumerate(items):
+        law = item.law
+        if law is None and item.prefix_law is not None:
+            law = item.prefix_law
+        if law is None:
+            law = next((later.law for later in items[i + 1 :] if later.law is not None), None)
+        if law is None:
+            law = next((e.law for e in reversed(items[:i]) if e.law is not None), None)
+        if law is None:
+            law = ""
+        ref = _build(item.fields, law)
+        until = _build(item.until, law) if item.until is not None else None
+        out.append(NormMatch(item.start, item.end, ref, until, item.relation, group))
+    return out
+
+
+def _build(fields: dict[str, str | bool | None], law: str) -> StatuteRef:
+    parts = {k: v for k, v in fields.items() if v is not None and k not in ("number", "article")}
+    return StatuteRef(
+        number=str(fields.get("number", "")),
+        law=law,
+        article=bool(fields.get("article", False)),
+        **parts,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,74 @@
+"""`lawkit cite FILE|- [--format json|text]`."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from lawkit.cli import main
+
+TEXT = "Nach § 839 BGB i.V.m. Art. 34 GG (BVerwG, Urteil vom 5. Juli 1994 - 9 C 158.94 - BVerwGE 96, 200)."
+
+
+def test_json_output(tmp_path, capsys):
+    path = tmp_path / "text.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert main(["cite", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["start"], d["end"], d["kind"], d["text"]) for d in data] == [
+        (5, 14, "norm", "§ 839 BGB"),
+        (22, 32, "norm", "Art. 34 GG"),
+        (34, 96, "case", "BVerwG, Urteil vom 5. Juli 1994 - 9 C 158.94 - BVerwGE 96, 200"),
+    ]
+    assert (data[1]["law"], data[1]["article"], data[1]["relation"]) == ("GG", True, "i.V.m.")
+    assert (data[2]["court"], data[2]["date"], data[2]["file_numbers"]) == ("BVerwG", "1994-07-05", ["9 C 158.94"])
+    assert data[2]["reporters"][0]["canonical"] == "BVerwGE 96, 200"
+
+
+def test_text_output_from_stdin_with_bom(monkeypatch, capsys):
+    stdin = io.TextIOWrapper(io.BytesIO(("\ufeff" + TEXT).encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["cite", "-", "--format", "text"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "5-14\tnorm\t§ 839 BGB\t§ 839 BGB",
+        "22-32\tnorm\tArt. 34 GG\tArt. 34 GG",
+        "34-96\tcase\tBVerwG, Urteil vom 05.07.1994 - 9 C 158.94 - BVerwGE 96, 200\t"
+        "BVerwG, Urteil vom 5. Juli 1994 - 9 C 158.94 - BVerwGE 96, 200",
+    ]
+
+
+def test_empty_file_gives_empty_list(tmp_path, capsys):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert main(["cite", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_missing_file_is_a_user_error(tmp_path, capsys):
+    missing = tmp_path / "nope.txt"
+    assert main(["cite", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"lawkit cite: {missing}: no such file\n"
+
+
+def test_windows_encoded_file_names_the_byte_offset(tmp_path, capsys):
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("Nach § 5 BGB".encode("cp1252"))
+    assert main(["cite", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: not UTF-8 (byte 0xa7 at byte offset 5)" in err
+    assert "Traceback" not in err
+
+
+def test_directory_is_a_user_error(tmp_path, capsys):
+    assert main(["cite", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_bad_format_is_rejected_by_argparse():
+    with pytest.raises(SystemExit) as exc:
+        main(["cite", "-", "--format", "xml"])
+    assert exc.value.code == 2

@@ -1,0 +1,63 @@
+"""Property tests: the extractor never fails and reads back what the formatter writes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawkit.citations import CaseRef, find_citations, format_statute
+from tests.strategies_citations import case_refs, noisy_legal_text, statute_refs
+
+
+def _check_invariants(text: str) -> None:
+    hits = find_citations(text)
+    previous = (0, 0)
+    for hit in hits:
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert hit.text == text[hit.start : hit.end]
+        assert hit.kind in ("norm", "case")
+        assert (hit.start, hit.end) >= previous
+        previous = (hit.start, hit.end)
+        hit.canonical()
+        hit.to_dict()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_arbitrary_unicode_never_fails(text):
+    _check_invariants(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(noisy_legal_text)
+def test_noisy_legal_text_never_fails(text):
+    _check_invariants(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(statute_refs(), st.sampled_from(["short", "long"]))
+def test_statute_round_trip(ref, style):
+    text = format_statute(ref, style)
+    hits = find_citations(text)
+    assert [h.ref for h in hits] == [ref], text
+    assert (hits[0].start, hits[0].end) == (0, len(text))
+    assert hits[0].canonical() == ref.canonical()
+
+
+@settings(max_examples=200, deadline=None)
+@given(statute_refs(), st.sampled_from(["vgl. ", "nach ", "(", ""]), st.sampled_from([".", ")", " ist", ""]))
+def test_statute_found_inside_a_sentence(ref, before, after):
+    text = before + ref.canonical() + after
+    hits = find_citations(text)
+    assert [(h.ref, h.start, h.end) for h in hits] == [(ref, len(before), len(before) + len(ref.canonical()))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(case_refs())
+def test_case_round_trip(ref):
+    text = ref.canonical()
+    hits = find_citations(text)
+    assert len(hits) == 1, (text, hits)
+    assert isinstance(hits[0].ref, CaseRef)
+    assert hits[0].ref == ref, text
+    assert (hits[0].start, hits[0].end) == (0, len(text))
