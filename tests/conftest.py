@@ -13,3 +13,29 @@ def library():
 @pytest.fixture(scope="session")
 def seed_case(library) -> Case:
     return library.case("bafin_angestellte")
+
+
+CORE_NORMS = ("stgb_203_2_1", "stgb_11_1_2", "stgb_11_1_4", "stgb_205_1_1")
+
+
+@pytest.fixture(scope="session")
+def core_library_dir(tmp_path_factory):
+    """A fixed small library (the § 203 family), so nearest-id suggestions in error messages
+    do not change as the shipped library grows."""
+    import shutil
+
+    from lawkit.loading.library import DATA_DIR
+
+    base = tmp_path_factory.mktemp("core_library")
+    (base / "norms").mkdir()
+    for norm_id in CORE_NORMS:
+        shutil.copy(DATA_DIR / "norms" / f"{norm_id}.yaml", base / "norms")
+    shutil.copy(DATA_DIR / "seeds.yaml", base)
+    return base
+
+
+@pytest.fixture(scope="session")
+def core_library(core_library_dir):
+    from lawkit import load_library
+
+    return load_library(core_library_dir)

@@ -24,25 +24,23 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "datei.yaml") -> Path:
     return path
 
 
-def _norm_error(tmp_path: Path, text: str | bytes) -> str:
+def _norm_error(tmp_path: Path, text: str | bytes, library) -> str:
     path = _write(tmp_path, text)
     with pytest.raises(AuthoringError) as info:
         norm = load_norm(path)
         # cross-references are checked against the library, as `lawkit validate` does
         from types import MappingProxyType
 
-        from lawkit import default_library
         from lawkit.loading.library import Library, check_library
 
-        base = default_library()
-        check_library(Library(MappingProxyType({**base.norms, norm.id: norm}), base.seeds))
+        check_library(Library(MappingProxyType({**library.norms, norm.id: norm}), library.seeds))
     return str(info.value).replace(str(path), "F")
 
 
-def _case_error(tmp_path: Path, text: str) -> str:
+def _case_error(tmp_path: Path, text: str, library) -> str:
     path = _write(tmp_path, text)
     with pytest.raises(AuthoringError) as info:
-        load_case(path)
+        load_case(path, library)
     return str(info.value).replace(str(path), "F")
 
 
@@ -71,7 +69,7 @@ NORM_CASES = {
                                "'§ 203 Abs. 2 S. 1 StGB' or 'Art. 34 GG'"),
     "unknown kind": (NORM.replace("kind: Verfahrensvoraussetzung", "kind: Vorschrift"),
                      "F:5: kind: expected one of Straftatbestand, Anspruchsgrundlage, Verfahrensvoraussetzung, "
-                     "Definitionsnorm, Rechtsbehelf, got 'Vorschrift'"),
+                     "Definitionsnorm, Rechtsbehelf, Verhaltensnorm, got 'Vorschrift'"),
     "key given twice": (NORM.replace("title: Strafantrag\n", "title: Strafantrag\ntitle: Antrag\n"),
                         "F:5: title: this key is given twice; expected each key once"),
     "invalid id": (NORM.replace("id: stgb_205_1_1", "id: StGB 205"),
@@ -99,9 +97,9 @@ NORM_CASES = {
 
 
 @pytest.mark.parametrize("name", list(NORM_CASES))
-def test_malformed_norm_file_gets_one_exact_message(tmp_path, name):
+def test_malformed_norm_file_gets_one_exact_message(tmp_path, name, core_library):
     text, message = NORM_CASES[name]
-    assert _norm_error(tmp_path, text) == message
+    assert _norm_error(tmp_path, text, core_library) == message
 
 
 def test_utf8_with_bom_is_fine(tmp_path):
@@ -169,9 +167,9 @@ CASE_CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASE_CASES))
-def test_malformed_case_file_gets_one_exact_message(tmp_path, name):
+def test_malformed_case_file_gets_one_exact_message(tmp_path, name, core_library):
     text, message = CASE_CASES[name]
-    assert _case_error(tmp_path, text) == message
+    assert _case_error(tmp_path, text, core_library) == message
 
 
 def _library(tmp_path: Path, norms: dict[str, str]) -> Path:
@@ -203,25 +201,25 @@ def test_duplicate_norm_id_is_refused(tmp_path):
                                f"{base / 'norms' / 'a.yaml'}")
 
 
-def test_meinungsstreit_needs_two_views(tmp_path):
+def test_meinungsstreit_needs_two_views(tmp_path, core_library):
     text = NORM.replace("    fact: strafantrag_gestellt\n" + QUESTION,
                         "    dispute:\n      id: streit\n      question: ob …\n      views:\n"
                         "        - id: eins\n          label: Eins\n          position: P\n"
                         "          fact: strafantrag_gestellt\n      " + QUESTION)
-    assert _norm_error(tmp_path, text) == "F:18: elements[0].dispute.views: a Meinungsstreit needs at least two views"
+    assert _norm_error(tmp_path, text, core_library) == "F:18: elements[0].dispute.views: a Meinungsstreit needs at least two views"
 
 
-def test_validate_goes_on_past_a_bad_file_and_reports_each(tmp_path, capsys):
+def test_validate_goes_on_past_a_bad_file_and_reports_each(tmp_path, capsys, core_library_dir):
     good = _write(tmp_path, NORM, "gut.yaml")
     bad = _write(tmp_path, NORM.replace("kind: Verfahrensvoraussetzung", "kind: Vorschrift"), "schlecht.yaml")
     empty = _write(tmp_path, "", "leer.yaml")
-    code = main(["validate", str(bad), str(good), str(empty)])
+    code = main(["validate", "--library", str(core_library_dir), str(bad), str(good), str(empty)])
     out, err = capsys.readouterr()
     assert code == 1
     assert out == f"ok     {good}: norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 elements)\n"
     assert err == (
         f"error  {bad}:5: kind: expected one of Straftatbestand, Anspruchsgrundlage, "
-        "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, got 'Vorschrift'\n"
+        "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, Verhaltensnorm, got 'Vorschrift'\n"
         f"error  {empty}: the file is empty; expected a YAML mapping\n"
         "2 of 3 file(s) failed\n"
     )

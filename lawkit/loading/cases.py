@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from lawkit.loading.yaml_reader import Reader
-from lawkit.model.case import Case, Examination, Fact
-from lawkit.model.logic import Answer
+from lawkit.loading.yaml_reader import Reader, describe
+from lawkit.model.case import Case, ElementExpectation, Examination, Fact, NormExpectation, Variant
+from lawkit.model.logic import Answer, Result
 
 CASE_KEYS_REQUIRED = ("id", "title", "sachverhalt", "fallfrage", "examine", "facts")
-CASE_KEYS_OPTIONAL = ("roles", "views", "expected")
+CASE_KEYS_OPTIONAL = ("roles", "views", "expected", "variants")
 
 
 def read_roles(reader: Reader, key: str = "roles") -> dict[str, str]:
@@ -29,8 +29,40 @@ def read_case(reader: Reader) -> Case:
         examinations.append(
             Examination(item.ident("norm"), read_roles(item), item.opt_str("conduct"))
         )
+    variants = []
+    seen: set[str] = set()
+    if reader.has("variants"):
+        for item in reader["variants"].list(what="variants"):
+            item.mapping(required=("id", "title"), optional=("facts", "views", "expected"))
+            variant_id = item.ident("id")
+            if variant_id in seen:
+                raise item.error(f"the variant id {variant_id!r} is used twice", "id")
+            seen.add(variant_id)
+            variants.append(Variant(
+                id=variant_id,
+                title=item.str("title"),
+                facts=read_facts(item["facts"]) if item.has("facts") else {},
+                views=read_views(item),
+                expected=read_expected(item),
+            ))
+    return Case(
+        id=reader.ident("id"),
+        title=reader.str("title"),
+        sachverhalt=reader.str("sachverhalt"),
+        fallfrage=reader.str("fallfrage"),
+        examinations=tuple(examinations),
+        facts=read_facts(reader["facts"]),
+        roles=read_roles(reader),
+        views=read_views(reader),
+        expected=read_expected(reader),
+        variants=tuple(variants),
+        file=reader.doc.file,
+    )
+
+
+def read_facts(reader: Reader) -> dict[str, Fact]:
     facts = {}
-    for key, item in reader["facts"].items():
+    for key, item in reader.items():
         if isinstance(item.value, str):  # short form: "vorsatz: offen" is not enough
             raise item.error(
                 "expected a mapping with 'answer' and 'note' (the passage of the Sachverhalt "
@@ -44,18 +76,63 @@ def read_case(reader: Reader) -> Case:
             source=item.opt_str("source"),
             assumed=item.boolean("assumed", False),
         )
+    return facts
+
+
+def read_views(reader: Reader) -> dict[str, str]:
     views = {}
     if reader.has("views"):
         for dispute, view in reader["views"].items():
             views[dispute] = view.text()
-    return Case(
-        id=reader.ident("id"),
-        title=reader.str("title"),
-        sachverhalt=reader.str("sachverhalt"),
-        fallfrage=reader.str("fallfrage"),
-        examinations=tuple(examinations),
-        facts=facts,
-        roles=read_roles(reader),
-        views=views,
-        file=reader.doc.file,
-    )
+    return views
+
+
+_EXPECT_NORM = ("result", "citation", "prosecutable", "displaced", "applies", "deciding", "elements")
+
+
+def read_expected(reader: Reader) -> dict[str, NormExpectation]:
+    """Expected results per norm (test data): `norm_id: {result: …, elements: {id: result}}`."""
+    if not reader.has("expected"):
+        return {}
+    expected = {}
+    for norm_id, item in reader["expected"].items():
+        if isinstance(item.value, str):
+            expected[norm_id] = NormExpectation(_result(item))
+            continue
+        item.mapping(required=("result",), optional=_EXPECT_NORM)
+        elements = {}
+        if item.has("elements"):
+            for element_id, element in item["elements"].items():
+                if isinstance(element.value, str):
+                    elements[element_id] = ElementExpectation(_result(element))
+                    continue
+                element.mapping(required=("result",), optional=("examined", "dahinstehen"))
+                elements[element_id] = ElementExpectation(
+                    _result(element["result"]), _opt_bool(element, "examined"),
+                    _opt_bool(element, "dahinstehen"),
+                )
+        deciding = None
+        if item.has("deciding"):
+            deciding = tuple(d.text() for d in item["deciding"].list(non_empty=False, what="fact keys"))
+        expected[norm_id] = NormExpectation(
+            result=_result(item["result"]),
+            citation=item.opt_str("citation"),
+            prosecutable=_result(item["prosecutable"]) if item.has("prosecutable") else None,
+            displaced=_result(item["displaced"]) if item.has("displaced") else None,
+            applies=_result(item["applies"]) if item.has("applies") else None,
+            deciding=deciding,
+            elements=elements,
+        )
+    return expected
+
+
+def _opt_bool(reader: Reader, key: str) -> bool | None:
+    return reader.boolean(key, False) if reader.has(key) else None
+
+
+def _result(reader: Reader) -> Result:
+    for result in Result:
+        if reader.value == result.value:
+            return result
+    raise reader.error("expected one of erfüllt, nicht erfüllt, offen, got "
+                       f"{describe(reader.value)}")

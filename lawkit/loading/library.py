@@ -13,7 +13,7 @@ from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
 from lawkit.loading.cases import read_case
 from lawkit.loading.norms import read_norm
 from lawkit.loading.yaml_reader import Reader, read_document
-from lawkit.model.case import Case
+from lawkit.model.case import Case, NormExpectation
 from lawkit.model.norm import Element, Norm, Origin, Source
 from lawkit.model.suggest import nearest
 
@@ -100,7 +100,10 @@ class Library:
         return out
 
     def case(self, case_id_or_path: str | Path) -> Case:
-        """A shipped case by id, or a case file by path, validated against this library."""
+        """A shipped case by id ('case' or 'case.variant'), or a case file by path, validated."""
+        base, dot, variant = str(case_id_or_path).partition(".")
+        if dot and base in self.case_files and variant not in ("yaml", "yml"):
+            return load_case(self.case_files[base], self).variant(variant)
         path = self.case_files.get(str(case_id_or_path))
         if path is None:
             path = Path(case_id_or_path)
@@ -164,6 +167,16 @@ def check_case(case: Case, library: Library, reader: Reader) -> None:
                 "expected only facts the examined norms ask for",
                 key,
             )
+    for v_index, variant in enumerate(case.variants):
+        v_reader = reader["variants"].list()[v_index]
+        for key in variant.facts:
+            if key not in questions:
+                raise v_reader["facts"].error(
+                    f"no examined norm asks the fact {key!r}{nearest(key, questions)}; "
+                    "expected only facts the examined norms ask for", key)
+        _check_views(variant.views, norm_ids, library, v_reader)
+        _check_expected(variant.expected, norm_ids, library, v_reader)
+    _check_expected(case.expected, norm_ids, library, reader)
     missing = [q for k, q in questions.items() if k not in case.facts]
     if missing:
         first = missing[0]
@@ -174,12 +187,17 @@ def check_case(case: Case, library: Library, reader: Reader) -> None:
             f"{', '.join(first.asked_by)}{more}; expected answer ja, nein or offen with a note "
             "— 'offen' is never assumed"
         )
+    _check_views(case.views, norm_ids, library, reader)
+
+
+def _check_views(views: Mapping[str, str], norm_ids: list[str], library: Library,
+                 reader: Reader) -> None:
     disputes = {}
     for norm_id in norm_ids:
         for element in library._reachable(library.norm(norm_id)):
             if element.dispute is not None:
                 disputes[element.dispute.id] = element.dispute
-    for dispute_id, view_id in case.views.items():
+    for dispute_id, view_id in views.items():
         if dispute_id not in disputes:
             raise reader["views"].error(
                 f"no examined norm has the Meinungsstreit {dispute_id!r}"
@@ -193,6 +211,21 @@ def check_case(case: Case, library: Library, reader: Reader) -> None:
                 + ", ".join(known),
                 dispute_id,
             )
+
+
+def _check_expected(expected: Mapping[str, NormExpectation], norm_ids: list[str],
+                    library: Library, reader: Reader) -> None:
+    for norm_id, expectation in expected.items():
+        if norm_id not in norm_ids:
+            raise reader["expected"].error(
+                f"the case does not examine {norm_id!r}{nearest(norm_id, norm_ids)}; expected "
+                "results only for examined norms", norm_id)
+        known = {e.id for e in library._reachable(library.norm(norm_id))}
+        for element_id in expectation.elements:
+            if element_id not in known:
+                raise reader["expected"][norm_id]["elements"].error(
+                    f"norm {norm_id!r} has no element {element_id!r}{nearest(element_id, known)}",
+                    element_id)
 
 
 def _placeholders(template: str | None) -> list[str]:

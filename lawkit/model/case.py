@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from lawkit.model.logic import Answer
+from lawkit.model.logic import Answer, Result
 
 
 def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:
@@ -37,6 +37,47 @@ class Examination:
 
 
 @dataclass(frozen=True, slots=True)
+class ElementExpectation:
+    """What a test case expects of one element (None: not asserted)."""
+
+    result: Result
+    examined: bool | None = None
+    dahinstehen: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NormExpectation:
+    """What a test case expects of one examined norm (None: not asserted)."""
+
+    result: Result
+    citation: str | None = None
+    prosecutable: Result | None = None
+    displaced: Result | None = None
+    applies: Result | None = None
+    deciding: tuple[str, ...] | None = None
+    elements: Mapping[str, ElementExpectation] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "elements", _frozen_map(self.elements))
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A what-if of a case: some facts answered differently, perhaps another view, own expectations."""
+
+    id: str
+    title: str
+    facts: Mapping[str, Fact]  # the facts that change
+    views: Mapping[str, str] = field(default_factory=dict)
+    expected: Mapping[str, NormExpectation] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "facts", _frozen_map(self.facts))
+        object.__setattr__(self, "views", _frozen_map(self.views))
+        object.__setattr__(self, "expected", _frozen_map(self.expected))
+
+
+@dataclass(frozen=True, slots=True)
 class Case:
     """A Sachverhalt with its Fallfrage and the facts established for it."""
 
@@ -48,12 +89,34 @@ class Case:
     facts: Mapping[str, Fact]
     roles: Mapping[str, str] = field(default_factory=dict)
     views: Mapping[str, str] = field(default_factory=dict)  # dispute id -> chosen view id
+    expected: Mapping[str, NormExpectation] = field(default_factory=dict)  # norm id -> expectation
+    variants: tuple[Variant, ...] = ()
     file: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "facts", _frozen_map(self.facts))
         object.__setattr__(self, "roles", _frozen_map(self.roles))
         object.__setattr__(self, "views", _frozen_map(self.views))
+        object.__setattr__(self, "expected", _frozen_map(self.expected))
+
+    def variant(self, variant_id: str) -> Case:
+        """The case as the variant changes it (id 'case.variant'), with the variant's expectations."""
+        for variant in self.variants:
+            if variant.id == variant_id:
+                return replace(
+                    self,
+                    id=f"{self.id}.{variant.id}",
+                    title=f"{self.title} – {variant.title}",
+                    facts={**self.facts, **variant.facts},
+                    views={**self.views, **variant.views},
+                    expected=variant.expected,
+                    variants=(),
+                )
+        from lawkit.errors import UnknownIdError
+        from lawkit.model.suggest import nearest
+
+        raise UnknownIdError(f"case {self.id!r} has no variant {variant_id!r}"
+                             f"{nearest(variant_id, [v.id for v in self.variants])}")
 
     def with_answer(self, key: str, answer: Answer | str) -> Case:
         """A copy of the case with one fact's answer changed (note and source kept)."""

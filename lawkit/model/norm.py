@@ -117,6 +117,7 @@ class NormKind(StrEnum):
     VERFAHRENSVORAUSSETZUNG = "Verfahrensvoraussetzung"
     DEFINITIONSNORM = "Definitionsnorm"
     RECHTSBEHELF = "Rechtsbehelf"
+    VERHALTENSNORM = "Verhaltensnorm"  # a duty or prohibition that can be breached (§ 21 WpHG)
 
 
 class RelationKind(StrEnum):

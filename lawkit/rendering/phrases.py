@@ -30,6 +30,13 @@ _NORM_TEMPLATES: dict[NormKind, dict[str, str]] = {
         "open": "Ob {remedy} Erfolg hat, lässt sich nach dem Sachverhalt nicht abschließend "
         "beurteilen.",
     },
+    NormKind.VERHALTENSNORM: {
+        "obersatz": "{subject} könnte gegen {citation} verstoßen haben, indem {conduct}.",
+        "positive": "{subject} hat gegen {citation} verstoßen.",
+        "negative": "{subject} hat nicht gegen {citation} verstoßen.",
+        "open": "Ob {subject} gegen {citation} verstoßen hat, lässt sich nach dem Sachverhalt nicht "
+        "abschließend beurteilen.",
+    },
 }
 _GENERIC = {
     "obersatz": "Die Voraussetzungen des {citation} müssten vorliegen.",
