@@ -153,3 +153,30 @@ def test_html_and_text_formats(capsys):
     text = capsys.readouterr().out
     assert "  I. Tatbestand\n" in text
     assert "[1] Vgl. Cierniak/Niehaus, in: MüKo-StGB, Bd. 4, 3. Aufl. 2017, § 203 Rn. 12" in text
+
+
+def test_json_shows_konkurrenzen_verfolgbarkeit_and_anspruchsgegner(capsys):
+    assert main(["check", "verkauf_an_konkurrenten", "--format", "json"]) == 0
+    norms = {n["id"]: n for n in json.loads(capsys.readouterr().out)["norms"]}
+    assert norms["stgb_204_1"]["konkurrenzen"] == [{
+        "kind": "Gesetzeskonkurrenz", "yields_to": "stgb_203_2_1",
+        "yields_to_citation": "§ 203 Abs. 2 S. 1 Nr. 1 StGB", "status": "erfüllt",
+        "explanation": "Geschieht die Verwertung gerade dadurch, dass das Geheimnis im Sinne des § 203 StGB "
+                       "offenbart wird, tritt § 204 StGB im Wege der Gesetzeskonkurrenz hinter § 203 StGB zurück."}]
+    assert (norms["stgb_204_1"]["displaced"], norms["stgb_204_1"]["applies"]) == ("erfüllt", "nicht erfüllt")
+    assert norms["stgb_203_2_1"]["verfolgbarkeit"]["result"] == "erfüllt"
+
+    assert main(["check", "dienstgeheimnis_presse.keine_ermaechtigung", "--format", "json"]) == 0
+    norms = {n["id"]: n for n in json.loads(capsys.readouterr().out)["norms"]}
+    assert norms["stgb_353b_1_1"]["verfolgbarkeit"]["result"] == "nicht erfüllt"
+    assert norms["stgb_353b_1_1"]["applies"] == "nicht erfüllt"
+
+    assert main(["check", "amtshaftung_bafin.angestellter", "--format", "json"]) == 0
+    norms = {n["id"]: n for n in json.loads(capsys.readouterr().out)["norms"]}
+    assert norms["bgb_823_2_wphg_21"]["konkurrenzen"][0]["status"] == "nicht erfüllt"
+    assert norms["bgb_823_2_wphg_21"]["rechtsfolge"]["liable"] == (
+        "die BaFin als Dienstherrin; eine persönliche Haftung von B ist unter den Voraussetzungen "
+        "des Art. 34 GG ausgeschlossen.")
+    assert norms["bgb_839_gg_34"]["rechtsfolge"]["liable"] == (
+        "die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung auf den Staat über, "
+        "B haftet nicht persönlich.")

@@ -237,7 +237,10 @@ def check(case: Case, library: Library | None = None, *,
                 condition = evaluator.finish(evaluator.compute(relation.condition),
                                              relevant=True, examined=True)
                 parts.append(condition.result)
-            displacements.append(Displacement(relation, dominant, conjunction(parts), condition))
+            dominant_citation = (dominant.citation if dominant is not None
+                                 else library.norm(relation.yields_to).citation.canonical())
+            displacements.append(Displacement(relation, dominant, dominant_citation,
+                                              conjunction(parts), condition))
         if displacements:
             from dataclasses import replace
 

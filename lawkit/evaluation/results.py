@@ -88,7 +88,8 @@ class Displacement:
     """A Konkurrenz applied to an examined norm: whether it yields, and to what."""
 
     relation: Relation
-    dominant: NormResult | None
+    dominant: NormResult | None  # None where the dominant norm is not examined in the case
+    dominant_citation: str
     status: Result  # erfüllt: the norm yields; offen: it depends on open facts
     condition: ElementResult | None = None
 

@@ -48,16 +48,21 @@ def footnotes(sources: tuple[Source, ...]) -> list[str]:
     return out
 
 
+def sentence(text: str) -> str:
+    """A filled template starts a sentence: 'die Z-Bank hat …' → 'Die Z-Bank hat …'."""
+    return text[:1].upper() + text[1:]
+
+
 def element_text(element: Element, key: str, roles: Mapping[str, str]) -> str:
     """An element's phrase; element texts may name case roles, e.g. '{subject} handelte …'."""
     own = getattr(element.texts, key)
     template = own if own is not None else ELEMENT_DEFAULTS[key]
-    return template.format_map(_Roles({**roles, "label": element.label}))
+    return sentence(template.format_map(_Roles({**roles, "label": element.label})))
 
 
 def norm_text(norm: Norm, key: str, roles: Mapping[str, str]) -> str:
     template = getattr(norm.texts, key) or norm_templates(norm.kind)[key]
-    return template.format_map(_Roles(roles))
+    return sentence(template.format_map(_Roles(roles)))
 
 
 def roles_of(result: NormResult, case_roles: Mapping[str, str]) -> dict[str, str]:
@@ -169,7 +174,9 @@ class _Composer:
         element = result.element
         heading = element.label
         if result.referenced_norm is not None and result.referenced is not None:
-            heading += f" ({result.referenced_norm.citation.canonical()})"
+            cited = result.referenced_norm.citation.canonical()
+            if cited not in heading:
+                heading += f" ({cited})"
         self.doc.heading(level, number(level, index), heading)
         if result.dahinstehen:
             self.dahinstehen(result)
@@ -281,8 +288,7 @@ class _Composer:
     # -- after all norms -------------------------------------------------------------------
     def konkurrenzen(self, result: NormResult) -> None:
         for displacement in result.displacements:
-            dominant = displacement.dominant
-            dominant_name = dominant.citation if dominant else displacement.relation.yields_to
+            dominant_name = displacement.dominant_citation
             verdict = {
                 Result.ERFUELLT: f"{result.citation} tritt hinter {dominant_name} zurück "
                 f"({displacement.relation.kind.value}).",
@@ -301,30 +307,32 @@ class _Composer:
     def gesamtergebnis(self, result: NormResult) -> None:
         roles = roles_of(result, self.case_result.case.roles)
         norm = result.norm
-        sentences = [norm_text(norm, RESULT_KEY[result.result], roles)]
+        yielding = [d for d in result.displacements if d.status is Result.ERFUELLT]
+        if result.result is Result.ERFUELLT and yielding:
+            displacement = yielding[0]
+            sentences = [f"Die Voraussetzungen des {result.citation} liegen zwar vor; die Vorschrift "
+                         f"tritt jedoch hinter {displacement.dominant_citation} zurück "
+                         f"({displacement.relation.kind.value})."]
+        else:
+            sentences = [norm_text(norm, RESULT_KEY[result.result], roles)]
         if result.result is not Result.NICHT_ERFUELLT:
-            if result.displaced is Result.ERFUELLT:
-                sentences.append("Die Vorschrift tritt im Wege der Konkurrenz zurück.")
-            elif result.displaced is Result.OFFEN and result.displacements:
+            if result.displaced is Result.OFFEN and result.displacements:
                 sentences.append("Ob die Vorschrift im Wege der Konkurrenz zurücktritt, ist offen.")
             prosecutable = result.prosecutable
             if prosecutable is Result.NICHT_ERFUELLT:
                 sentences.append("Die Tat kann jedoch nicht verfolgt werden.")
             elif prosecutable is Result.OFFEN:
                 sentences.append("Ob die Tat verfolgt werden kann, ist offen.")
-            if norm.consequence is not None and result.applies is not Result.NICHT_ERFUELLT:
-                label = ("Strafrahmen" if norm.kind.value == "Straftatbestand"
-                         else "Rechtsfolge")
-                consequence = f"{label}: {norm.consequence.text}"
-                if norm.consequence.liable:
-                    consequence += (" Anspruchsgegner: "
-                                    + fill_roles(norm.consequence.liable, result,
-                                                 self.case_result.case.roles))
-                sentences.append(consequence.rstrip(".") + ".")
+        applies = result.applies is not Result.NICHT_ERFUELLT
+        if norm.consequence is not None and applies:
+            label = "Strafrahmen" if norm.kind.value == "Straftatbestand" else "Rechtsfolge"
+            sentences.append(f"{label}: {norm.consequence.text.rstrip('.')}.")
+            if norm.consequence.liable:
+                sentences.append("Anspruchsgegner: " + fill_roles(
+                    norm.consequence.liable, result, self.case_result.case.roles))
         self.doc.paragraph(*sentences,
-                           footnotes(norm.consequence.sources) if norm.consequence and
-                           result.applies is not Result.NICHT_ERFUELLT and
-                           result.result is not Result.NICHT_ERFUELLT else None)
+                           footnotes(norm.consequence.sources)
+                           if norm.consequence is not None and applies else None)
 
 
 def compose(case_result: CaseResult, style: str = "gutachten") -> Document:

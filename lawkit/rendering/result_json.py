@@ -77,7 +77,7 @@ def norm_dict(result: NormResult, case_roles: Mapping[str, str]) -> dict[str, ob
         },
         "konkurrenzen": [
             {"kind": d.relation.kind.value, "yields_to": d.relation.yields_to,
-             "yields_to_citation": d.dominant.citation if d.dominant else None,
+             "yields_to_citation": d.dominant_citation,
              "status": d.status.value, "explanation": d.relation.explanation}
             for d in result.displacements
         ],
