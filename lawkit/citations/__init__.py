@@ -8,9 +8,9 @@ canonical form). The extractor and its tables load on first use, so that importi
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from lawkit._lazy import lazy_exports
 from lawkit.citations.reference import StatuteRef, parse_statute, parse_statute_parts
 
 if TYPE_CHECKING:
@@ -48,14 +48,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'lawkit.citations' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports("lawkit.citations", _LAZY, globals(), __all__)

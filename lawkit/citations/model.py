@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lawkit.citations.reference import STATUTE_FIELDS, StatuteRef
+from lawkit.citations.reference import PARTS, STATUTE_FIELDS, StatuteRef
 
 _LONG_PARTS: tuple[tuple[str, str], ...] = (
     ("absatz", "Absatz"),
@@ -15,15 +15,6 @@ _LONG_PARTS: tuple[tuple[str, str], ...] = (
     ("buchstabe", "Buchstabe"),
     ("variante", "Variante"),
     ("alternative", "Alternative"),
-)
-_SHORT_PARTS: tuple[tuple[str, str], ...] = (
-    ("absatz", "Abs."),
-    ("satz", "S."),
-    ("halbsatz", "Hs."),
-    ("nummer", "Nr."),
-    ("buchstabe", "lit."),
-    ("variante", "Var."),
-    ("alternative", "Alt."),
 )
 
 
@@ -151,7 +142,7 @@ def format_range(start: StatuteRef, until: StatuteRef) -> str:
     else:
         parts: list[str] = []
         differs = False
-        for name, abbrev in _SHORT_PARTS:
+        for name, abbrev in PARTS:
             a, b = getattr(start, name), getattr(until, name)
             differs = differs or a != b
             if differs and b is not None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 # Order and canonical abbreviation of the subdivisions of a provision.
-_PARTS: tuple[tuple[str, str], ...] = (
+PARTS: tuple[tuple[str, str], ...] = (
     ("absatz", "Abs."),
     ("satz", "S."),
     ("halbsatz", "Hs."),
@@ -21,7 +21,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     ("variante", "Var."),
     ("alternative", "Alt."),
 )
-_ABBREV_TO_FIELD = {abbrev: name for name, abbrev in _PARTS}
+_ABBREV_TO_FIELD = {abbrev: name for name, abbrev in PARTS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ class StatuteRef:
     def canonical(self) -> str:
         """The canonical short form, e.g. '§ 11 Abs. 1 Nr. 2 lit. c StGB'."""
         out = ["Art." if self.article else "§", self.number]
-        for name, abbrev in _PARTS:
+        for name, abbrev in PARTS:
             value = getattr(self, name)
             if value is not None:
                 out += [abbrev, value]
@@ -81,7 +81,7 @@ def parse_statute_parts(text: str) -> dict[str, str]:
         if name is None or i + 1 >= len(tokens):
             raise ValueError(
                 f"cannot read {abbrev!r} in {text!r}; expected one of "
-                + ", ".join(a for _, a in _PARTS)
+                + ", ".join(a for _, a in PARTS)
                 + " followed by a number or letter"
             )
         if name in result:
