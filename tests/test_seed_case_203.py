@@ -137,8 +137,8 @@ def test_open_alternative_kann_dahinstehen_when_the_other_is_met(seed_case, libr
     text = check(case, library).gutachten().markdown()
     assert ("Ob „Amtsträger“ vorliegt, kann dahinstehen: Es hängt von offenen Tatsachen ab "
             "(„Ist die Person dazu bestellt, bei einer Behörde (etwa der BaFin) Aufgaben der "
-            "öffentlichen Verwaltung wahrzunehmen?“), ändert aber am Ergebnis nichts. Jedenfalls "
-            "ist „Für den öffentlichen Dienst besonders Verpflichteter“ erfüllt.") in text
+            "öffentlichen Verwaltung wahrzunehmen?“), ändert aber am Ergebnis nichts. Denn jedenfalls "
+            "gilt: R ist für den öffentlichen Dienst besonders verpflichtet.") in text
 
 
 def test_knowledge_acquired_privately_is_not_enough(seed_case, library):
@@ -160,7 +160,7 @@ def test_open_element_before_a_failed_one_kann_dahinstehen(seed_case, library):
     assert tatgegenstand.because.element.id == "tathandlung"
     assert result.root.find("subjektiver_tatbestand").examined is False
     text = check(case, library).gutachten().markdown()
-    assert "Jedenfalls fehlt es an „Tathandlung – unbefugtes Offenbaren“." in text
+    assert "ändert aber am Ergebnis nichts. Denn jedenfalls gilt: Ein unbefugtes Offenbaren liegt nicht vor." in text
     assert "Die Mitteilung war befugt." in text
 
 

@@ -41,7 +41,10 @@ def footnotes(sources: tuple[Source, ...]) -> list[str]:
             f"Vgl. {source.text}")
         if source.seed:
             where = SEED_SHORT.get(source.seed, source.seed)
-            note = note + f" (zit. nach {where}{', ' + source.at if source.at else ''})"
+            if where in source.text:  # the seed itself is the Fundstelle: cite its place directly
+                note = note + (f", {source.at}" if source.at else "")
+            else:
+                note = note + f" (zit. nach {where}{', ' + source.at if source.at else ''})"
         if not note.endswith("."):
             note += "."
         out.append(note)
@@ -264,9 +267,9 @@ class _Composer:
         because = result.because
         reason = ""
         if because is not None:
-            reason = (f" Jedenfalls ist „{because.element.label}“ erfüllt."
-                      if because.result is Result.ERFUELLT
-                      else f" Jedenfalls fehlt es an „{because.element.label}“.")
+            # the deciding sibling's own conclusion, e.g. "Ein unbefugtes Offenbaren liegt nicht vor."
+            reason = " Denn jedenfalls gilt: " + element_text(
+                because.element, RESULT_KEY[because.result], self.roles)
         self.doc.paragraph(
             f"Ob „{result.element.label}“ vorliegt, kann dahinstehen: Es hängt von offenen "
             f"Tatsachen ab ({_questions(result, self.questions)}), ändert aber am Ergebnis "
