@@ -117,18 +117,7 @@ def format_statute(ref: StatuteRef, style: str = "short") -> str:
         return ref.canonical()
     if style != "long":
         raise ValueError(f"unknown style {style!r}; expected 'short' or 'long'")
-    out = ["Artikel" if ref.article else "§", ref.number]
-    for name, word in _LONG_PARTS:
-        value = getattr(ref, name)
-        if value is not None:
-            out += [word, value]
-    if ref.following:
-        out.append(ref.following)
-    if ref.law:
-        out.append(ref.law)
-    if ref.version:
-        out.append(ref.version)
-    return " ".join(out)
+    return ref.written(_LONG_PARTS, "Artikel")
 
 
 def format_range(start: StatuteRef, until: StatuteRef) -> str:

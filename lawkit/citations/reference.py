@@ -43,8 +43,12 @@ class StatuteRef:
 
     def canonical(self) -> str:
         """The canonical short form, e.g. '§ 11 Abs. 1 Nr. 2 lit. c StGB'."""
-        out = ["Art." if self.article else "§", self.number]
-        for name, abbrev in PARTS:
+        return self.written(PARTS, "Art.")
+
+    def written(self, parts: tuple[tuple[str, str], ...], article: str) -> str:
+        """The provision with the given words for its subdivisions and for 'Art.'."""
+        out = [article if self.article else "§", self.number]
+        for name, abbrev in parts:
             value = getattr(self, name)
             if value is not None:
                 out += [abbrev, value]

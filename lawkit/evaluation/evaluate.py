@@ -25,7 +25,7 @@ from lawkit.evaluation.results import (
 from lawkit.loading.library import Library, default_library
 from lawkit.model.case import Case, Examination
 from lawkit.model.logic import Combine, Result, answer_result, combine, conjunction
-from lawkit.model.norm import Element, Norm, NormCitation
+from lawkit.model.norm import Element, Norm, NormCitation, View
 from lawkit.model.suggest import nearest
 
 
@@ -42,8 +42,8 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     referenced: _Node | None = None
     referenced_norm: Norm | None = None
-    views: list[tuple[object, _Node]] = field(default_factory=list)  # (View, node)
-    chosen: object | None = None
+    views: list[tuple[View, _Node]] = field(default_factory=list)
+    chosen: View | None = None
     chosen_by: ViewChoice | None = None
     basis: tuple[str, ...] = ()
     deciding: tuple[str, ...] = ()
@@ -148,11 +148,11 @@ class _Evaluator:
         if node.views:
             outcomes = tuple(
                 ViewOutcome(view, self.finish(n, relevant=relevant if view is node.chosen
-                                              else True, examined=inner_examined))  # type: ignore[arg-type]
+                                              else True, examined=inner_examined))
                 for view, n in node.views
             )
-            dispute = DisputeResult(node.element.dispute, node.chosen, node.chosen_by,  # type: ignore[arg-type]
-                                    outcomes)
+            assert node.element.dispute and node.chosen and node.chosen_by
+            dispute = DisputeResult(node.element.dispute, node.chosen, node.chosen_by, outcomes)
         fact = self.case.facts.get(node.element.fact) if node.element.fact else None
         return ElementResult(
             element=node.element,

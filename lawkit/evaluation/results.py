@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lawkit.model.case import Case, Examination, Fact
-from lawkit.model.logic import Result
+from lawkit.model.logic import Result, conjunction, disjunction
 from lawkit.model.norm import Dispute, Element, Norm, Relation, View
 
 
@@ -109,22 +109,16 @@ class NormResult:
         """Verfolgbarkeit (Strafantrag, Ermächtigung …); None where the norm has none or fails."""
         if not self.procedural or self.result is Result.NICHT_ERFUELLT:
             return None
-        from lawkit.model.logic import conjunction
-
         return conjunction(r.result for r in self.procedural)
 
     @property
     def displaced(self) -> Result:
         """erfüllt if the norm yields to another under a Konkurrenz, offen if that is open."""
-        from lawkit.model.logic import disjunction
-
         return disjunction(d.status for d in self.displacements)
 
     @property
     def applies(self) -> Result:
         """The norm's consequence follows: Tatbestand met, not displaced, and prosecutable."""
-        from lawkit.model.logic import conjunction
-
         displaced = self.displaced
         not_displaced = {
             Result.ERFUELLT: Result.NICHT_ERFUELLT,

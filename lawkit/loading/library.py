@@ -14,7 +14,7 @@ from lawkit.loading.cases import read_case
 from lawkit.loading.norms import read_norm
 from lawkit.loading.yaml_reader import Reader, read_document
 from lawkit.model.case import Case, NormExpectation
-from lawkit.model.norm import Element, Norm, Origin, Source
+from lawkit.model.norm import Dispute, Element, Norm, Origin, Source
 from lawkit.model.suggest import nearest
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -79,16 +79,10 @@ class Library:
         return {k: Question(k, text, tuple(askers)) for k, (text, askers) in found.items()}
 
     def _reachable(self, norm: Norm) -> list[Element]:
-        """Elements of a norm, its procedural requirements and relation conditions, with the
-        elements reached through Verweisungen (each referenced element once)."""
-        out: list[Element] = []
+        """A norm's elements (see Norm.elements) with the elements reached through
+        Verweisungen (each referenced element once)."""
+        out: list[Element] = list(norm.elements())
         seen_refs: set[str] = set()
-        stack: list[Element] = list(norm.elements())
-        for relation in norm.relations:
-            if relation.condition is not None:
-                stack.extend(relation.condition.walk())
-        for element in stack:
-            out.append(element)
         i = 0
         while i < len(out):
             element = out[i]
@@ -128,8 +122,9 @@ def load_case(path: Path | str, library: Library | None = None, *, text: str | N
 def check_case(case: Case, library: Library, reader: Reader) -> None:
     """Everything a case must agree on with the library; the first problem is raised."""
     norm_ids = []
-    for i, examination in enumerate(case.examinations):
-        item = reader["examine"].list()[i]
+    items = reader["examine"].list()
+    reachable: dict[str, list[Element]] = {}
+    for item, examination in zip(items, case.examinations, strict=True):
         if examination.norm not in library.norms:
             raise item.error(
                 f"unknown norm {examination.norm!r}{nearest(examination.norm, library.norms)}",
@@ -137,12 +132,13 @@ def check_case(case: Case, library: Library, reader: Reader) -> None:
             )
         norm_ids.append(examination.norm)
         norm = library.norm(examination.norm)
+        reachable[norm.id] = library._reachable(norm)
         roles = {**case.roles, **examination.roles}
         templates = [norm.texts.obersatz, norm.texts.positive, norm.texts.negative,
                      norm.texts.open]
         if norm.consequence is not None:
             templates.append(norm.consequence.liable)
-        for element in library._reachable(norm):
+        for element in reachable[norm.id]:
             templates += [element.texts.obersatz, element.texts.positive,
                           element.texts.negative, element.texts.open]
         for template in [*templates, *_default_templates(norm)]:
@@ -160,23 +156,16 @@ def check_case(case: Case, library: Library, reader: Reader) -> None:
     # displaced norms also pull in their dominant norm's questions where a relation asks
     questions = library.questions(norm_ids)
     facts_reader = reader["facts"]
-    for key in case.facts:
-        if key not in questions:
-            raise facts_reader.error(
-                f"no examined norm asks the fact {key!r}{nearest(key, questions)}; "
-                "expected only facts the examined norms ask for",
-                key,
-            )
-    for v_index, variant in enumerate(case.variants):
-        v_reader = reader["variants"].list()[v_index]
-        for key in variant.facts:
-            if key not in questions:
-                raise v_reader["facts"].error(
-                    f"no examined norm asks the fact {key!r}{nearest(key, questions)}; "
-                    "expected only facts the examined norms ask for", key)
-        _check_views(variant.views, norm_ids, library, v_reader)
-        _check_expected(variant.expected, norm_ids, library, v_reader)
-    _check_expected(case.expected, norm_ids, library, reader)
+    _check_asked(case.facts, questions, facts_reader)
+    disputes = {e.dispute.id: e.dispute for elements in reachable.values() for e in elements
+                if e.dispute is not None}
+    known = {norm_id: {e.id for e in elements} for norm_id, elements in reachable.items()}
+    variant_readers = reader["variants"].list() if case.variants else []
+    for variant, v_reader in zip(case.variants, variant_readers, strict=True):
+        _check_asked(variant.facts, questions, v_reader["facts"])
+        _check_views(variant.views, disputes, v_reader)
+        _check_expected(variant.expected, known, v_reader)
+    _check_expected(case.expected, known, reader)
     missing = [q for k, q in questions.items() if k not in case.facts]
     if missing:
         first = missing[0]
@@ -187,16 +176,22 @@ def check_case(case: Case, library: Library, reader: Reader) -> None:
             f"{', '.join(first.asked_by)}{more}; expected answer ja, nein or offen with a note "
             "— 'offen' is never assumed"
         )
-    _check_views(case.views, norm_ids, library, reader)
+    _check_views(case.views, disputes, reader)
 
 
-def _check_views(views: Mapping[str, str], norm_ids: list[str], library: Library,
+def _check_asked(facts: Mapping[str, object], questions: Mapping[str, Question],
                  reader: Reader) -> None:
-    disputes = {}
-    for norm_id in norm_ids:
-        for element in library._reachable(library.norm(norm_id)):
-            if element.dispute is not None:
-                disputes[element.dispute.id] = element.dispute
+    for key in facts:
+        if key not in questions:
+            raise reader.error(
+                f"no examined norm asks the fact {key!r}{nearest(key, questions)}; "
+                "expected only facts the examined norms ask for",
+                key,
+            )
+
+
+def _check_views(views: Mapping[str, str], disputes: Mapping[str, Dispute],
+                 reader: Reader) -> None:
     for dispute_id, view_id in views.items():
         if dispute_id not in disputes:
             raise reader["views"].error(
@@ -213,18 +208,19 @@ def _check_views(views: Mapping[str, str], norm_ids: list[str], library: Library
             )
 
 
-def _check_expected(expected: Mapping[str, NormExpectation], norm_ids: list[str],
-                    library: Library, reader: Reader) -> None:
+def _check_expected(expected: Mapping[str, NormExpectation], known: Mapping[str, set[str]],
+                    reader: Reader) -> None:
+    """Expected results only for examined norms, and only for elements those norms have."""
     for norm_id, expectation in expected.items():
-        if norm_id not in norm_ids:
+        if norm_id not in known:
             raise reader["expected"].error(
-                f"the case does not examine {norm_id!r}{nearest(norm_id, norm_ids)}; expected "
+                f"the case does not examine {norm_id!r}{nearest(norm_id, known)}; expected "
                 "results only for examined norms", norm_id)
-        known = {e.id for e in library._reachable(library.norm(norm_id))}
         for element_id in expectation.elements:
-            if element_id not in known:
+            if element_id not in known[norm_id]:
                 raise reader["expected"][norm_id]["elements"].error(
-                    f"norm {norm_id!r} has no element {element_id!r}{nearest(element_id, known)}",
+                    f"norm {norm_id!r} has no element {element_id!r}"
+                    f"{nearest(element_id, known[norm_id])}",
                     element_id)
 
 
@@ -291,16 +287,13 @@ def check_library(library: Library) -> None:
     questions: dict[str, tuple[str, str]] = {}
     for norm in library.norms.values():
         file = norm.file or norm.id
-        elements = list(norm.elements())
         for i, relation in enumerate(norm.relations):
             if relation.yields_to not in library.norms:
                 raise AuthoringError(
                     file, f"relations[{i}].yields_to",
                     f"unknown norm {relation.yields_to!r}{nearest(relation.yields_to, library.norms)}",
                 )
-            if relation.condition is not None:
-                elements.extend(relation.condition.walk())
-        for element in elements:
+        for element in norm.elements():
             if element.ref is not None:
                 try:
                     library.resolve(element.ref)

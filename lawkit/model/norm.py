@@ -183,10 +183,14 @@ class Norm:
     file: str | None = None  # where it was loaded from
 
     def elements(self) -> tuple[Element, ...]:
-        """All elements of the Tatbestand and of the procedural requirements, in order."""
+        """All elements of the Tatbestand, the procedural requirements and the conditions of
+        the Konkurrenzen, in order (Verweisungen are not followed)."""
         out = list(self.root.walk())
         for element in self.procedural:
             out.extend(element.walk())
+        for relation in self.relations:
+            if relation.condition is not None:
+                out.extend(relation.condition.walk())
         return tuple(out)
 
     def find(self, element_id: str) -> Element | None:
