@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from lawkit.errors import LawkitError
 
-SUBCOMMANDS = ("check", "norms", "show", "validate", "cite")
+SUBCOMMANDS = ("check", "norms", "show", "validate", "cite", "grade", "regrade", "gradebook", "exercises")
 
 
 def build_parser() -> argparse.ArgumentParser:
