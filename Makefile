@@ -9,7 +9,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup workbook test lint bench clean
+.PHONY: setup workbook test lint bench clean notebooks app
 
 setup: $(STAMP)
 
@@ -28,6 +28,15 @@ lint: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Rebuild notebooks/*.ipynb from notebooks/src/*.py (runs them; stores the nbval-checked outputs).
+notebooks: $(STAMP)
+	$(BIN)/python tools/build_notebooks.py
+
+# The classroom app: one notebook as a Voilà app, code hidden, e.g. `make app NB=01_einfuehrung`.
+NB ?= 01_einfuehrung
+app: $(STAMP)
+	$(BIN)/voila notebooks/$(NB).ipynb --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -1,0 +1,242 @@
+"""Master exercise files (`course/<id>.yaml`): read, check against the library, find by id.
+
+Every problem is an AuthoringError naming file:line, the path inside the file and what was
+expected, in the same words as `lawkit validate`.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
+from lawkit.exercises.model import (
+    ELEMENT_RESULTS,
+    LEVELS,
+    NORM_RESULTS,
+    Exercise,
+    RequiredNorm,
+    Rubric,
+    Solution,
+    Vertretbar,
+)
+from lawkit.loading.yaml_reader import Reader, describe, read_document
+from lawkit.model.norm import Source
+from lawkit.model.suggest import nearest
+
+if TYPE_CHECKING:
+    from lawkit.loading.library import Library
+    from lawkit.model.case import Case
+
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+COURSE_DIR = REPO_ROOT / "course"
+
+EXERCISE_KEYS_REQUIRED = ("id", "title", "level", "case", "bearbeitervermerk", "solution")
+EXERCISE_KEYS_OPTIONAL = ("sachverhalt", "fallfrage", "sources")
+SOLUTION_KEYS_REQUIRED = ("required", "skizze")
+SOLUTION_KEYS_OPTIONAL = ("optional", "vertretbar", "rubric")
+RUBRIC_SHARES = ("norm_result", "elements", "begruendung")
+RUBRIC_WEIGHTS = ("konkurrenzen", "gesamtergebnis")
+
+
+def course_dir() -> Path:
+    """`course/` of the current directory if there is one, else the repository's."""
+    here = Path("course")
+    return here if here.is_dir() else COURSE_DIR
+
+
+def load_exercise(path: Path | str, library: Library | None = None, *, text: str | None = None
+                  ) -> Exercise:
+    """Read one master file and check its ids (case, norms, elements, seeds) against the library."""
+    from lawkit.loading.library import default_library
+
+    library = library or default_library()
+    reader = read_document(path, text=text).reader()
+    reader.mapping(required=EXERCISE_KEYS_REQUIRED, optional=EXERCISE_KEYS_OPTIONAL)
+    exercise_id = reader.ident("id")
+    stem = Path(path).stem
+    if text is None and stem != exercise_id:
+        raise reader.error(f"the id {exercise_id!r} differs from the file name {stem!r}; expected "
+                           "the id to equal the file name", "id")
+    level = reader.str("level")
+    if level not in LEVELS:
+        raise reader["level"].error(f"expected one of {', '.join(LEVELS)}, got {describe(level)}")
+    case = _read_case(reader, library)
+    solution = _read_solution(reader["solution"], library, case)
+    bearbeitervermerk = reader.str("bearbeitervermerk")
+    _check_bearbeitervermerk(reader, bearbeitervermerk, solution, library)
+    return Exercise(
+        id=exercise_id,
+        title=reader.str("title"),
+        level=level,
+        case_id=case.id,
+        sachverhalt=reader.opt_str("sachverhalt") or case.sachverhalt.strip(),
+        fallfrage=reader.opt_str("fallfrage") or case.fallfrage.strip(),
+        bearbeitervermerk=bearbeitervermerk,
+        sources=read_seed_sources(reader, library),
+        solution=solution,
+        file=str(path) if text is None else None,
+    )
+
+
+def load_course(directory: Path | str | None = None, library: Library | None = None
+                ) -> dict[str, Exercise]:
+    """Every `*.yaml` of the course folder by id, in file-name order (the first problem raises)."""
+    base = Path(directory) if directory is not None else course_dir()
+    if not base.is_dir():
+        raise AuthoringError(str(base), "", "no such folder; expected the folder of the master "
+                                            "exercise files (course/)")
+    return {ex.id: ex for ex in (load_exercise(p, library) for p in sorted(base.glob("*.yaml")))}
+
+
+def find_exercise(id_or_path: str | Path, directory: Path | str | None = None,
+                  library: Library | None = None) -> Exercise:
+    """An exercise by id (a file `<id>.yaml` in the course folder) or by the path of its file."""
+    text = str(id_or_path)
+    path = Path(text)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        return load_exercise(path, library)
+    base = Path(directory) if directory is not None else course_dir()
+    candidate = base / f"{text}.yaml"
+    if candidate.is_file():
+        return load_exercise(candidate, library)
+    known = sorted(p.stem for p in base.glob("*.yaml"))
+    raise UnknownIdError(f"unknown exercise {text!r}{nearest(text, known)} (no file {candidate})")
+
+
+def read_seed_sources(reader: Reader, library: Library, key: str = "sources") -> tuple[Source, ...]:
+    """Fundstellen of the seeds: `{seed: id, at: place}` (optionally with `text`)."""
+    if not reader.has(key):
+        return ()
+    out = []
+    for item in reader[key].list(what="Fundstellen"):
+        item.mapping(required=("seed", "at"), optional=("text",))
+        seed = item.str("seed")
+        if library.seeds and seed not in library.seeds:
+            raise item["seed"].error(f"unknown seed {seed!r}{nearest(seed, library.seeds)}; "
+                                     f"expected one of {', '.join(library.seeds)}")
+        at = item.str("at")
+        out.append(Source(item.opt_str("text") or at, seed, at, origin=item.origin("seed")))
+    return tuple(out)
+
+
+def _read_case(reader: Reader, library: Library) -> Case:
+    case_reader = reader["case"]
+    case_id = case_reader.text()
+    base = case_id.partition(".")[0]
+    if base not in library.case_files:
+        raise case_reader.error(f"unknown case {case_id!r}{nearest(base, library.case_files)}; "
+                                "expected a shipped case id or 'case.variant' (see lawkit/data/cases)")
+    try:
+        return library.case(case_id)
+    except LawkitError as exc:
+        raise case_reader.error(str(exc)) from None
+
+
+def _read_solution(reader: Reader, library: Library, case: Case) -> Solution:
+    reader.mapping(required=SOLUTION_KEYS_REQUIRED, optional=SOLUTION_KEYS_OPTIONAL)
+    examined = [e.norm for e in case.examinations]
+    required: list[RequiredNorm] = []
+    for item in reader["required"].list(what="required norms"):
+        item.mapping(required=("norm", "weight"))
+        norm_id = _norm_id(item["norm"], library)
+        if norm_id not in examined:
+            raise item["norm"].error(f"the case {case.id!r} does not examine {norm_id!r}; expected "
+                                     f"one of {', '.join(examined)} (the reference is the case's check)")
+        if norm_id in (r.norm for r in required):
+            raise item["norm"].error(f"the norm {norm_id!r} is required twice; expected each norm once")
+        required.append(RequiredNorm(norm_id, _number(item["weight"], positive=True)))
+    optional: list[str] = []
+    if reader.has("optional"):
+        for item in reader["optional"].list(non_empty=False, what="norm ids"):
+            norm_id = _norm_id(item, library)
+            if norm_id in optional or norm_id in (r.norm for r in required):
+                raise item.error(f"the norm {norm_id!r} is already listed; expected each norm once "
+                                 "in required or optional")
+            optional.append(norm_id)
+    listed = [*(r.norm for r in required), *optional]
+    vertretbar = {}
+    if reader.has("vertretbar"):
+        for ref, item in reader["vertretbar"].items():
+            vertretbar[ref] = _read_vertretbar(ref, item, library, listed)
+    return Solution(
+        required=tuple(required),
+        optional=tuple(optional),
+        vertretbar=vertretbar,
+        rubric=_read_rubric(reader["rubric"]) if reader.has("rubric") else Rubric(),
+        skizze=reader.str("skizze"),
+    )
+
+
+def _norm_id(reader: Reader, library: Library) -> str:
+    if not isinstance(reader.value, str):
+        raise reader.error(f"expected a norm id, got {describe(reader.value)}")
+    norm_id = reader.text()
+    if norm_id not in library.norms:
+        raise reader.error(f"unknown norm {norm_id!r}{nearest(norm_id, library.norms)}; expected a "
+                           "norm id of the library (see `lawkit norms`)")
+    return norm_id
+
+
+def _number(reader: Reader, *, positive: bool = False) -> float:
+    value = reader.value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise reader.error(f"expected a number, got {describe(value)}")
+    if value < 0 or (positive and value == 0):
+        raise reader.error(f"expected a number {'above' if positive else 'of at least'} 0, got {value}")
+    return float(value)
+
+
+def _read_vertretbar(ref: str, reader: Reader, library: Library, listed: list[str]) -> Vertretbar:
+    reader.mapping(required=("results", "because"), optional=("sources",))
+    norm_id, _, element_id = ref.partition("#")
+    if norm_id not in library.norms:
+        raise reader.error(f"unknown norm {norm_id!r}{nearest(norm_id, library.norms)}; expected "
+                           "'norm' or 'norm#element'")
+    if norm_id not in listed:
+        raise reader.error(f"the norm {norm_id!r} is neither required nor optional in this "
+                           "exercise; expected one of " + ", ".join(listed))
+    allowed = NORM_RESULTS
+    if element_id:
+        norm = library.norms[norm_id]
+        if norm.find(element_id) is None or element_id == norm_id:
+            known = [e.id for e in norm.elements()][1:]
+            raise reader.error(f"norm {norm_id!r} has no element {element_id!r}"
+                               f"{nearest(element_id, known)}; expected an element id as in "
+                               f"`lawkit show {norm_id}`")
+        allowed = ELEMENT_RESULTS
+    results = []
+    for item in reader["results"].list(what="results"):
+        if item.value not in allowed:
+            raise item.error(f"expected one of {', '.join(allowed)}, got {describe(item.value)}")
+        if item.value in results:
+            raise item.error(f"the result {item.value!r} is given twice")
+        results.append(str(item.value))
+    return Vertretbar(ref, tuple(results), reader.str("because"), read_seed_sources(reader, library))
+
+
+def _read_rubric(reader: Reader) -> Rubric:
+    reader.mapping(optional=(*RUBRIC_SHARES, *RUBRIC_WEIGHTS))
+    defaults = Rubric()
+    values = {key: _number(reader[key]) if reader.has(key) else getattr(defaults, key)
+              for key in (*RUBRIC_SHARES, *RUBRIC_WEIGHTS)}
+    shares = sum(values[key] for key in RUBRIC_SHARES)
+    if not math.isclose(shares, 1.0, abs_tol=1e-9):
+        raise reader.error(f"norm_result + elements + begruendung add up to {shares:g}; expected 1 "
+                           "(they are shares of each norm's weight)")
+    return Rubric(**values)
+
+
+def _check_bearbeitervermerk(reader: Reader, text: str, solution: Solution, library: Library) -> None:
+    """The Bearbeitervermerk must name every required norm (its first provision: § and law)."""
+    from lawkit.citations.extract import find_citations
+
+    cited = {(hit.ref.article, hit.ref.number, hit.ref.law) for hit in find_citations(text)}
+    for required in solution.required:
+        first = library.norms[required.norm].citation.parts[0]
+        if (first.article, first.number, first.law) not in cited:
+            short = f"{'Art.' if first.article else '§'} {first.number} {first.law}"
+            raise reader["bearbeitervermerk"].error(
+                f"does not name {short} (required norm {required.norm!r}); expected the "
+                "Bearbeitervermerk to state every norm a complete answer must treat")

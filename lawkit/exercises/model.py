@@ -1,0 +1,109 @@
+"""Exercises: a Sachverhalt with Fallfrage and Bearbeitervermerk, and the reference solution.
+
+The master file of an exercise is `course/<id>.yaml` (format: docs/grading-formats.md). These
+values are what the generator, the answer form and the grader share; all of them are frozen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from lawkit.model.norm import Source
+
+if TYPE_CHECKING:
+    from lawkit.loading.library import Library
+    from lawkit.model.case import Case
+
+LEVELS = ("einführend", "mittel", "examensnah")
+NORM_RESULTS = ("erfüllt", "nicht erfüllt", "offen")
+ELEMENT_RESULTS = (*NORM_RESULTS, "kann dahinstehen")
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredNorm:
+    """A norm the Bearbeitervermerk requires, with its weight in the rubric."""
+
+    norm: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Vertretbar:
+    """Results accepted beyond what the engine derives, with the reason and its Fundstellen."""
+
+    ref: str  # "norm#element" or "norm"
+    results: tuple[str, ...]
+    because: str
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def norm(self) -> str:
+        return self.ref.partition("#")[0]
+
+    @property
+    def element(self) -> str | None:
+        return self.ref.partition("#")[2] or None
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    """The teacher's weighting (prüfungsspezifische Wertung): the same for every submission.
+
+    norm_result, elements and begruendung are shares of each required norm's weight (they add
+    up to 1); konkurrenzen and gesamtergebnis are weights of their own.
+    """
+
+    norm_result: float = 0.4
+    elements: float = 0.4
+    begruendung: float = 0.2
+    konkurrenzen: float = 2.0
+    gesamtergebnis: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """The reference solution: never shown to students."""
+
+    required: tuple[RequiredNorm, ...]
+    optional: tuple[str, ...] = ()
+    vertretbar: Mapping[str, Vertretbar] = field(default_factory=dict)
+    rubric: Rubric = Rubric()
+    skizze: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vertretbar", MappingProxyType(dict(self.vertretbar)))
+
+    @property
+    def required_ids(self) -> tuple[str, ...]:
+        return tuple(r.norm for r in self.required)
+
+    @property
+    def total_weight(self) -> float:
+        """All points the rubric gives: the required norms, Konkurrenzen and Gesamtergebnis."""
+        return (sum(r.weight for r in self.required) + self.rubric.konkurrenzen
+                + self.rubric.gesamtergebnis)
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One exercise of the course: what students see, and the solution the grader uses."""
+
+    id: str
+    title: str
+    level: str  # einführend | mittel | examensnah
+    case_id: str  # a shipped case or "case.variant"
+    sachverhalt: str
+    fallfrage: str
+    bearbeitervermerk: str
+    sources: tuple[Source, ...]
+    solution: Solution
+    file: str | None = None
+
+    def case(self, library: Library | None = None) -> Case:
+        """The shipped case (or variant) the exercise rests on: its check is the reference."""
+        from lawkit.loading.library import default_library
+
+        return (library or default_library()).case(self.case_id)
