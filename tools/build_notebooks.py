@@ -68,7 +68,8 @@ def execute(notebook: dict, name: str) -> dict:
     from nbclient import NotebookClient
 
     nb = nbformat.from_dict(notebook)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    resources = {"metadata": {"path": str(NOTEBOOKS)}}
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources).execute()
     executed = json.loads(nbformat.writes(nb))
     count = 0
     for cell in executed["cells"]:
@@ -95,7 +96,8 @@ def _keep(output: dict, name: str) -> dict:
         return output
     data = {k: v for k, v in output.get("data", {}).items() if k in KEPT_MIME}
     if not data:
-        raise SystemExit(f"{name}: a checked cell has an output nbval cannot compare: {sorted(output['data'])}")
+        kinds = sorted(output["data"])
+        raise SystemExit(f"{name}: a checked cell has an output nbval cannot compare: {kinds}")
     kept = {"output_type": output["output_type"], "data": data, "metadata": {}}
     if "execution_count" in output:
         kept["execution_count"] = None

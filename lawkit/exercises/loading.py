@@ -232,7 +232,10 @@ def _check_bearbeitervermerk(reader: Reader, text: str, solution: Solution, libr
     """The Bearbeitervermerk must name every required norm (its first provision: § and law)."""
     from lawkit.citations.extract import find_citations
 
-    cited = {(hit.ref.article, hit.ref.number, hit.ref.law) for hit in find_citations(text)}
+    from lawkit.citations.reference import StatuteRef
+
+    cited = {(hit.ref.article, hit.ref.number, hit.ref.law) for hit in find_citations(text)
+             if isinstance(hit.ref, StatuteRef)}
     for required in solution.required:
         first = library.norms[required.norm].citation.parts[0]
         if (first.article, first.number, first.law) not in cited:
