@@ -112,7 +112,7 @@ def test_meinungsstreit_that_matters_is_set_out_and_follows_the_chosen_view(seed
     assert "Danach wäre das Merkmal hier nicht erfüllt." in text
     assert "Danach wäre das Merkmal hier erfüllt." in text
     assert ("Maßgeblich ist hier die Ansicht „Geheimhaltungsinteresse erforderlich“ (nach der "
-            "herrschenden Meinung, die hier gefolgt wird).") in text
+            "herrschenden Meinung, der hier gefolgt wird).") in text
 
     minority = check(case, library, views={"geheimnisbegriff": "beschraenkte_bekanntheit_genuegt"})
     result = minority.norm("stgb_203_2_1")

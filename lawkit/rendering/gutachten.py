@@ -245,7 +245,7 @@ class _Composer:
                                    footnotes(view.sources) or None,
                                    f"Danach {VIEW_RESULT[outcome.result.result]}.")
             reason = {
-                ViewChoice.DOMINANT: "der herrschenden Meinung, die hier gefolgt wird",
+                ViewChoice.DOMINANT: "der herrschenden Meinung, der hier gefolgt wird",
                 ViewChoice.CASE: "der im Fall vorgegebenen Auffassung",
                 ViewChoice.CALL: "der gewählten Auffassung",
             }[dispute.chosen_by]
