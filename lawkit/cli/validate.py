@@ -28,7 +28,7 @@ def validate_file(path: Path, library: object) -> str:
     doc = read_document(path)
     reader = doc.reader()
     if not isinstance(reader.value, dict):
-        raise reader.error("expected a mapping (a norm or a case), got "
+        raise reader.error("expected a mapping (a norm, a case or an exercise), got "
                            f"{describe(reader.value)}")
     if reader.has("examine") or reader.has("facts"):
         case = read_case(reader)
@@ -39,8 +39,14 @@ def validate_file(path: Path, library: object) -> str:
         assert isinstance(library, Library)
         check_library(Library(MappingProxyType({**library.norms, norm.id: norm}), library.seeds))
         return f"norm {norm.id!r} ({norm.citation.canonical()}, {len(norm.elements())} elements)"
+    if reader.has("solution") and reader.has("bearbeitervermerk"):
+        from lawkit.exercises.loading import load_exercise
+
+        exercise = load_exercise(path, library)  # type: ignore[arg-type]
+        return f"exercise {exercise.id!r} ({len(exercise.solution.required)} required norm(s))"
     raise reader.error("cannot tell what this file is; expected a norm (with 'citation' and "
-                       "'elements') or a case (with 'examine' and 'facts')")
+                       "'elements'), a case (with 'examine' and 'facts') or an exercise "
+                       "(with 'bearbeitervermerk' and 'solution')")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -231,7 +231,6 @@ def _read_rubric(reader: Reader) -> Rubric:
 def _check_bearbeitervermerk(reader: Reader, text: str, solution: Solution, library: Library) -> None:
     """The Bearbeitervermerk must name every required norm (its first provision: § and law)."""
     from lawkit.citations.extract import find_citations
-
     from lawkit.citations.reference import StatuteRef
 
     cited = {(hit.ref.article, hit.ref.number, hit.ref.law) for hit in find_citations(text)
