@@ -21,7 +21,7 @@
 # OVG Hamburg, 27.07.2017 - 3 Bf 128/15. „Rn.“ meint im Folgenden die Randnummern der Gründe.
 
 # %% [markdown]
-# ## Sachverhalt (Rn. 1–3, 15)
+# ## Sachverhalt (nach Rn. 1–6 und 15)
 #
 # K hat den schriftlichen Teil der Zweiten juristischen Staatsprüfung im Dezember 2011 geschrieben. Das
 # Prüfungsamt erklärt die Prüfung für nicht bestanden, weil er die Voraussetzungen für die Zulassung zur
@@ -34,9 +34,10 @@
 # die Berufung des K zurück: In den Anwaltsklausuren ZR III und ÖR II hätten die Bearbeiter alle für die
 # Mandanten möglicherweise hilfreichen Gesichtspunkte behandeln sollen. Die Kritik der Prüfer – in ZR III
 # fehlten mehrere Rechtsgrundlagen für Wertersatz, in ÖR II seien der Bolzplatz als Regelbebauung im
-# allgemeinen Wohngebiet und die Bindungswirkung der Freizeitlärm-Richtlinie nicht problematisiert, die
-# prozessrechtlichen Ausführungen schwach und die Ausführungen zur Lärmbewertung „äußerst unklar“ –
-# betreffe keine fachlichen, sondern prüfungsspezifische Wertungen (Rn. 2). Die Revision lässt es nicht zu.
+# allgemeinen Wohngebiet und die Bindungswirkung der Freizeitlärm-Richtlinie nicht problematisiert, der
+# Erstprüfer bemängele die Qualität der verwaltungsprozessrechtlichen Ausführungen, der Zweitprüfer nenne
+# die Ausführungen zur Lärmbewertung „äußerst unklar“ – betreffe keine fachlichen, sondern
+# prüfungsspezifische Wertungen (Rn. 2). Die Revision lässt es nicht zu.
 #
 # K erhebt Nichtzulassungsbeschwerde. Die Begründung geht verspätet ein, weil der Versuch seines
 # Prozessbevollmächtigten, sie am letzten Tag der Frist per Telefax zu senden, aus ungeklärten Gründen
