@@ -69,7 +69,8 @@ def execute(notebook: dict, name: str) -> dict:
 
     nb = nbformat.from_dict(notebook)
     resources = {"metadata": {"path": str(NOTEBOOKS)}}
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources).execute()
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources,
+                   coalesce_streams=True).execute()
     executed = json.loads(nbformat.writes(nb))
     count = 0
     for cell in executed["cells"]:
