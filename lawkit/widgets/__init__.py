@@ -1,0 +1,28 @@
+"""Interactive widgets of the workbook (ipywidgets; imported only by this package).
+
+    from lawkit.widgets import workbench, self_check, classify_remarks
+    wb = workbench("bafin_angestellte")     # facts, Prüfungsschema, Gutachten, Meinungsstreit …
+    wb                                       # shows it
+    self_check("grundlagen")                 # the questions at the end of a notebook
+
+Plain ipywidgets only (no front-end code of its own), so everything renders in JupyterLab and
+Voilà as is. Stable hooks for browser tests: CSS classes `lawkit-fact-<key>`,
+`lawkit-view-<dispute>`, `lawkit-style`, and the ids `lawkit-schema`, `lawkit-gutachten`,
+`lawkit-summary`, `lawkit-disputes` in the HTML views.
+"""
+
+from __future__ import annotations
+
+from lawkit.widgets._classify import classify_remarks
+from lawkit.widgets._selfcheck import CheckQuestion, SelfCheck, load_self_check, self_check
+from lawkit.widgets._workbench import Workbench, workbench
+
+__all__ = [
+    "CheckQuestion",
+    "SelfCheck",
+    "Workbench",
+    "classify_remarks",
+    "load_self_check",
+    "self_check",
+    "workbench",
+]
