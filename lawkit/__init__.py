@@ -24,6 +24,15 @@ if TYPE_CHECKING:
         NormResult,
         ViewChoice,
     )
+    from lawkit.exercises.form import answer_form
+    from lawkit.exercises.loading import find_exercise, load_exercise
+    from lawkit.exercises.model import Exercise
+    from lawkit.grading.answers import StudentAnswer, load_answer
+    from lawkit.grading.batch import BatchReport, grade_batch
+    from lawkit.grading.gradebook import Gradebook
+    from lawkit.grading.grader import grade
+    from lawkit.grading.model import Grade
+    from lawkit.grading.scale import average, points_label
     from lawkit.loading.library import (
         Library,
         Question,
@@ -47,7 +56,11 @@ if TYPE_CHECKING:
         Texts,
         View,
     )
+    from lawkit.rendering.diagram import schema_diagram
     from lawkit.rendering.report import Report, render
+    from lawkit.rendering.schema_view import schema_text
+    from lawkit.rendering.table import element_table
+    from lawkit.widgets import SelfCheck, Workbench, classify_remarks, self_check, workbench
 
 __version__ = "0.1.0"
 
@@ -55,6 +68,7 @@ __version__ = "0.1.0"
 _PUBLIC = {
     "Answer": "lawkit.model.logic",
     "AuthoringError": "lawkit.errors",
+    "BatchReport": "lawkit.grading.batch",
     "Case": "lawkit.model.case",
     "CaseResult": "lawkit.evaluation.results",
     "Combine": "lawkit.model.logic",
@@ -65,7 +79,10 @@ _PUBLIC = {
     "Element": "lawkit.model.norm",
     "ElementResult": "lawkit.evaluation.results",
     "Examination": "lawkit.model.case",
+    "Exercise": "lawkit.exercises.model",
     "Fact": "lawkit.model.case",
+    "Grade": "lawkit.grading.model",
+    "Gradebook": "lawkit.grading.gradebook",
     "LawkitError": "lawkit.errors",
     "Library": "lawkit.loading.library",
     "MissingFactError": "lawkit.evaluation.evaluate",
@@ -78,26 +95,44 @@ _PUBLIC = {
     "RelationKind": "lawkit.model.norm",
     "Report": "lawkit.rendering.report",
     "Result": "lawkit.model.logic",
+    "SelfCheck": "lawkit.widgets",
     "Source": "lawkit.model.norm",
     "StatuteRef": "lawkit.citations.reference",
+    "StudentAnswer": "lawkit.grading.answers",
     "Texts": "lawkit.model.norm",
     "UnknownIdError": "lawkit.errors",
     "View": "lawkit.model.norm",
     "ViewChoice": "lawkit.evaluation.results",
+    "Workbench": "lawkit.widgets",
+    "answer_form": "lawkit.exercises.form",
+    "average": "lawkit.grading.scale",
     "check": "lawkit.evaluation.evaluate",
+    "classify_remarks": "lawkit.widgets",
     "conjunction": "lawkit.model.logic",
     "default_library": "lawkit.loading.library",
     "disjunction": "lawkit.model.logic",
+    "element_table": "lawkit.rendering.table",
+    "find_exercise": "lawkit.exercises.loading",
+    "grade": "lawkit.grading.grader",
+    "grade_batch": "lawkit.grading.batch",
+    "load_answer": "lawkit.grading.answers",
     "load_case": "lawkit.loading.library",
+    "load_exercise": "lawkit.exercises.loading",
     "load_library": "lawkit.loading.library",
     "load_norm": "lawkit.loading.library",
     "parse_statute": "lawkit.citations.reference",
+    "points_label": "lawkit.grading.scale",
     "render": "lawkit.rendering.report",
+    "schema_diagram": "lawkit.rendering.diagram",
+    "schema_text": "lawkit.rendering.schema_view",
+    "self_check": "lawkit.widgets",
+    "workbench": "lawkit.widgets",
 }
 
 __all__ = [
     "Answer",
     "AuthoringError",
+    "BatchReport",
     "Case",
     "CaseResult",
     "Combine",
@@ -108,7 +143,10 @@ __all__ = [
     "Element",
     "ElementResult",
     "Examination",
+    "Exercise",
     "Fact",
+    "Grade",
+    "Gradebook",
     "LawkitError",
     "Library",
     "MissingFactError",
@@ -121,21 +159,38 @@ __all__ = [
     "RelationKind",
     "Report",
     "Result",
+    "SelfCheck",
     "Source",
     "StatuteRef",
+    "StudentAnswer",
     "Texts",
     "UnknownIdError",
     "View",
     "ViewChoice",
+    "Workbench",
+    "answer_form",
+    "average",
     "check",
+    "classify_remarks",
     "conjunction",
     "default_library",
     "disjunction",
+    "element_table",
+    "find_exercise",
+    "grade",
+    "grade_batch",
+    "load_answer",
     "load_case",
+    "load_exercise",
     "load_library",
     "load_norm",
     "parse_statute",
+    "points_label",
     "render",
+    "schema_diagram",
+    "schema_text",
+    "self_check",
+    "workbench",
 ]
 
 

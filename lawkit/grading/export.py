@@ -1,0 +1,93 @@
+"""The grade file for Moodle's CSV grade import, and the class summary table (pandas).
+
+Moodle maps users by a column of the file (here "ID number", the Matrikelnummer, mapped to
+`useridnumber`), and imports a grade column together with its feedback column (feedback alone
+would clear the grades). Only graded submissions get a row: a student whose file was bad is
+left out, so the import leaves that student's grade untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+MOODLE_COLUMNS = ("ID number", "Full name", "Punkte", "Feedback")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One student's current grade as it is exported."""
+
+    student: str
+    name: str | None
+    points: int
+    label: str
+    units: str
+    max_units: str
+    fachlich: int  # deductions with units
+    pruefungsspezifisch: int
+    flags: int
+    summary: str
+    kind: str  # bewertung | überdenken
+    file: str | None
+
+
+def safe_cell(text: str) -> str:
+    """A free-text cell that a spreadsheet will not run as a formula (CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def moodle_csv(rows: Iterable[ExportRow], feedback_link: str = "feedback/{student}.html") -> str:
+    """The CSV text (UTF-8, comma, header row) for Moodle's grade import."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(MOODLE_COLUMNS)
+    for row in rows:
+        link = feedback_link.format(student=row.student)
+        writer.writerow((row.student, safe_cell(row.name or ""), row.points,
+                         safe_cell(f"{row.summary} Ausführlich: {link}")))
+    return out.getvalue()
+
+
+SUMMARY_COLUMNS = ("student", "name", "points", "label", "units", "max_units", "fachliche_abzuege",
+                   "pruefungsspezifische_abzuege", "widersprueche", "kind", "file")
+
+
+def summary_frame(rows: Sequence[ExportRow]) -> object:
+    """The class table as a pandas DataFrame (pandas is imported only here)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [(r.student, safe_cell(r.name or ""), r.points, r.label, r.units, r.max_units, r.fachlich,
+          r.pruefungsspezifisch, r.flags, r.kind, r.file or "") for r in rows],
+        columns=list(SUMMARY_COLUMNS),
+    )
+
+
+def summary_csv(frame: object) -> str:
+    out = io.StringIO()
+    frame.to_csv(out, index=False, lineterminator="\n")  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+def summary_text(frame: object) -> str:
+    """A short German overview of the class: counts per name of the scale and key figures."""
+    from lawkit.grading.scale import average
+
+    points = list(frame["points"])  # type: ignore[index]
+    if not points:
+        return "Keine bewerteten Abgaben.\n"
+    mean, label = average(points)
+    counts = frame["label"].value_counts()  # type: ignore[index]
+    order = ("sehr gut", "gut", "vollbefriedigend", "befriedigend", "ausreichend", "mangelhaft",
+             "ungenügend")
+    lines = [
+        f"Bewertete Abgaben: {len(points)}",
+        f"Durchschnitt (§ 2 JurPrNotSkV): {str(mean).replace('.', ',')} Punkte ({label})",
+        f"Median: {frame['points'].median():g} Punkte; Minimum {min(points)}, Maximum {max(points)}",  # type: ignore[index]
+        "Verteilung: " + ", ".join(f"{name} {int(counts.get(name, 0))}" for name in order),
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,412 @@
+"""The reference result of an exercise, derived from the engine (docs/grading-formats.md).
+
+What is right is never typed by hand: the exercise's case is checked once per combination of
+views of every Meinungsstreit the Gutachten reaches (a *scenario*). Every result that one of
+those checks gives is vertretbar, and so is every result `solution.vertretbar` adds. The union
+is what the grader accepts; the scenarios also tell which elements a complete answer must
+treat on the path of the view it follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from lawkit.errors import LawkitError
+from lawkit.evaluation.results import CaseResult, ElementResult, NormResult
+from lawkit.grading.answers import Finding
+from lawkit.model.case import Case, Examination
+from lawkit.model.logic import Combine, Result
+from lawkit.model.norm import Dispute, Norm, View
+
+if TYPE_CHECKING:
+    from lawkit.exercises.model import Exercise, Vertretbar
+    from lawkit.loading.library import Library
+
+MAX_SCENARIOS = 32
+BASE = "Lösungsweg der Musterlösung"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One view taken in a Meinungsstreit (different from the Musterlösung's)."""
+
+    dispute: Dispute
+    view: View
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioNorm:
+    """One norm as one scenario's check decides it."""
+
+    result: Result
+    applies: Result
+    required: tuple[str, ...]  # own elements the Gutachten examines (not dahinstehen)
+    dahinstehen: frozenset[str]
+    conditions: frozenset[str]  # elements of the Konkurrenzen's conditions
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """The case checked with one combination of views."""
+
+    index: int
+    choices: tuple[Choice, ...]  # empty for the Musterlösung itself
+    result: CaseResult
+    norms: Mapping[str, ScenarioNorm]
+    displacements: frozenset[tuple[str, str]]  # (norm, yields_to) that certainly apply
+    open_displacements: frozenset[tuple[str, str]]
+    applies: frozenset[str]  # norms of the case whose Rechtsfolge follows
+    open_applies: frozenset[str]
+
+    @property
+    def label(self) -> str:
+        if not self.choices:
+            return BASE
+        return "; ".join(f"Auffassung „{c.view.label}“" for c in self.choices)
+
+
+@dataclass(frozen=True, slots=True)
+class ElementReference:
+    """What the reference accepts for one element of a norm, and why."""
+
+    element_id: str
+    label: str
+    accepted: Mapping[str, tuple[int, ...]]  # result -> scenarios that give it (-1: vertretbar)
+    grounds: tuple[str, ...]  # what the Sachverhalt says, as the Musterlösung relies on it
+    vertretbar: Vertretbar | None = None
+
+    def accepts(self, finding: str) -> bool:
+        return finding in self.accepted
+
+
+@dataclass(frozen=True, slots=True)
+class NormReference:
+    norm: Norm
+    citation: str  # as the Musterlösung cites it (refined by the alternatives met)
+    in_case: bool  # examined by the case (part of Konkurrenzen and Gesamtergebnis)
+    accepted: Mapping[str, tuple[int, ...]]
+    elements: Mapping[str, ElementReference]
+    grounds: str  # why the Musterlösung's result follows (German)
+    vertretbar: Vertretbar | None = None
+
+    def accepts(self, finding: str) -> bool:
+        return finding in self.accepted
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Everything the grader compares an answer with, computed once per exercise."""
+
+    exercise: Exercise
+    case: Case
+    scenarios: tuple[Scenario, ...]
+    norms: Mapping[str, NormReference] = field(default_factory=dict)
+
+    @property
+    def base(self) -> Scenario:
+        return self.scenarios[0]
+
+    def norm(self, norm_id: str) -> NormReference | None:
+        return self.norms.get(norm_id)
+
+    def accepted(self, norm_id: str, element_id: str | None = None) -> frozenset[str]:
+        """The accepted results of a norm (its Tatbestand) or of one of its elements."""
+        ref = self.norms.get(norm_id)
+        if ref is None:
+            return frozenset()
+        if element_id is None:
+            return frozenset(ref.accepted)
+        element = ref.elements.get(element_id)
+        return frozenset(element.accepted) if element else frozenset()
+
+
+def build_reference(exercise: Exercise, library: Library | None = None) -> Reference:
+    """The reference of an exercise: its case checked under every combination of views."""
+    from lawkit.loading.library import default_library
+
+    library = library or default_library()
+    case = exercise.case(library)
+    in_case = [e.norm for e in case.examinations]
+    extra = [n for n in (*exercise.solution.required_ids, *exercise.solution.optional)
+             if n not in in_case]
+    scenarios: list[Scenario] = []
+    extra_results: list[dict[str, NormResult]] = []
+    for views, choices, result in _view_combinations(case, library):
+        scenarios.append(_scenario(len(scenarios), choices, result, in_case))
+        extra_results.append(_extra_norms(case, library, views, extra))
+    norms: dict[str, NormReference] = {}
+    vertretbar = exercise.solution.vertretbar
+    for norm_id in (*in_case, *extra):
+        per_scenario = [
+            s.result.norm(norm_id) if norm_id in in_case else extras.get(norm_id)
+            for s, extras in zip(scenarios, extra_results, strict=True)
+        ]
+        if per_scenario[0] is None:
+            continue  # an optional norm the case cannot answer: not graded
+        norms[norm_id] = _norm_reference(
+            library.norm(norm_id), [r for r in per_scenario if r is not None],
+            [i for i, r in enumerate(per_scenario) if r is not None], norm_id in in_case, case,
+            vertretbar,
+        )
+    return Reference(exercise, case, tuple(scenarios), MappingProxyType(norms))
+
+
+# -- scenarios ---------------------------------------------------------------------------------
+def _view_combinations(case: Case, library: Library
+                       ) -> Iterator[tuple[dict[str, str], tuple[Choice, ...], CaseResult]]:
+    """The case's own views first, then every other view of each Meinungsstreit reached."""
+    from lawkit.evaluation.evaluate import check
+
+    queue: list[tuple[dict[str, str], tuple[Choice, ...]]] = [({}, ())]
+    seen: set[tuple[tuple[str, str], ...]] = set()
+    while queue and len(seen) < MAX_SCENARIOS:
+        views, choices = queue.pop(0)
+        key = tuple(sorted(views.items()))
+        if key in seen:
+            continue
+        seen.add(key)
+        result = check(case, library, views=views)
+        yield views, choices, result
+        for element in _examined(result):
+            dispute = element.dispute
+            if dispute is None or dispute.dispute.id in views:
+                continue
+            for view in dispute.dispute.views:
+                if view is not dispute.chosen:
+                    queue.append(({**views, dispute.dispute.id: view.id},
+                                  (*choices, Choice(dispute.dispute, view))))
+
+
+def _examined(result: CaseResult) -> Iterator[ElementResult]:
+    for norm in result.norms:
+        for top in (norm.root, *norm.procedural):
+            for element in top.walk():
+                if element.examined:
+                    yield element
+
+
+def _scenario(index: int, choices: tuple[Choice, ...], result: CaseResult,
+              in_case: list[str]) -> Scenario:
+    norms = {}
+    displacements, open_displacements = set(), set()
+    applies, open_applies = set(), set()
+    for norm in result.norms:
+        norms[norm.norm.id] = _scenario_norm(norm)
+        for d in norm.displacements:
+            pair = (norm.norm.id, d.relation.yields_to)
+            if d.status is Result.ERFUELLT:
+                displacements.add(pair)
+            elif d.status is Result.OFFEN:
+                open_displacements.add(pair)
+        if norm.norm.id in in_case:
+            if norm.applies is Result.ERFUELLT:
+                applies.add(norm.norm.id)
+            elif norm.applies is Result.OFFEN:
+                open_applies.add(norm.norm.id)
+    return Scenario(index, choices, result, MappingProxyType(norms), frozenset(displacements),
+                    frozenset(open_displacements), frozenset(applies), frozenset(open_applies))
+
+
+def own_results(result: ElementResult) -> Iterator[ElementResult]:
+    """The results below an element that belong to its own norm, in Gutachten order: children
+    and the chosen view's requirements, but not what a Verweisung checks in another norm."""
+    for child in result.children:
+        yield child
+        yield from own_results(child)
+    if result.dispute is not None:
+        for outcome in result.dispute.outcomes:
+            if outcome.view is result.dispute.chosen:
+                yield from own_results(outcome.result)
+
+
+def _with_parents(result: ElementResult, parent_examined: bool = True
+                  ) -> Iterator[tuple[ElementResult, bool]]:
+    """Like own_results, with whether the parent is examined (a kann-dahinstehen element is
+    only part of the Gutachten where its parent is)."""
+    yield result, parent_examined
+    for child in result.children:
+        yield from _with_parents(child, result.examined)
+    if result.dispute is not None:
+        for outcome in result.dispute.outcomes:
+            if outcome.view is result.dispute.chosen:
+                for inner, examined in _with_parents(outcome.result, result.examined):
+                    if inner is not outcome.result:
+                        yield inner, examined
+
+
+def _scenario_norm(norm: NormResult) -> ScenarioNorm:
+    own = {e.id for e in norm.norm.elements()} - {norm.norm.root.id}
+    required: list[str] = []
+    dahinstehen: set[str] = set()
+    for top in (norm.root, *norm.procedural):
+        for result, parent_examined in _with_parents(top):
+            element_id = result.element.id
+            if element_id not in own:
+                continue
+            if result.dahinstehen:
+                if parent_examined:
+                    dahinstehen.add(element_id)
+            elif result.examined and element_id not in required:
+                required.append(element_id)
+    conditions = {d.condition.element.id for d in norm.displacements if d.condition is not None}
+    return ScenarioNorm(norm.result, norm.applies, tuple(required), frozenset(dahinstehen),
+                        frozenset(conditions & own))
+
+
+def _extra_norms(case: Case, library: Library, views: Mapping[str, str],
+                 norm_ids: list[str]) -> dict[str, NormResult]:
+    """Norms the exercise names but the case does not examine (e.g. a Definitionsnorm)."""
+    from lawkit.evaluation.evaluate import check
+
+    out: dict[str, NormResult] = {}
+    for norm_id in norm_ids:
+        augmented = replace(case, examinations=(*case.examinations, Examination(norm_id)))
+        try:
+            out[norm_id] = check(augmented, library, views=views).norm(norm_id)
+        except LawkitError:
+            continue  # the case does not answer this norm's questions
+    return out
+
+
+# -- per norm ----------------------------------------------------------------------------------
+def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], in_case: bool,
+                    case: Case, vertretbar: Mapping[str, Vertretbar]) -> NormReference:
+    accepted: dict[str, list[int]] = {}
+    for index, result in zip(indices, results, strict=True):
+        accepted.setdefault(result.result.value, []).append(index)
+    own_vertretbar = vertretbar.get(norm.id)
+    if own_vertretbar is not None:
+        for value in own_vertretbar.results:
+            accepted.setdefault(value, []).append(-1)
+    element_accepts: dict[str, dict[str, list[int]]] = {}
+    grounds: dict[str, tuple[str, ...]] = {}
+    labels: dict[str, str] = {}
+    for index, result in zip(indices, results, strict=True):
+        scenario = _scenario_norm(result)
+        by_id = _results_by_id(result)
+        for element_id in (*scenario.required, *sorted(scenario.dahinstehen),
+                           *sorted(scenario.conditions)):
+            element = by_id.get(element_id)
+            if element is None:
+                continue
+            labels.setdefault(element_id, element.element.label)
+            values = (Finding.DAHINSTEHEN.value, Finding.OFFEN.value) if element_id in \
+                scenario.dahinstehen else (element.result.value,)
+            for value in values:
+                element_accepts.setdefault(element_id, {}).setdefault(value, []).append(index)
+            if element_id not in grounds:
+                grounds[element_id] = element_grounds(element, case)
+    elements: dict[str, ElementReference] = {}
+    for element_id, accepts in element_accepts.items():
+        extra = vertretbar.get(f"{norm.id}#{element_id}")
+        if extra is not None:
+            for value in extra.results:
+                accepts.setdefault(value, []).append(-1)
+        elements[element_id] = ElementReference(
+            element_id, labels[element_id],
+            MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in accepts.items()}),
+            grounds[element_id], extra)
+    for ref, extra in vertretbar.items():  # vertretbar results for elements the checks do not reach
+        norm_id, _, element_id = ref.partition("#")
+        if norm_id == norm.id and element_id and element_id not in elements:
+            element = norm.find(element_id)
+            label = element.label if element is not None else element_id
+            elements[element_id] = ElementReference(
+                element_id, label, MappingProxyType({v: (-1,) for v in extra.results}), (), extra)
+    return NormReference(
+        norm=norm,
+        citation=results[0].citation,
+        in_case=in_case,
+        accepted=MappingProxyType({k: tuple(v) for k, v in accepted.items()}),
+        elements=MappingProxyType(elements),
+        grounds=norm_grounds(results[0], case),
+        vertretbar=own_vertretbar,
+    )
+
+
+def _results_by_id(result: NormResult) -> dict[str, ElementResult]:
+    out: dict[str, ElementResult] = {}
+    for top in (result.root, *result.procedural):
+        out.setdefault(top.element.id, top)
+        for element in own_results(top):
+            out.setdefault(element.element.id, element)
+    for displacement in result.displacements:
+        if displacement.condition is not None:
+            out.setdefault(displacement.condition.element.id, displacement.condition)
+    return out
+
+
+# -- why: the Sachverhalt behind a result ------------------------------------------------------
+def _fact_note(case: Case, key: str) -> str | None:
+    fact = case.facts.get(key)
+    if fact is None:
+        return None
+    note = fact.note.strip().rstrip(".")
+    return f"{note} ({fact.source})" if fact.source else note
+
+
+def element_grounds(result: ElementResult, case: Case, limit: int = 2) -> tuple[str, ...]:
+    """Why an element has its result, as German sentences from the case's facts."""
+    if result.dahinstehen:
+        if result.because is not None:
+            return (f"Das Merkmal kann dahinstehen, weil „{result.because.element.label}“ bereits "
+                    f"{result.because.result.value} ist und das Ergebnis trägt.",)
+        return ("Das Merkmal kann dahinstehen, weil sein Ergebnis das Ergebnis der Prüfung nicht "
+                "ändert.",)
+    if result.children and result.result.determined:
+        return (_group_grounds(result),)
+    keys = result.basis if result.result.determined else result.deciding
+    notes = [f"Laut Sachverhalt: {n}." for n in (_fact_note(case, k) for k in keys[:limit]) if n]
+    if not result.result.determined and not notes:
+        return ("Der Sachverhalt lässt es offen.",)
+    return tuple(notes)
+
+
+def _group_grounds(result: ElementResult) -> str:
+    """Why a group of elements (kumulativ or alternativ) has its result."""
+    examined = [c for c in result.children if c.examined]
+    failing = next((c for c in examined if c.result is Result.NICHT_ERFUELLT), None)
+    met = next((c for c in examined if c.result is Result.ERFUELLT), None)
+    if result.element.combine is Combine.ALL_OF:
+        if result.result is Result.ERFUELLT:
+            return "Alle Untermerkmale sind erfüllt."
+        return (f"Das Untermerkmal „{failing.element.label}“ ist nicht erfüllt." if failing
+                else "Ein Untermerkmal ist nicht erfüllt.")
+    if result.result is Result.ERFUELLT:
+        return (f"Die Alternative „{met.element.label}“ ist erfüllt." if met
+                else "Eine Alternative ist erfüllt.")
+    return "Keine der Alternativen ist erfüllt."
+
+
+def norm_grounds(result: NormResult, case: Case) -> str:
+    """Why the Musterlösung reaches its result for a norm (one German sentence)."""
+    if result.result is Result.ERFUELLT:
+        return "Nach dem Sachverhalt sind alle Voraussetzungen des Tatbestands erfüllt."
+    if result.result is Result.NICHT_ERFUELLT:
+        failing = _first_failing(result.root)
+        if failing is not None:
+            notes = " ".join(element_grounds(failing, case))
+            return f"Der Tatbestand scheitert am Merkmal „{failing.element.label}“. {notes}".strip()
+        return "Nach dem Sachverhalt ist der Tatbestand nicht erfüllt."
+    questions = [case.facts[k].note.strip().rstrip(".") for k in result.deciding[:2]
+                 if k in case.facts]
+    return ("Der Sachverhalt lässt offen, wovon das Ergebnis abhängt"
+            + (f": {'; '.join(questions)}." if questions else "."))
+
+
+def _first_failing(result: ElementResult) -> ElementResult | None:
+    """The deepest examined element on the path of the first failed requirement."""
+    current = result
+    while True:
+        nxt = next((c for c in current.children if c.examined
+                    and c.result is Result.NICHT_ERFUELLT), None)
+        if nxt is None and current.dispute is not None:
+            chosen = next(o.result for o in current.dispute.outcomes
+                          if o.view is current.dispute.chosen)
+            nxt = next((c for c in chosen.children if c.result is Result.NICHT_ERFUELLT), None)
+        if nxt is None:
+            return current if current is not result else None
+        current = nxt

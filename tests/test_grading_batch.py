@@ -1,0 +1,326 @@
+"""`lawkit grade` on a whole class, including every kind of hostile submission: bad files are
+reported and skipped, nothing is written outside --out, and a crash loses nothing."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lawkit.cli import main
+from lawkit.exercises import load_exercise
+from lawkit.grading import Gradebook, grade_batch
+
+DATA = Path(__file__).parent / "data" / "grading"
+EXERCISE = str(DATA / "course" / "g_konkurrenz.yaml")
+
+
+def answer(student: str, **changes) -> dict:
+    data = json.loads((DATA / "answers" / "konkurrenz_perfect.json").read_text(encoding="utf-8"))
+    data["student"] = student
+    data.update(changes)
+    return data
+
+
+def put(folder: Path, name: str, data: object) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    elif isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def subs(tmp_path):
+    folder = tmp_path / "subs"
+    put(folder, "good_1.json", answer("1001"))
+    wrong = answer("1002")
+    wrong["norms"][1]["result"] = "nicht erfüllt"
+    put(folder, "good_2.json", wrong)
+    return folder
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(["grade", EXERCISE, *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def errors(out: Path) -> list[list[str]]:
+    return [line.split("\t") for line in (out / "errors.txt").read_text(encoding="utf-8").splitlines()]
+
+
+def graded_students(out: Path) -> list[str]:
+    rows = list(csv.reader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8"))))
+    return [r[0] for r in rows[1:]]
+
+
+def test_a_clean_class(capsys, subs, tmp_path):
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, subs, "--out", out)
+    assert code == 0
+    assert stdout.startswith(f"Aufgabe g_konkurrenz: 2 bewertet, 0 nicht bewertet oder strittig; "
+                             f"Ausgabe in {out}\nBewertete Abgaben: 2\n")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "distribution.png", "errors.txt", "feedback", "gradebook.sqlite", "grades.csv",
+        "summary.csv", "summary.txt"]
+    assert sorted(p.name for p in (out / "feedback").iterdir()) == [
+        "1001.html", "1001.md", "1002.html", "1002.md"]
+    rows = list(csv.reader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8"))))
+    assert rows[0] == ["ID number", "Full name", "Punkte", "Feedback"]
+    assert rows[1][:3] == ["1001", "Max Mustermann", "18"]
+    assert rows[1][3] == ("18 Punkte (sehr gut), 14 von 14 BE. Fachliche Abzüge: keine. "
+                          "Prüfungsspezifische Abzüge: keine. Widersprüche: 0. "
+                          "Ausführlich: feedback/1001.html")
+    assert rows[2][0] == "1002" and int(rows[2][2]) < 18
+    summary = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
+    assert summary[0] == ("student,name,points,label,units,max_units,fachliche_abzuege,"
+                          "pruefungsspezifische_abzuege,widersprueche,kind,file")
+    assert (out / "errors.txt").read_text(encoding="utf-8") == "Keine fehlerhaften oder strittigen Abgaben.\n"
+    assert (out / "distribution.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_timings_are_reported_on_request(capsys, subs, tmp_path):
+    _, stdout, _ = run(capsys, subs, "--out", tmp_path / "out", "--timings")
+    assert "Zeiten: Prüfung und Bewertung " in stdout
+
+
+def check_one_bad(capsys, subs, tmp_path, name, content, expected_reason, line=None, marker=None):
+    path = put(subs, name, content)
+    if marker is not None:  # the line of the first text line that holds the marker
+        line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                    if marker in text)
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, subs, "--out", out)
+    assert code == 1
+    assert graded_students(out) == ["1001", "1002"]
+    where = str(subs / name) + (f":{line}" if line else "")
+    assert errors(out) == [["fehler", where, expected_reason]]
+    assert f"fehler   {where}: {expected_reason}" in stdout
+
+
+def test_malformed_json(capsys, subs, tmp_path):
+    check_one_bad(capsys, subs, tmp_path, "x.json", '{"exercise": "g_konkurrenz",\n "student": }',
+                  "not valid JSON: Expecting value (column 13); expected a JSON object as written by "
+                  "the answer form", line=2)
+
+
+def test_malformed_yaml(capsys, subs, tmp_path):
+    check_one_bad(capsys, subs, tmp_path, "x.yaml", "exercise: g_konkurrenz\nstudent: [1001\n",
+                  "not valid YAML: did not find expected ',' or ']'", line=3)
+
+
+def test_cp1252_file(capsys, subs, tmp_path):
+    data = json.dumps(answer("1003", name="Jörg Groß"), ensure_ascii=False).encode("cp1252")
+    offset = data.index("ö".encode("cp1252"))
+    check_one_bad(capsys, subs, tmp_path, "win.json", data,
+                  f"the file is not UTF-8: byte 0xf6 at offset {offset} cannot be read – it looks like "
+                  "Windows-1252 (cp1252), where this byte is 'ö'; expected UTF-8 text: save the file "
+                  "as UTF-8 (in Windows editors: 'UTF-8')", line=1)
+
+
+def test_utf8_bom_is_graded(capsys, subs, tmp_path):
+    raw = json.dumps(answer("1003", name="Jörg Groß"), ensure_ascii=False).encode("utf-8")
+    put(subs, "bom.json", b"\xef\xbb\xbf" + raw)
+    out = tmp_path / "out"
+    code, _, _ = run(capsys, subs, "--out", out)
+    assert code == 0
+    assert graded_students(out) == ["1001", "1002", "1003"]
+    assert "Jörg Groß" in (out / "feedback" / "1003.md").read_text(encoding="utf-8")
+
+
+def test_empty_file(capsys, subs, tmp_path):
+    check_one_bad(capsys, subs, tmp_path, "empty.json", "",
+                  "the file is empty; expected an answer (a mapping with exercise, student and norms)")
+
+
+def test_oversize_file(capsys, subs, tmp_path):
+    data = answer("1003")
+    data["norms"][0]["begruendung"] = "Sehr lang. " * 100_000
+    path = put(subs, "big.json", data)
+    size = path.stat().st_size
+    path.unlink()
+    check_one_bad(capsys, subs, tmp_path, "big.json", data,
+                  f"the file has {size} bytes; expected at most 1000000 (1 MB)")
+
+
+def test_unknown_norm_id(capsys, subs, tmp_path):
+    data = answer("1003")
+    data["gesamtergebnis"]["applies"] = ["stgb_203_1"]
+    check_one_bad(capsys, subs, tmp_path, "unknown.json", data,
+                  "gesamtergebnis.applies[0]: unknown norm 'stgb_203_1'; did you mean 'stgb_203_2_1', "
+                  "'stgb_204_1', 'stgb_205_1_1'?; expected a norm id of the library (see `lawkit norms`)",
+                  marker='"stgb_203_1"')
+
+
+def test_unknown_element_id(capsys, subs, tmp_path):
+    data = answer("1003")
+    data["norms"][1]["elements"]["verwertet"] = {"result": "erfüllt"}
+    check_one_bad(capsys, subs, tmp_path, "element.json", data,
+                  "norms[1].elements.verwertet: norm 'stgb_204_1' has no element 'verwertet'; did you "
+                  "mean 'verwerten'?; expected an element id as in `lawkit show stgb_204_1`",
+                  marker='"verwertet"')
+
+
+def test_wrong_types(capsys, subs, tmp_path):
+    data = answer("1003")
+    data["norms"][0]["result"] = True
+    check_one_bad(capsys, subs, tmp_path, "types.json", data,
+                  "norms[0].result: expected one of erfüllt, nicht erfüllt, offen, got true (a yes/no "
+                  "value)", marker='"result": true')
+
+
+def test_answer_for_another_exercise(capsys, subs, tmp_path):
+    check_one_bad(capsys, subs, tmp_path, "other.json", answer("1003", exercise="g_streit"),
+                  "exercise: the answer is for the exercise 'g_streit'; expected 'g_konkurrenz'")
+
+
+def test_student_id_escaping_the_output_folder(capsys, subs, tmp_path):
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    put(subs, "evil.json", answer("../../x"))
+    out = tmp_path / "deep" / "out"
+    code, _, _ = run(capsys, subs, "--out", out)
+    assert code == 1
+    assert errors(out)[0][2] == ("student: '../../x' is not a valid student id; expected 1 to 40 "
+                                 "letters, digits, '_' or '-' (the Matrikelnummer)")
+    after = sorted(str(p) for p in tmp_path.rglob("*"))
+    created = [p for p in after if p not in before]
+    assert all(p.startswith(str(out)) or p.startswith(str(subs)) or p == str(out.parent)
+               for p in created), created
+    assert not (tmp_path / "x").exists() and not (tmp_path / "deep" / "x").exists()
+
+
+def test_nothing_is_written_outside_out(capsys, subs, tmp_path):
+    around = tmp_path.parent
+    before = {p for p in around.iterdir()}
+    subs_before = {str(p) for p in subs.rglob("*")}
+    out = tmp_path / "out"
+    run(capsys, subs, "--out", out)
+    assert {p for p in around.iterdir()} == before
+    assert {str(p) for p in subs.rglob("*")} == subs_before
+    assert {p.name for p in tmp_path.iterdir()} == {"subs", "out"}
+
+
+def test_two_identical_submissions_count_once(capsys, subs, tmp_path):
+    put(subs, "again/good_1.json", answer("1001"))
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, subs, "--out", out)
+    assert code == 0
+    assert graded_students(out) == ["1001", "1002"]
+    assert "Hinweis: 1001 hat dieselbe Lösung mehrfach abgegeben" in stdout
+
+
+def test_two_submissions_the_strictly_later_one_counts(capsys, subs, tmp_path):
+    early = answer("1003", submitted="2026-11-20T10:00:00")
+    late = answer("1003", submitted="2026-11-20T11:30:00")
+    late["norms"][1]["result"] = "offen"
+    put(subs, "a_early.json", early)
+    put(subs, "b_late.json", late)
+    out = tmp_path / "out"
+    code, _, _ = run(capsys, subs, "--out", out)
+    assert code == 1
+    assert errors(out) == [["konflikt", str(subs / "a_early.json"),
+                            f"Matrikelnummer 1003: durch die spätere Abgabe {subs / 'b_late.json'} ersetzt "
+                            "(submitted 2026-11-20T11:30:00); nicht bewertet"]]
+    assert "„offen“" in (out / "feedback" / "1003.md").read_text(encoding="utf-8")
+
+
+def test_two_different_submissions_without_order_are_not_graded(capsys, subs, tmp_path):
+    first = answer("1003")
+    second = answer("1003")
+    second["norms"][1]["result"] = "offen"
+    put(subs, "a.json", first)
+    put(subs, "b.json", second)
+    out = tmp_path / "out"
+    code, _, _ = run(capsys, subs, "--out", out)
+    assert code == 1
+    assert graded_students(out) == ["1001", "1002"]
+    reason = (f"Matrikelnummer 1003: mehrere verschiedene Abgaben ({subs / 'a.json'}, {subs / 'b.json'}) "
+              "ohne eindeutige Reihenfolge (submitted fehlt oder ist gleich); keine wird bewertet, "
+              "bitte klären")
+    assert errors(out) == [["konflikt", str(subs / "a.json"), reason], ["konflikt", str(subs / "b.json"), reason]]
+    assert not (out / "feedback" / "1003.md").exists()
+
+
+def test_rerun_adds_no_duplicate_gradebook_entries(capsys, subs, tmp_path):
+    out = tmp_path / "out"
+    run(capsys, subs, "--out", out)
+    run(capsys, subs, "--out", out)
+    with Gradebook(out / "gradebook.sqlite") as book:
+        assert [(e.student, e.kind) for e in book.entries()] == [("1001", "bewertung"), ("1002", "bewertung")]
+
+
+def test_shared_gradebook_and_identical_plot(capsys, subs, tmp_path):
+    shared = tmp_path / "book" / "gradebook.sqlite"
+    run(capsys, subs, "--out", tmp_path / "out1", "--gradebook", shared)
+    run(capsys, subs, "--out", tmp_path / "out2", "--gradebook", shared)
+    assert not (tmp_path / "out1" / "gradebook.sqlite").exists()
+    assert (tmp_path / "out1" / "distribution.png").read_bytes() == \
+        (tmp_path / "out2" / "distribution.png").read_bytes()
+    with Gradebook(shared) as book:
+        assert len(book.entries()) == 2
+
+
+def test_crash_mid_batch_loses_nothing_and_a_rerun_completes(monkeypatch, subs, tmp_path, library):
+    for i in range(3, 7):
+        put(subs, f"more_{i}.json", answer(f"100{i}"))
+    exercise = load_exercise(EXERCISE, library)
+    out = tmp_path / "out"
+    import lawkit.grading.batch as batch
+
+    real = batch.write_atomic
+    calls = []
+
+    def failing(path, data, **kwargs):
+        calls.append(path)
+        if len(calls) == 7:  # 3 students done (2 files each), the 4th crashes on its first file
+            raise OSError(28, "No space left on device")
+        return real(path, data, **kwargs)
+
+    monkeypatch.setattr(batch, "write_atomic", failing)
+    with pytest.raises(OSError, match="No space left"):
+        grade_batch(exercise, subs, out, library=library)
+    done = sorted(p.name for p in (out / "feedback").iterdir())
+    assert done == ["1001.html", "1001.md", "1002.html", "1002.md", "1003.html", "1003.md"]
+    assert not [p for p in (out / "feedback").iterdir() if p.name.endswith(".tmp")]
+    with Gradebook(out / "gradebook.sqlite") as book:
+        assert [e.student for e in book.entries()] == ["1001", "1002", "1003", "1004"]
+    first = (out / "feedback" / "1001.md").read_text(encoding="utf-8")
+
+    monkeypatch.setattr(batch, "write_atomic", real)
+    report = grade_batch(exercise, subs, out, library=library)
+    assert report.exit_code == 0
+    assert report.new_entries == 2  # 1005, 1006; 1001–1004 were recorded before the crash
+    assert (out / "feedback" / "1001.md").read_text(encoding="utf-8") == first
+    assert graded_students(out) == ["1001", "1002", "1003", "1004", "1005", "1006"]
+    with Gradebook(out / "gradebook.sqlite") as book:
+        assert [e.student for e in book.entries()] == ["1001", "1002", "1003", "1004", "1005", "1006"]
+
+
+def test_usage_errors_exit_2(tmp_path, subs):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    missing = subprocess.run([sys.executable, "-c", "import sys; from lawkit.cli import main; "
+                              f"sys.exit(main(['grade', 'g_nope', {str(subs)!r}, '--out', "
+                              f"{str(tmp_path / 'o')!r}]))"], capture_output=True, text=True, env=env)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("lawkit grade: unknown exercise 'g_nope'")
+    assert not (tmp_path / "o").exists()
+    no_out = subprocess.run([sys.executable, "-c", "import sys; from lawkit.cli import main; "
+                             f"sys.exit(main(['grade', {EXERCISE!r}, {str(subs)!r}]))"],
+                            capture_output=True, text=True, env=env)
+    assert no_out.returncode == 2
+    assert "--out" in no_out.stderr
+    no_dir = subprocess.run([sys.executable, "-c", "import sys; from lawkit.cli import main; "
+                             f"sys.exit(main(['grade', {EXERCISE!r}, {str(tmp_path / 'none')!r}, '--out', "
+                             f"{str(tmp_path / 'o')!r}]))"], capture_output=True, text=True, env=env)
+    assert no_dir.returncode == 2
+    assert no_dir.stderr == (f"lawkit grade: {tmp_path / 'none'}: no such folder; expected the folder "
+                             "of the submissions\n")

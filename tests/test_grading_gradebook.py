@@ -1,0 +1,176 @@
+"""The gradebook keeps every grade; an Überdenken adds to the history and says what changed;
+`lawkit gradebook` shows grades, history and the § 2 JurPrNotSkV averages."""
+
+import json
+import sqlite3
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from lawkit.cli import main
+from lawkit.errors import LawkitError
+from lawkit.exercises import load_exercise
+from lawkit.grading import Gradebook, grade, load_answer
+
+DATA = Path(__file__).parent / "data" / "grading"
+
+
+@pytest.fixture
+def strict_exercise(tmp_path):
+    """g_vertretbar as first written: without the vertretbar entry (the teacher adds it later)."""
+    text = (DATA / "course" / "g_vertretbar.yaml").read_text(encoding="utf-8")
+    start = text.index("  vertretbar:")
+    end = text.index("  rubric:")
+    path = tmp_path / "before" / "g_vertretbar.yaml"
+    path.parent.mkdir()
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def objection(tmp_path):
+    data = json.loads((DATA / "answers" / "vertretbar_perfect.json").read_text(encoding="utf-8"))
+    data["norms"][0]["elements"]["besonders_verpflichteter"]["result"] = "erfüllt"
+    path = tmp_path / "answer.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_record_is_idempotent_and_history_grows(tmp_path, library):
+    exercise = load_exercise(DATA / "course" / "g_streit.yaml", library)
+    answer = load_answer(DATA / "answers" / "streit_hm.json", library)
+    result = grade(exercise, answer, library)
+    with Gradebook(tmp_path / "gb.sqlite") as book:
+        first, new = book.record(result, source="a.json")
+        again, new_again = book.record(result, source="a.json")
+        assert (new, new_again) == (True, False)
+        assert again.id == first.id
+        assert (first.points, first.label, first.kind) == (18, "sehr gut", "bewertung")
+        assert book.current("g_streit", "3000001") == first
+        assert book.history("g_streit", "3000001") == (first,)
+        assert book.current("g_streit", "nobody") is None
+
+
+def test_regrade_keeps_the_earlier_grade_and_shows_what_changed(tmp_path, library, strict_exercise,
+                                                                 objection):
+    answer = load_answer(objection, library)
+    before = grade(load_exercise(strict_exercise, library), answer, library)
+    assert [d.code for d in before.deductions] == ["merkmal:stgb_203_2_1#besonders_verpflichteter"]
+    amended = load_exercise(DATA / "course" / "g_vertretbar.yaml", library)
+    after = grade(amended, answer, library)
+    with Gradebook(tmp_path / "gb.sqlite") as book:
+        old, _ = book.record(before)
+        regrade = book.regrade(after, "Einwand der Studentin: § 11 Abs. 1 Nr. 4 StGB ist vertretbar (Fn. 13).")
+        history = book.history("g_vertretbar", "1000001")
+    assert [e.kind for e in history] == ["bewertung", "überdenken"]
+    assert history[0] == old  # untouched
+    assert history[1].previous == old.id
+    assert history[1].reason == "Einwand der Studentin: § 11 Abs. 1 Nr. 4 StGB ist vertretbar (Fn. 13)."
+    assert (regrade.before.points, regrade.after.points) == (before.points, 18)
+    assert before.points == 17  # 10 − 3.2/18 units: 18 × 9.82/10 = 17.68 → 17
+    assert [d["code"] for d in regrade.removed] == ["merkmal:stgb_203_2_1#besonders_verpflichteter"]
+    assert regrade.added == ()
+    text = regrade.text()
+    assert "Grund: Einwand der Studentin: § 11 Abs. 1 Nr. 4 StGB ist vertretbar (Fn. 13)." in text
+    assert f"- Bisher (Eintrag {old.id}, {old.recorded_at}): 17 Punkte (sehr gut), 9,82 von 10 BE" in text
+    assert "): 18 Punkte (sehr gut), 10 von 10 BE" in text
+    assert "Entfallene Abzüge:\n- § 203 Abs. 2 S. 1 StGB – Merkmal „Für den öffentlichen Dienst " \
+           "besonders Verpflichteter“: Erwartet: „kann dahinstehen“ oder „offen“." in text
+    assert "Neue Abzüge: keine" in text
+    assert text.endswith("Die frühere Bewertung bleibt im Notenbuch erhalten.\n")
+
+
+def test_unchanged_regrade_is_recorded_with_its_reason(tmp_path, library):
+    exercise = load_exercise(DATA / "course" / "g_streit.yaml", library)
+    result = grade(exercise, load_answer(DATA / "answers" / "streit_hm.json", library), library)
+    with Gradebook(tmp_path / "gb.sqlite") as book:
+        book.record(result)
+        regrade = book.regrade(result, "Einwand geprüft; die Bewertung trifft zu.")
+        assert len(book.history("g_streit", "3000001")) == 2
+    assert not regrade.changed
+    assert ("Die Bewertung bleibt nach Überdenken unverändert; es gelten ihre bisherigen Gründe "
+            "(vgl. BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 17).") in regrade.text()
+
+
+def test_regrade_needs_a_reason_and_an_earlier_grade(tmp_path, library):
+    exercise = load_exercise(DATA / "course" / "g_streit.yaml", library)
+    result = grade(exercise, load_answer(DATA / "answers" / "streit_hm.json", library), library)
+    with Gradebook(tmp_path / "gb.sqlite") as book:
+        with pytest.raises(LawkitError, match="no earlier grade of student '3000001' in exercise 'g_streit'"):
+            book.regrade(result, "Grund")
+        book.record(result)
+        with pytest.raises(LawkitError, match="needs the teacher's reason"):
+            book.regrade(result, "   ")
+
+
+def test_a_batch_rerun_does_not_undo_an_ueberdenken(tmp_path, library, strict_exercise, objection,
+                                                    capsys):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "a.json").write_bytes(objection.read_bytes())
+    out = tmp_path / "out"
+    assert main(["grade", str(strict_exercise), str(subs), "--out", str(out)]) == 0
+    book = out / "gradebook.sqlite"
+    assert main(["regrade", str(DATA / "course" / "g_vertretbar.yaml"), str(objection), "--gradebook",
+                 str(book), "--reason", "Fn. 13 trägt das Ergebnis.", "--out", str(out)]) == 0
+    stdout = capsys.readouterr().out
+    assert "- Bisher (Eintrag 1, " in stdout and "17 Punkte (sehr gut)" in stdout
+    assert "Feedback: " in stdout
+    assert "## Überdenken der Bewertung" in (out / "feedback" / "1000001.md").read_text(encoding="utf-8")
+    # the teacher re-runs the old batch: the Überdenken stays the current grade
+    assert main(["grade", str(strict_exercise), str(subs), "--out", str(out)]) == 0
+    assert "1000001,Erika Musterfrau,18," in (out / "grades.csv").read_text(encoding="utf-8")
+    with Gradebook(book) as gradebook:
+        assert [e.kind for e in gradebook.entries()] == ["bewertung", "überdenken"]
+
+
+def test_gradebook_command_shows_history_and_averages(tmp_path, library, capsys):
+    path = tmp_path / "gb.sqlite"
+    with Gradebook(path) as book:
+        for exercise_id, name in (("g_streit", "streit_hm.json"), ("g_streit", "streit_mm.json"),
+                                  ("g_vertretbar", "vertretbar_perfect.json")):
+            exercise = load_exercise(DATA / "course" / f"{exercise_id}.yaml", library)
+            data = json.loads((DATA / "answers" / name).read_text(encoding="utf-8"))
+            data["student"] = "42"
+            if name == "streit_mm.json":
+                data["gesamtergebnis"]["applies"] = []  # contradicts the own result: 1 flag
+            from lawkit.grading.answers import answer_from_mapping
+
+            book.record(grade(exercise, answer_from_mapping(data, library), library))
+        averages = book.averages()
+    # current grades of student 42: g_streit 17 (the later entry), g_vertretbar 18 → 17.50
+    assert averages == {"42": (Decimal("17.50"), "sehr gut", 2)}
+    assert main(["gradebook", str(path), "--student", "42"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Aufgabe | Matrikelnummer | Eintrag | Art | Punkte | Note | BE | Zeit | Grund"
+    assert [line.split(" | ")[:6] for line in out[1:4]] == [
+        ["g_streit", "42", "1", "bewertung", "18", "sehr gut"],
+        ["g_streit", "42", "2", "bewertung", "17", "sehr gut"],
+        ["g_vertretbar", "42", "3", "bewertung", "18", "sehr gut"]]
+    assert out[-1] == "42: 17,50 Punkte (sehr gut) aus 2 Aufgabe(n)"
+
+
+def test_gradebook_command_refuses_a_missing_or_foreign_file(tmp_path, capsys):
+    assert main(["gradebook", str(tmp_path / "none.sqlite")]) == 2
+    assert "no such gradebook" in capsys.readouterr().err
+    assert not (tmp_path / "none.sqlite").exists()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("kein SQLite", encoding="utf-8")
+    assert main(["gradebook", str(junk)]) == 2
+    assert "cannot use this file as a gradebook" in capsys.readouterr().err
+
+
+def test_entries_are_stored_exactly(tmp_path, library):
+    exercise = load_exercise(DATA / "course" / "g_streit.yaml", library)
+    data = json.loads((DATA / "answers" / "streit_hm.json").read_text(encoding="utf-8"))
+    del data["norms"][0]["elements"]["geheimnis"]
+    from lawkit.grading.answers import answer_from_mapping
+
+    result = grade(exercise, answer_from_mapping(data, library), library)
+    with Gradebook(tmp_path / "gb.sqlite") as book:
+        entry, _ = book.record(result)
+    assert entry.units == result.units and isinstance(entry.units, Fraction)
+    raw = sqlite3.connect(tmp_path / "gb.sqlite").execute("SELECT units, max_units FROM entries").fetchone()
+    assert raw == (str(result.units), "10")

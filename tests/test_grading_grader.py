@@ -1,0 +1,299 @@
+"""The grader against the principles of BVerwG 6 B 71.17: vertretbare answers are right
+(Rn. 9), omissions are prüfungsspezifisch and explained (Rn. 11, 13), contradictions are
+flagged (Rn. 10), the same answer gets the same grade (Chancengleichheit, Rn. 8)."""
+
+import json
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from lawkit.errors import LawkitError
+from lawkit.exercises import load_exercise
+from lawkit.grading import Kind, Status, grade, load_answer
+from lawkit.grading.answers import answer_from_mapping
+from lawkit.grading.reference import build_reference
+
+DATA = Path(__file__).parent / "data" / "grading"
+RN_13 = "(BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 11, 13)"
+
+
+@pytest.fixture(scope="module")
+def exercises(library):
+    return {p.stem: load_exercise(p, library) for p in (DATA / "course").glob("*.yaml")}
+
+
+def data(name: str) -> dict:
+    return json.loads((DATA / "answers" / name).read_text(encoding="utf-8"))
+
+
+def graded(exercises, library, answer: dict):
+    return grade(exercises[answer["exercise"]], answer_from_mapping(answer, library), library)
+
+
+def codes(result, kind=None) -> list[str]:
+    return [d.code for d in result.deductions if d.units and (kind is None or d.kind is kind)]
+
+
+def test_units_always_add_up(exercises, library):
+    """Every lost unit is explained by exactly one deduction."""
+    variants = [data(n) for n in ("konkurrenz_perfect.json", "streit_hm.json", "streit_mm.json")]
+    broken = data("konkurrenz_perfect.json")
+    broken["norms"][1]["result"] = "nicht erfüllt"
+    broken["konkurrenzen"] = [{"norm": "stgb_203_2_1", "yields_to": "stgb_204_1"}]
+    del broken["norms"][0]["elements"]["fremdheit"]
+    variants.append(broken)
+    for answer in variants:
+        result = graded(exercises, library, answer)
+        lost = sum((d.units for d in result.deductions), Fraction(0))
+        assert result.units + lost == result.max_units
+
+
+@pytest.mark.parametrize("name", ["konkurrenz_perfect.json", "vertretbar_perfect.json", "streit_hm.json"])
+def test_a_complete_right_answer_gets_18_points(exercises, library, name):
+    result = graded(exercises, library, data(name))
+    assert (result.points, result.label) == (18, "sehr gut")
+    assert result.deductions == () and result.flags == ()
+    assert result.units == result.max_units
+
+
+def test_minority_view_gets_no_fachliche_deduction(exercises, library):
+    """H's case: under the herrschende Meinung no Geheimnis (ad-hoc-pflichtig), under the
+    Gegenauffassung § 203 is met. Following the Gegenauffassung is vertretbar: 18 points."""
+    result = graded(exercises, library, data("streit_mm.json"))
+    assert result.fachlich == ()
+    assert result.pruefungsspezifisch == ()
+    assert result.points == 18
+    part = result.part("stgb_203_2_1")
+    assert part.status is Status.ZUTREFFEND
+    assert part.accepted == ("nicht erfüllt", "erfüllt")
+    assert part.path == "Auffassung „Beschränkte Bekanntheit genügt“"
+    assert result.notes == (
+        "Sie folgen im Meinungsstreit, ob über die beschränkte Bekanntheit hinaus ein sachlich "
+        "begründetes Geheimhaltungsinteresse des Betroffenen erforderlich ist, der Auffassung "
+        "„Beschränkte Bekanntheit genügt“. Diese Auffassung ist vertretbar; sie führt zu keinem "
+        "fachlichen Abzug (BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9).",)
+
+
+def test_minority_view_is_not_asked_for_the_majoritys_extra_element(exercises, library):
+    """The Gegenauffassung needs no Geheimhaltungsinteresse; leaving it out is complete."""
+    result = graded(exercises, library, data("streit_mm.json"))
+    graded_ids = [e.element for e in result.part("stgb_203_2_1").elements if e.correct is not None]
+    assert "geheimhaltungsinteresse" not in graded_ids
+    assert "fremdheit" in graded_ids
+
+
+def test_majority_answer_is_not_asked_for_what_the_gutachten_no_longer_reaches(exercises, library):
+    result = graded(exercises, library, data("streit_hm.json"))
+    graded_ids = [e.element for e in result.part("stgb_203_2_1").elements if e.correct is not None]
+    assert graded_ids == ["tatbestand", "objektiver_tatbestand", "tatgegenstand", "geheimnis",
+                          "beschraenkter_kreis", "geheimhaltungsinteresse"]
+
+
+def test_omitted_required_norm_has_an_explained_pruefungsspezifische_deduction(exercises, library):
+    answer = data("konkurrenz_perfect.json")
+    del answer["norms"][1]
+    answer["konkurrenzen"] = []
+    del answer["konkurrenzen_begruendung"]  # it names § 204 StGB
+    result = graded(exercises, library, answer)
+    missing = [d for d in result.deductions if d.code == "norm-fehlt:stgb_204_1"]
+    assert len(missing) == 1
+    assert missing[0].kind is Kind.PRUEFUNGSSPEZIFISCH
+    assert missing[0].units == 4
+    assert missing[0].text() == (
+        "§ 204 Abs. 1 StGB: Erwartet: die Prüfung der Vorschrift (vom Bearbeitervermerk verlangt, "
+        "Gewicht 4 BE). Ihre Bearbeitung: nicht erörtert. Der Bearbeitervermerk verlangt die Prüfung "
+        "dieser Vorschrift; ihre Behandlung konnte nachvollziehbar erwartet werden, ihre "
+        f"Nichtbehandlung wird daher nachteilig bewertet {RN_13}. Abzug: 4 BE.")
+    assert result.part("stgb_204_1").status is Status.NICHT_EROERTERT
+    # the Konkurrenz § 204 → § 203 is not treated either: prüfungsspezifisch, the whole weight 2
+    assert codes(result, Kind.PRUEFUNGSSPEZIFISCH) == ["norm-fehlt:stgb_204_1",
+                                                       "konkurrenz-fehlt:stgb_204_1>stgb_203_2_1"]
+    assert result.fachlich == ()
+    # 14 units possible, 4 + 2 lost: 18 × 8/14 = 10.28… → 10 Punkte
+    assert (result.units, result.max_units, result.points, result.label) == (8, 14, 10, "vollbefriedigend")
+
+
+def test_norm_mentioned_but_not_examined(exercises, library):
+    answer = data("konkurrenz_perfect.json")
+    del answer["norms"][1]
+    answer["konkurrenzen_begruendung"] = "Auf § 204 StGB kommt es daneben nicht an."
+    result = graded(exercises, library, answer)
+    assert result.part("stgb_204_1").status is Status.ANGESPROCHEN
+    deduction = next(d for d in result.deductions if d.code == "norm-fehlt:stgb_204_1")
+    assert deduction.given == "in der Begründung angesprochen („§ 204 StGB“), aber nicht geprüft"
+    assert deduction.why.endswith("Eine bloße Erwähnung ersetzt die Prüfung der Merkmale nicht.")
+
+
+def test_wrong_element_result_is_a_fachliche_deduction_with_the_facts(exercises, library):
+    answer = data("vertretbar_perfect.json")
+    answer["norms"][0]["elements"]["offenbaren"]["result"] = "nicht erfüllt"
+    answer["norms"][0]["elements"]["tathandlung"]["result"] = "nicht erfüllt"
+    answer["norms"][0]["elements"]["objektiver_tatbestand"]["result"] = "nicht erfüllt"
+    answer["norms"][0]["elements"]["tatbestand"]["result"] = "nicht erfüllt"
+    answer["norms"][0]["result"] = "nicht erfüllt"
+    answer["gesamtergebnis"]["applies"] = []
+    result = graded(exercises, library, answer)
+    assert result.flags == ()  # wrong, but consistent
+    offenbaren = next(d for d in result.deductions if d.code == "merkmal:stgb_203_2_1#offenbaren")
+    assert offenbaren.kind is Kind.FACHLICH
+    assert offenbaren.text() == (
+        "§ 203 Abs. 2 S. 1 StGB – Merkmal „Offenbaren“: Erwartet: „erfüllt“. Ihre Bearbeitung: "
+        "„nicht erfüllt“. Dieses Ergebnis ist nicht vertretbar. Laut Sachverhalt: R erzählt ihrem "
+        "Bruder B von dem Kundenverlust und den Schließungsplänen (SV Abs. 3). Abzug: 0,18 BE.")
+    assert codes(result, Kind.FACHLICH) == [
+        "ergebnis:stgb_203_2_1", "merkmal:stgb_203_2_1#tatbestand",
+        "merkmal:stgb_203_2_1#objektiver_tatbestand", "merkmal:stgb_203_2_1#tathandlung",
+        "merkmal:stgb_203_2_1#offenbaren", "gesamt-fehlt:stgb_203_2_1"]
+    # 8 × 0.4 for the result; 4 of the 18 graded elements (17 required, and the answered
+    # "kann dahinstehen") of 3.2; the whole Gesamtergebnis (2):
+    # 10 − 3.2 − 3.2 × 4/18 − 2 = 4.088… → 18 × 0.4088 = 7.36 → 7 Punkte
+    assert result.units == Fraction(10) - Fraction(16, 5) - Fraction(16, 5) * Fraction(4, 18) - 2
+    assert (result.points, result.label) == (7, "befriedigend")
+
+
+def test_contradiction_is_flagged_and_costs_the_begruendung_share(exercises, library):
+    answer = data("vertretbar_perfect.json")
+    answer["norms"][0]["elements"]["unbefugt"]["result"] = "nicht erfüllt"  # wrong, and the
+    result = graded(exercises, library, answer)                             # parent stays erfüllt
+    assert [f.text for f in result.flags] == [
+        "„Tathandlung – unbefugtes Offenbaren“ ist als „erfüllt“ angegeben, obwohl Sie „Unbefugt“ "
+        "als „nicht erfüllt“ beurteilen; die Voraussetzungen sind kumulativ verknüpft, daraus folgt "
+        "„nicht erfüllt“."]
+    flag = next(d for d in result.deductions if d.code.startswith("widerspruch:"))
+    assert flag.kind is Kind.PRUEFUNGSSPEZIFISCH
+    assert flag.units == Fraction(8) * Fraction(1, 5)  # the Begründung share of § 203
+
+
+def test_relying_on_an_element_left_dahinstehen_is_a_contradiction(exercises, library):
+    answer = data("vertretbar_perfect.json")
+    answer["norms"][0]["elements"]["amtstraeger"]["result"] = "kann dahinstehen"
+    result = graded(exercises, library, answer)
+    assert [f.text for f in result.flags] == [
+        "„Täterkreis“ ist als „erfüllt“ angegeben, obwohl Sie keine Alternative als „erfüllt“ "
+        "beurteilen (Sie lassen „Amtsträger“ dahinstehen)."]
+    assert "merkmal:stgb_203_2_1#amtstraeger" in codes(result, Kind.FACHLICH)
+
+
+def test_displaced_norm_in_the_gesamtergebnis(exercises, library):
+    answer = data("konkurrenz_perfect.json")
+    answer["gesamtergebnis"]["applies"] = ["stgb_203_2_1", "stgb_204_1"]
+    result = graded(exercises, library, answer)
+    assert [f.text for f in result.flags] == [
+        "§ 204 Abs. 1 StGB steht im Gesamtergebnis, obwohl Sie es hinter § 203 Abs. 2 S. 1 StGB "
+        "zurücktreten lassen."]
+    assert codes(result, Kind.FACHLICH) == ["gesamt-falsch:stgb_204_1"]
+    # Gesamtergebnis: 1 of 2 items right (1 of 2 units), then the contradiction 0.2 × 2
+    assert result.part("gesamtergebnis").units == Fraction(2) - 1 - Fraction(2, 5)
+
+
+def test_wrong_and_missing_konkurrenz(exercises, library):
+    answer = data("konkurrenz_perfect.json")
+    answer["konkurrenzen"] = [{"norm": "stgb_203_2_1", "yields_to": "stgb_204_1"}]
+    result = graded(exercises, library, answer)
+    wrong = next(d for d in result.deductions if d.code == "konkurrenz-falsch:stgb_203_2_1>stgb_204_1")
+    missing = next(d for d in result.deductions if d.code == "konkurrenz-fehlt:stgb_204_1>stgb_203_2_1")
+    assert (wrong.kind, missing.kind) == (Kind.FACHLICH, Kind.PRUEFUNGSSPEZIFISCH)
+    assert wrong.units == missing.units == 1
+    assert missing.expected == "§ 204 Abs. 1 StGB tritt hinter § 203 Abs. 2 S. 1 StGB zurück"
+    assert result.part("konkurrenzen").units == 0
+
+
+def test_missing_element_and_missing_citation_are_pruefungsspezifisch(exercises, library):
+    answer = data("vertretbar_perfect.json")
+    del answer["norms"][0]["elements"]["kenntnis_in_eigenschaft"]
+    answer["norms"][0]["begruendung"] = "R hat das Geheimnis weitergegeben."
+    result = graded(exercises, library, answer)
+    assert codes(result, Kind.PRUEFUNGSSPEZIFISCH) == [
+        "merkmal-fehlt:stgb_203_2_1#kenntnis_in_eigenschaft", "zitat:stgb_203_2_1"]
+    citation = next(d for d in result.deductions if d.code == "zitat:stgb_203_2_1")
+    assert (citation.given, citation.units) == ("die Vorschrift wird nicht genannt", Fraction(8, 5))
+
+
+def test_vertretbar_from_the_solution_is_accepted_with_its_reason(exercises, library):
+    answer = data("vertretbar_perfect.json")
+    answer["norms"][0]["elements"]["besonders_verpflichteter"]["result"] = "erfüllt"
+    result = graded(exercises, library, answer)
+    assert result.deductions == ()
+    assert result.notes == (
+        "§ 203 Abs. 2 S. 1 StGB, Merkmal „Für den öffentlichen Dienst besonders Verpflichteter“: Ihr "
+        "Ergebnis „erfüllt“ ist vertretbar: Nach der Ausarbeitung dürften Beschäftigte der BaFin, "
+        "die keine Amtsträger sind, regelmäßig für den öffentlichen Dienst besonders Verpflichtete "
+        "sein. Es führt zu keinem Abzug (BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9).",)
+    answer["norms"][0]["elements"]["besonders_verpflichteter"]["result"] = "nicht erfüllt"
+    result = graded(exercises, library, answer)
+    assert codes(result) == ["merkmal:stgb_203_2_1#besonders_verpflichteter"]
+    assert result.deductions[0].expected == "„kann dahinstehen“, „offen“ oder „erfüllt“"
+
+
+def test_reference_accepts_the_union_over_the_views(exercises, library):
+    reference = build_reference(exercises["g_streit"], library)
+    assert [s.label for s in reference.scenarios] == [
+        "Lösungsweg der Musterlösung", "Auffassung „Beschränkte Bekanntheit genügt“"]
+    assert reference.accepted("stgb_203_2_1") == {"erfüllt", "nicht erfüllt"}
+    assert reference.accepted("stgb_203_2_1", "geheimnis") == {"erfüllt", "nicht erfüllt"}
+    assert reference.accepted("stgb_203_2_1", "beschraenkter_kreis") == {"erfüllt"}
+    assert reference.accepted("stgb_203_2_1", "geheimhaltungsinteresse") == {"nicht erfüllt"}
+    assert reference.base.applies == frozenset()
+    assert reference.scenarios[1].applies == {"stgb_203_2_1"}
+
+
+def test_identical_submissions_get_identical_grades(exercises, library):
+    first = data("konkurrenz_perfect.json")
+    first["norms"][0]["elements"]["fremdheit"]["result"] = "offen"
+    second = json.loads(json.dumps(first))
+    second.update(student="2000002", name="Jemand Anderes")
+    a, b = graded(exercises, library, first), graded(exercises, library, second)
+    assert a.points < 18
+    assert replace(a, student="x", name=None) == replace(b, student="x", name=None)
+    assert a.fingerprint == b.fingerprint
+
+
+def test_answer_for_another_exercise_is_refused(exercises, library):
+    answer = load_answer(DATA / "answers" / "streit_hm.json", library)
+    with pytest.raises(LawkitError, match="the answer is for the exercise 'g_streit'; expected 'g_konkurrenz'"):
+        grade(exercises["g_konkurrenz"], answer, library)
+
+
+def test_feedback_is_german_and_escapes_student_text(exercises, library):
+    answer = data("konkurrenz_perfect.json")
+    answer["name"] = "<script>alert(1)</script> | **fett**"
+    del answer["norms"][1]
+    answer["konkurrenzen"] = []
+    del answer["konkurrenzen_begruendung"]
+    result = graded(exercises, library, answer)
+    page = result.feedback_html()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert result._repr_html_() == page
+    markdown = result.feedback_markdown()
+    assert "\\<script\\>alert(1)\\</script\\> \\| \\*\\*fett\\*\\*" in markdown
+    for heading in ("## Fachliche Wertungen", "## Prüfungsspezifische Wertungen", "## Widersprüche",
+                    "## So wird gerechnet"):
+        assert heading in markdown
+    assert "Punkte = 18 × erreichte BE ÷ mögliche BE, abgerundet auf ganze Punkte: 18 × 8 ÷ 14 = " \
+           "10,29 → 10 Punkte." in markdown
+
+
+def test_norms_outside_the_bearbeitervermerk_are_neither_rewarded_nor_penalised(exercises, library):
+    """The case of g_streit also examines § 21 WpHG, but the Bearbeitervermerk asks only for
+    § 203 StGB: treating § 21 WpHG (even wrongly) changes nothing."""
+    answer = data("streit_hm.json")
+    answer["norms"].append({"norm": "wphg_21_1_1", "result": "erfüllt"})
+    answer["gesamtergebnis"]["applies"] = ["wphg_21_1_1"]
+    result = graded(exercises, library, answer)
+    assert result.points == 18 and result.deductions == ()
+    assert result.notes == (
+        "§ 21 Abs. 1 S. 1 WpHG ist nach dem Bearbeitervermerk nicht zu prüfen; die Ausführungen dazu "
+        "werden weder positiv noch negativ bewertet.",
+        "§ 21 Abs. 1 S. 1 WpHG im Gesamtergebnis ist nach dem Bearbeitervermerk nicht Gegenstand der "
+        "Aufgabe und wird nicht bewertet.")
+
+
+def test_missing_gesamtergebnis(exercises, library):
+    answer = data("streit_hm.json")
+    del answer["gesamtergebnis"]
+    result = graded(exercises, library, answer)
+    assert codes(result) == ["gesamtergebnis-fehlt"]
+    assert result.deductions[0].kind is Kind.PRUEFUNGSSPEZIFISCH
+    assert (result.units, result.points) == (8, 14)  # 18 × 8/10 = 14.4
