@@ -9,7 +9,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup workbook test lint bench clean notebooks app
+.PHONY: setup workbook test lint bench clean notebooks app exercises
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ test: $(STAMP)
 # Rebuild notebooks/*.ipynb from notebooks/src/*.py (runs them; stores the nbval-checked outputs).
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
+
+# Regenerate exercises/ and solutions/ from the master files in course/.
+exercises: $(STAMP)
+	$(BIN)/python -m lawkit.exercises build
 
 # The classroom app: one notebook as a Voilà app, code hidden, e.g. `make app NB=01_einfuehrung`.
 NB ?= 01_einfuehrung

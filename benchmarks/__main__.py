@@ -1,6 +1,12 @@
-"""`python -m benchmarks`: every benchmark of the core (the citation benchmark runs on its own)."""
+"""`python -m benchmarks`: the benchmarks of the library, one after the other, with their figures.
 
-from benchmarks.bench_core import main
+Run on their own (they need more set-up): `python -m benchmarks.bench_citations` (installs a
+comparison extractor into benchmarks/out/) and `python -m benchmarks.bench_browser` (Chromium).
+"""
+
+from benchmarks import bench_core, bench_grading, bench_widgets
 
 if __name__ == "__main__":
-    main()
+    for bench in (bench_core, bench_widgets, bench_grading):
+        print(f"\n=== {bench.__name__} ===", flush=True)
+        bench.main()
