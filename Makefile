@@ -9,7 +9,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup workbook test lint bench clean notebooks app exercises
+.PHONY: setup workbook test lint bench clean notebooks app exercises hub
 
 setup: $(STAMP)
 
@@ -32,6 +32,12 @@ test: $(STAMP)
 # Rebuild notebooks/*.ipynb from notebooks/src/*.py (runs them; stores the nbval-checked outputs).
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
+
+# A whole class: JupyterHub on 127.0.0.1:$(HUB_PORT), each student with an own copy of the
+# workbook (see deploy/README.md). Needs node/npm for the proxy (installed into deploy/.node/).
+HUB_PORT ?= 8000
+hub: $(STAMP)
+	$(BIN)/python deploy/hub.py --port $(HUB_PORT)
 
 # Regenerate exercises/ and solutions/ from the master files in course/.
 exercises: $(STAMP)

@@ -1,0 +1,194 @@
+"""Collect every student's answer to one exercise into one folder, ready for `lawkit grade`.
+
+    python deploy/collect_answers.py e01_geheimnis --homes deploy/.state/homes --out abgaben/e01_geheimnis
+    lawkit grade e01_geheimnis abgaben/e01_geheimnis --out noten/e01_geheimnis
+
+HOMES holds one folder per student (named by the hub user); the answer is
+HOMES/<user>/exercises/answers/<exercise>.json (or .yaml, as the answer form or the student
+wrote it). It is copied byte for byte to OUT/<user>.json (or .yaml); the grader validates it.
+
+Students control their homes, so nothing there is trusted: a folder name that is not a valid
+hub user name, a symbolic link anywhere on the way (a link to another student's answer or to a
+system file), anything but a regular file, a file over 1 MB and two answer files for one
+exercise are each reported and skipped; the others are collected. OUT must lie outside HOMES.
+Exit code: 0 all fine, 1 some students reported, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import stat
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawkit._atomic import write_atomic
+
+MAX_BYTES = 1_000_000
+"""The grader's limit for an answer file (docs/grading-formats.md)."""
+
+ANSWER_SUFFIXES: tuple[str, ...] = (".json", ".yaml", ".yml")
+_EXERCISE_ID = re.compile(r"[a-z0-9_]+")
+_HOME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+"""A home folder's name, used as the collected file's name: the local hub's user names and
+Kubernetes' escaped `{username}` folders; never hidden, never '..', never a path."""
+
+
+class CollectError(Exception):
+    """A usage error (bad exercise id, missing homes folder, OUT inside HOMES)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """One answer copied: the student (hub user name) and the file written under OUT."""
+
+    student: str
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One student whose answer was not collected, and why (German, for the teacher)."""
+
+    student: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CollectReport:
+    collected: tuple[Collected, ...]
+    missing: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def collect_answers(exercise: str, homes: Path, out: Path) -> CollectReport:
+    """Copy HOMES/<user>/exercises/answers/<exercise>.{json,yaml,yml} to OUT/<user>.<suffix>."""
+    if not _EXERCISE_ID.fullmatch(exercise):
+        raise CollectError(f"ungültige Aufgaben-ID {exercise!r}: erwartet [a-z0-9_]+ (z. B. e01_geheimnis)")
+    if not homes.is_dir():
+        raise CollectError(f"{homes}: kein Ordner (erwartet: der Ordner mit einem Home je Studierendem)")
+    homes_real = homes.resolve()
+    out_real = out.resolve()
+    if out_real == homes_real or out_real.is_relative_to(homes_real):
+        raise CollectError(f"{out}: der Zielordner liegt in {homes}; wähle einen Ordner außerhalb der Homes")
+    collected: list[Collected] = []
+    missing: list[str] = []
+    problems: list[Problem] = []
+    homes_fd = os.open(homes_real, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for name in sorted(os.listdir(homes_fd)):
+            if not _HOME_NAME.fullmatch(name):
+                problems.append(Problem(name, "kein gültiger Benutzername; übersprungen"))
+                continue
+            try:
+                found = _read_answer(homes_fd, name, exercise)
+            except _Skip as exc:
+                problems.append(Problem(name, str(exc)))
+                continue
+            if found is None:
+                missing.append(name)
+                continue
+            suffix, data = found
+            collected.append(Collected(name, write_atomic(out_real / f"{name}{suffix}", data)))
+    finally:
+        os.close(homes_fd)
+    return CollectReport(tuple(collected), tuple(missing), tuple(problems))
+
+
+class _Skip(Exception):
+    """This student's answer is not collected (the message says why)."""
+
+
+def _read_answer(homes_fd: int, user: str, exercise: str) -> tuple[str, bytes] | None:
+    """The suffix and bytes of the user's answer file, None if there is none."""
+    found: list[tuple[str, bytes]] = []
+    opened: list[int] = []
+    try:
+        parent = homes_fd
+        steps = ((user, f"{user}/"), ("exercises", "exercises/"), ("answers", "exercises/answers/"))
+        for name, shown in steps:
+            folder = _open_folder(parent, name, shown)
+            if folder is None:
+                return None
+            opened.append(folder)
+            parent = folder
+        for suffix in ANSWER_SUFFIXES:
+            data = _read_regular(parent, f"{exercise}{suffix}")
+            if data is not None:
+                found.append((suffix, data))
+    finally:
+        for folder in opened:
+            os.close(folder)
+    if len(found) > 1:
+        names = ", ".join(f"{exercise}{suffix}" for suffix, _ in found)
+        raise _Skip(f"mehrere Antwortdateien ({names}); bitte eine löschen lassen")
+    return found[0] if found else None
+
+
+def _open_folder(parent_fd: int, name: str, shown: str) -> int | None:
+    """Open name in parent_fd as a folder without following a link; None if it does not exist."""
+    try:
+        return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent_fd)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _Skip(f"{shown} ist kein echter Ordner (symbolischer Link oder Datei); übersprungen") from exc
+
+
+def _read_regular(folder_fd: int, name: str) -> bytes | None:
+    """The bytes of a regular file (no link, no FIFO, at most MAX_BYTES); None if absent."""
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _Skip(f"exercises/answers/{name} ist ein symbolischer Link oder nicht lesbar; übersprungen") \
+            from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Skip(f"exercises/answers/{name} ist keine gewöhnliche Datei; übersprungen")
+        if info.st_size > MAX_BYTES:
+            raise _Skip(f"exercises/answers/{name} ist größer als 1 MB ({info.st_size} Bytes); übersprungen")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _Skip(f"exercises/answers/{name} ist größer als 1 MB; übersprungen")
+        return data
+    finally:
+        os.close(fd)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    here = Path(__file__).resolve().parent
+    parser = argparse.ArgumentParser(
+        prog="deploy/collect_answers.py",
+        description="Sammelt die Antworten aller Studierenden zu einer Aufgabe in einem Ordner "
+        "(eine Datei je Studierendem), bereit für `lawkit grade`.",
+    )
+    parser.add_argument("exercise", help="Aufgaben-ID, z. B. e01_geheimnis")
+    parser.add_argument("--homes", type=Path, default=here / ".state" / "homes",
+                        help="Ordner mit einem Home je Studierendem (Standard deploy/.state/homes)")
+    parser.add_argument("--out", type=Path, required=True, help="Zielordner (außerhalb der Homes)")
+    args = parser.parse_args(argv)
+    try:
+        report = collect_answers(args.exercise, args.homes, args.out)
+    except CollectError as exc:
+        print(f"collect_answers: {exc}", file=sys.stderr)
+        return 2
+    for item in report.collected:
+        print(f"eingesammelt  {item.student}: {item.path}")
+    for student in report.missing:
+        print(f"keine Antwort {student}")
+    for problem in report.problems:
+        print(f"übersprungen  {problem.student}: {problem.reason}", file=sys.stderr)
+    print(f"{len(report.collected)} Antwort(en) nach {args.out}, {len(report.missing)} ohne Antwort, "
+          f"{len(report.problems)} übersprungen")
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
