@@ -94,6 +94,27 @@ def test_unchanged_regrade_is_recorded_with_its_reason(tmp_path, library):
             "(vgl. BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 17).") in regrade.text()
 
 
+def test_regrade_text_without_times_is_the_same_on_every_run(tmp_path, library):
+    """For notebooks: text(times=False) names the entries but not when they were recorded."""
+    exercise = load_exercise(DATA / "course" / "g_streit.yaml", library)
+    result = grade(exercise, load_answer(DATA / "answers" / "streit_hm.json", library), library)
+    texts = []
+    for run in ("a", "b"):
+        with Gradebook(tmp_path / f"{run}.sqlite") as book:
+            book.record(result)
+            regrade = book.regrade(result, "Einwand geprüft; die Bewertung trifft zu.")
+        assert regrade.after.recorded_at in regrade.text()
+        texts.append(regrade.text(times=False))
+    assert texts[0] == texts[1] == (
+        "## Überdenken der Bewertung (g_streit, Matrikelnummer 3000001)\n\n"
+        "Grund: Einwand geprüft; die Bewertung trifft zu.\n\n"
+        "- Bisher (Eintrag 1): 18 Punkte (sehr gut), 10 von 10 BE\n"
+        "- Nach Überdenken (Eintrag 2): 18 Punkte (sehr gut), 10 von 10 BE\n\n"
+        "Die Bewertung bleibt nach Überdenken unverändert; es gelten ihre bisherigen Gründe "
+        "(vgl. BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 17).\n\n"
+        "Die frühere Bewertung bleibt im Notenbuch erhalten.\n")
+
+
 def test_regrade_needs_a_reason_and_an_earlier_grade(tmp_path, library):
     exercise = load_exercise(DATA / "course" / "g_streit.yaml", library)
     result = grade(exercise, load_answer(DATA / "answers" / "streit_hm.json", library), library)
@@ -135,21 +156,21 @@ def test_gradebook_command_shows_history_and_averages(tmp_path, library, capsys)
             data = json.loads((DATA / "answers" / name).read_text(encoding="utf-8"))
             data["student"] = "42"
             if name == "streit_mm.json":
-                data["gesamtergebnis"]["applies"] = []  # contradicts the own result: 1 flag
+                data["gesamtergebnis"]["applies"] = []  # mixes the views: 14 points (8 of 10 BE)
             from lawkit.grading.answers import answer_from_mapping
 
             book.record(grade(exercise, answer_from_mapping(data, library), library))
         averages = book.averages()
-    # current grades of student 42: g_streit 17 (the later entry), g_vertretbar 18 → 17.50
-    assert averages == {"42": (Decimal("17.50"), "sehr gut", 2)}
+    # current grades of student 42: g_streit 14 (the later entry), g_vertretbar 18 → 16.00
+    assert averages == {"42": (Decimal("16.00"), "sehr gut", 2)}
     assert main(["gradebook", str(path), "--student", "42"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Aufgabe | Matrikelnummer | Eintrag | Art | Punkte | Note | BE | Zeit | Grund"
     assert [line.split(" | ")[:6] for line in out[1:4]] == [
         ["g_streit", "42", "1", "bewertung", "18", "sehr gut"],
-        ["g_streit", "42", "2", "bewertung", "17", "sehr gut"],
+        ["g_streit", "42", "2", "bewertung", "14", "gut"],
         ["g_vertretbar", "42", "3", "bewertung", "18", "sehr gut"]]
-    assert out[-1] == "42: 17,50 Punkte (sehr gut) aus 2 Aufgabe(n)"
+    assert out[-1] == "42: 16,00 Punkte (sehr gut) aus 2 Aufgabe(n)"
 
 
 def test_gradebook_command_refuses_a_missing_or_foreign_file(tmp_path, capsys):

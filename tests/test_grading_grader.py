@@ -67,13 +67,145 @@ def test_minority_view_gets_no_fachliche_deduction(exercises, library):
     assert result.points == 18
     part = result.part("stgb_203_2_1")
     assert part.status is Status.ZUTREFFEND
-    assert part.accepted == ("nicht erfüllt", "erfüllt")
-    assert part.path == "Auffassung „Beschränkte Bekanntheit genügt“"
-    assert result.notes == (
-        "Sie folgen im Meinungsstreit, ob über die beschränkte Bekanntheit hinaus ein sachlich "
-        "begründetes Geheimhaltungsinteresse des Betroffenen erforderlich ist, der Auffassung "
-        "„Beschränkte Bekanntheit genügt“. Diese Auffassung ist vertretbar; sie führt zu keinem "
-        "fachlichen Abzug (BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9).",)
+    assert part.accepted == ("erfüllt",)  # on the path of this view
+    assert part.path == result.part("gesamtergebnis").path == "Auffassung „Beschränkte Bekanntheit genügt“"
+    assert part.title == "§ 203 Abs. 2 S. 1 Nr. 1 StGB (Verletzung von Privatgeheimnissen)"
+    assert result.path == "Auffassung „Beschränkte Bekanntheit genügt“"
+    assert result.notes == (VIEW_NOTE,)
+
+
+VIEW_NOTE = (
+    "Sie folgen im Meinungsstreit, ob über die beschränkte Bekanntheit hinaus ein sachlich "
+    "begründetes Geheimhaltungsinteresse des Betroffenen erforderlich ist, der Auffassung "
+    "„Beschränkte Bekanntheit genügt“. Diese Auffassung ist vertretbar; sie führt zu keinem "
+    "fachlichen Abzug (BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9).")
+GROUPS_203 = ("tatbestand", "objektiver_tatbestand", "tatgegenstand")
+
+
+def test_minority_view_without_elements_gets_no_fachliche_deduction(exercises, library):
+    """An answer that gives only the minority view's results (no elements) is measured on the
+    minority's path too: the elements it leaves out are missing, its results are right."""
+    answer = data("streit_mm.json")
+    del answer["norms"][0]["elements"]
+    result = graded(exercises, library, answer)
+    assert result.fachlich == () and result.flags == ()
+    assert result.notes == (VIEW_NOTE,)
+    assert {d.code.partition("#")[0] for d in result.pruefungsspezifisch} == {
+        "merkmal-fehlt:stgb_203_2_1"}
+    assert len(result.pruefungsspezifisch) == 16  # the elements of the minority's Gutachten
+
+
+def test_minority_view_may_leave_out_the_group_elements(exercises, library):
+    """Tatbestand, Objektiver Tatbestand, Geheimnis … follow from the stated sub-elements."""
+    answer = data("streit_mm.json")
+    for element_id in (*GROUPS_203, "geheimnis", "taeterkreis", "tathandlung"):
+        del answer["norms"][0]["elements"][element_id]
+    result = graded(exercises, library, answer)
+    assert (result.points, result.deductions, result.flags, result.notes) == (18, (), (), (VIEW_NOTE,))
+    implied = {e.element: e.given for e in result.part("stgb_203_2_1").elements if e.implied}
+    assert implied == {"tatbestand": "erfüllt", "objektiver_tatbestand": "erfüllt",
+                       "tatgegenstand": "erfüllt", "geheimnis": "erfüllt", "taeterkreis": "erfüllt",
+                       "tathandlung": "erfüllt"}
+
+
+def test_group_elements_are_not_demanded_when_they_follow_from_the_answer(exercises, library):
+    """The norm's result answers its root; Tatbestand, Objektiver Tatbestand and Tatgegenstand
+    follow from „Geheimnis: nicht erfüllt“ and are not deducted as „nicht erörtert“."""
+    answer = data("streit_hm.json")
+    for element_id in GROUPS_203:
+        del answer["norms"][0]["elements"][element_id]
+    result = graded(exercises, library, answer)
+    assert (result.points, result.deductions, result.flags, result.notes) == (18, (), (), ())
+    rows = [(e.element, e.given, e.implied, e.correct) for e in result.part("stgb_203_2_1").elements]
+    assert rows == [("tatbestand", "nicht erfüllt", True, True),
+                    ("objektiver_tatbestand", "nicht erfüllt", True, True),
+                    ("tatgegenstand", "nicht erfüllt", True, True),
+                    ("geheimnis", "nicht erfüllt", False, True),
+                    ("beschraenkter_kreis", "erfüllt", False, True),
+                    ("geheimhaltungsinteresse", "nicht erfüllt", False, True)]
+    assert "| Tatbestand | nicht erfüllt (folgt aus Ihren Untermerkmalen) | nicht erfüllt | ✓ vertretbar |" \
+        in result.feedback_markdown()
+
+
+def test_group_element_without_stated_sub_elements_is_still_missing(exercises, library):
+    answer = data("streit_hm.json")
+    answer["norms"][0]["elements"] = {"beschraenkter_kreis": {"result": "erfüllt"}}
+    result = graded(exercises, library, answer)
+    assert codes(result) == [f"merkmal-fehlt:stgb_203_2_1#{e}" for e in (
+        *GROUPS_203, "geheimnis", "geheimhaltungsinteresse")]
+    tatbestand = result.deductions[0]
+    assert tatbestand.text() == (
+        "§ 203 Abs. 2 S. 1 StGB – Merkmal „Tatbestand“: Erwartet: die Erörterung des Merkmals "
+        "(Ergebnis: „nicht erfüllt“). Ihre Bearbeitung: nicht erörtert. Die Prüfung der Vorschrift "
+        f"verlangt dieses Merkmal; seine Behandlung konnte nachvollziehbar erwartet werden {RN_13}. "
+        "Abzug: 0,53 BE.")
+
+
+def test_a_left_out_group_is_graded_as_what_follows_from_its_sub_elements(exercises, library):
+    """Leaving out Tathandlung, Objektiver Tatbestand and Tatbestand grades exactly as stating
+    what follows from „Offenbaren: nicht erfüllt“ (here: wrongly „nicht erfüllt“)."""
+    explicit = data("vertretbar_perfect.json")
+    elements = explicit["norms"][0]["elements"]
+    for element_id in ("offenbaren", "tathandlung", "objektiver_tatbestand", "tatbestand"):
+        elements[element_id]["result"] = "nicht erfüllt"
+    explicit["norms"][0]["result"] = "nicht erfüllt"
+    explicit["gesamtergebnis"]["applies"] = []
+    left_out = json.loads(json.dumps(explicit))
+    for element_id in ("tathandlung", "objektiver_tatbestand", "tatbestand"):
+        del left_out["norms"][0]["elements"][element_id]
+    a, b = graded(exercises, library, explicit), graded(exercises, library, left_out)
+    assert (a.units, a.points, codes(a)) == (b.units, b.points, codes(b))
+    assert "merkmal:stgb_203_2_1#tatbestand" in codes(b)
+    tatbestand = next(d for d in b.deductions if d.code == "merkmal:stgb_203_2_1#tatbestand")
+    assert tatbestand.given == "„nicht erfüllt“ (folgt aus Ihren Untermerkmalen)"
+
+
+def test_mixed_views_are_graded_on_the_path_of_the_elements(exercises, library):
+    """The elements follow the herrschende Meinung (no Geheimnis), the result and the
+    Gesamtergebnis the Gegenauffassung: measured on the path of the elements, the result and the
+    Gesamtergebnis are not vertretbar, and there is no note that the answer follows the
+    Gegenauffassung."""
+    answer = data("streit_hm.json")
+    answer["norms"][0]["result"] = "erfüllt"
+    answer["gesamtergebnis"]["applies"] = ["stgb_203_2_1"]
+    result = graded(exercises, library, answer)
+    assert result.notes == ()
+    assert result.part("stgb_203_2_1").path == "Lösungsweg der Musterlösung"
+    assert result.path == "Auffassung „Geheimhaltungsinteresse erforderlich“ – Lösungsweg der Musterlösung"
+    assert ("Gemessen am Lösungsweg, dem Ihre Bearbeitung folgt: Auffassung „Geheimhaltungsinteresse "
+            "erforderlich“ – Lösungsweg der Musterlösung. In der Spalte „vertretbar“ steht, was auf "
+            "diesem Lösungsweg vertretbar ist.") in result.feedback_markdown()
+    assert result.part("stgb_203_2_1").status is Status.NICHT_VERTRETBAR
+    assert codes(result, Kind.FACHLICH) == ["ergebnis:stgb_203_2_1", "gesamt-falsch:stgb_203_2_1"]
+    assert [f.code for f in result.flags] == ["ergebnis:stgb_203_2_1"]
+    path = "(Auffassung „Geheimhaltungsinteresse erforderlich“ – Lösungsweg der Musterlösung)"
+    facts = ("Der Tatbestand scheitert am Merkmal „Sachlich begründetes Geheimhaltungsinteresse“. Laut "
+             "Sachverhalt: Die A-AG muss die Nachricht kapitalmarktrechtlich unverzüglich "
+             "veröffentlichen; ein schützenswertes Geheimhaltungsinteresse besteht daher nicht (SV Abs. 1).")
+    assert result.fachlich[0].text() == (
+        "§ 203 Abs. 2 S. 1 StGB – Ergebnis: Erwartet: „nicht erfüllt“. Ihre Bearbeitung: „erfüllt“. "
+        "Dieses Ergebnis ist nur nach der Auffassung „Beschränkte Bekanntheit genügt“ vertretbar, "
+        f"nicht aber auf dem Lösungsweg, dem Ihre Bearbeitung folgt {path}. {facts} Abzug: 3,2 BE.")
+    assert result.fachlich[1].text() == (
+        "Gesamtergebnis: Erwartet: keine Rechtsfolge aus § 203 Abs. 2 S. 1 StGB. Ihre Bearbeitung: "
+        "§ 203 Abs. 2 S. 1 StGB im Gesamtergebnis. Die Rechtsfolge dieser Norm tritt nur nach der "
+        "Auffassung „Beschränkte Bekanntheit genügt“ ein, nicht aber auf dem Lösungsweg, dem Ihre "
+        f"Bearbeitung folgt {path}; das Ergebnis ist nicht vertretbar. {facts} Abzug: 2 BE.")
+    # 10 BE: − 3.2 (result) − 1.6 (contradiction: the Begründung share) − 2 (Gesamtergebnis)
+    assert (result.units, result.points, result.label) == (Fraction(16, 5), 5, "ausreichend")
+
+
+def test_minority_elements_with_the_majoritys_gesamtergebnis(exercises, library):
+    answer = data("streit_mm.json")
+    answer["gesamtergebnis"]["applies"] = []
+    result = graded(exercises, library, answer)
+    assert result.notes == (VIEW_NOTE,)
+    assert codes(result, Kind.FACHLICH) == ["gesamt-fehlt:stgb_203_2_1"]
+    assert result.fachlich[0].why == (
+        "Auf dem Lösungsweg, dem Ihre Bearbeitung folgt (Auffassung „Beschränkte Bekanntheit "
+        "genügt“), ist der Tatbestand erfüllt, die Norm wird nicht verdrängt und ihre "
+        "Verfolgbarkeit ist gegeben; das Ergebnis ist nicht vertretbar.")
+    assert [f.code for f in result.flags] == ["gesamt-vergessen:stgb_203_2_1"]
 
 
 def test_minority_view_is_not_asked_for_the_majoritys_extra_element(exercises, library):
@@ -161,7 +293,9 @@ def test_contradiction_is_flagged_and_costs_the_begruendung_share(exercises, lib
         "„Tathandlung – unbefugtes Offenbaren“ ist als „erfüllt“ angegeben, obwohl Sie „Unbefugt“ "
         "als „nicht erfüllt“ beurteilen; die Voraussetzungen sind kumulativ verknüpft, daraus folgt "
         "„nicht erfüllt“."]
+    assert [f.code for f in result.flags] == ["merkmal:stgb_203_2_1#tathandlung"]
     flag = next(d for d in result.deductions if d.code.startswith("widerspruch:"))
+    assert flag.code == "widerspruch:merkmal:stgb_203_2_1#tathandlung"
     assert flag.kind is Kind.PRUEFUNGSSPEZIFISCH
     assert flag.units == Fraction(8) * Fraction(1, 5)  # the Begründung share of § 203
 

@@ -6,6 +6,8 @@ exercise e06_ad_hoc, and each must keep showing the principle the notebook teach
 
 from __future__ import annotations
 
+import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -45,11 +47,42 @@ def test_incomplete_answer_gets_one_pruefungsspezifische_deduction(grades: dict[
         "in der Begründung angesprochen, aber nicht geprüft"
 
 
-def test_contradiction_is_flagged_without_fachliche_deduction(grades: dict[str, Grade]) -> None:
+def test_contradictory_answer_is_measured_on_the_path_of_its_elements(grades: dict[str, Grade]) -> None:
+    """Bearbeitung 4 argues with the herrschende Meinung and affirms § 203 StGB anyway: it is
+    measured on the path of its elements, so the result and the Gesamtergebnis of the other
+    view are fachliche errors, the contradiction is flagged, and no note claims that it follows
+    the Gegenauffassung."""
     widerspruch = grades["widerspruch"]
-    assert widerspruch.fachlich == ()
-    assert [f.code for f in widerspruch.flags] == ["stgb_203_2_1:stgb_203_2_1"]
-    assert widerspruch.points == 16
+    assert widerspruch.notes == ()
+    assert widerspruch.part("stgb_203_2_1").path == "Lösungsweg der Musterlösung"
+    assert [(d.kind, d.code, d.units) for d in widerspruch.deductions] == [
+        (Kind.FACHLICH, "ergebnis:stgb_203_2_1", Fraction(9, 5)),
+        (Kind.PRUEFUNGSSPEZIFISCH, "widerspruch:ergebnis:stgb_203_2_1", Fraction(6, 5)),
+        (Kind.FACHLICH, "gesamt-falsch:stgb_203_2_1", 2)]
+    assert [f.code for f in widerspruch.flags] == ["ergebnis:stgb_203_2_1"]
+    assert (widerspruch.units, widerspruch.points, widerspruch.label) == (7, 10, "vollbefriedigend")
+
+
+def test_minority_answer_is_noted_with_its_view(grades: dict[str, Grade]) -> None:
+    assert grades["mindermeinung"].notes == (
+        "Sie folgen im Meinungsstreit, ob über die beschränkte Bekanntheit hinaus ein sachlich "
+        "begründetes Geheimhaltungsinteresse des Betroffenen erforderlich ist, der Auffassung "
+        "„Beschränkte Bekanntheit genügt“. Diese Auffassung ist vertretbar; sie führt zu keinem "
+        "fachlichen Abzug (BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9).",)
+    for name in ("richtig", "widerspruch", "falsch"):
+        assert grades[name].notes == (), name
+
+
+def test_overview_cites_the_norms_as_the_solution_does(grades: dict[str, Grade]) -> None:
+    """The overview names each norm by the citation of solutions/e06_ad_hoc.yaml (refined by
+    the alternative met, e.g. § 11 Abs. 1 Nr. 2 lit. c StGB)."""
+    solution = (DATA.parent.parent.parent / "solutions" / "e06_ad_hoc.yaml").read_text(encoding="utf-8")
+    citations = re.findall(r"^- norm: (\w+)\n  citation: (.+)$", solution, flags=re.MULTILINE)
+    assert ("stgb_11_1_2", "§ 11 Abs. 1 Nr. 2 lit. c StGB") in citations
+    richtig = grades["richtig"]
+    for norm_id, citation in citations:
+        assert richtig.part(norm_id).title.startswith(f"{citation} ("), norm_id
+    assert "| § 11 Abs. 1 Nr. 2 lit. c StGB (Amtsträger) |" in richtig.feedback_markdown()
 
 
 def test_unvertretbares_result_costs_fachlich(grades: dict[str, Grade]) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lawkit._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from lawkit.grading.answers import StudentAnswer, load_answer
+    from lawkit.grading.answers import StudentAnswer, answer_from_mapping, load_answer
     from lawkit.grading.batch import BatchReport, grade_batch
     from lawkit.grading.gradebook import Entry, Gradebook, Regrade
     from lawkit.grading.grader import grade
@@ -34,6 +34,7 @@ _PUBLIC = {
     "Regrade": "lawkit.grading.gradebook",
     "Status": "lawkit.grading.model",
     "StudentAnswer": "lawkit.grading.answers",
+    "answer_from_mapping": "lawkit.grading.answers",
     "average": "lawkit.grading.scale",
     "average_label": "lawkit.grading.scale",
     "build_reference": "lawkit.grading.reference",
@@ -55,6 +56,7 @@ __all__ = [
     "Regrade",
     "Status",
     "StudentAnswer",
+    "answer_from_mapping",
     "average",
     "average_label",
     "build_reference",

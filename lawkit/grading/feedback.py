@@ -51,6 +51,12 @@ def _deduction(d: Deduction) -> str:
     return d.text()
 
 
+def _element_given(element: ElementGrade) -> str:
+    if element.given is None:
+        return "—"
+    return f"{element.given} (folgt aus Ihren Untermerkmalen)" if element.implied else element.given
+
+
 def _element_mark(element: ElementGrade) -> str:
     if element.correct is False and element.given is None:
         return "fehlt"
@@ -66,6 +72,9 @@ def blocks(grade: Grade) -> list[_Block]:
         _Block("strong", f"{grade.points} Punkte – {grade.label} ({format_units(grade.units)} von "
                          f"{format_units(grade.max_units)} Bewertungseinheiten, BE)"),
         _Block("h2", "Übersicht"),
+        *([_Block("p", f"Gemessen am Lösungsweg, dem Ihre Bearbeitung folgt: {grade.path}. In der "
+                       "Spalte „vertretbar“ steht, was auf diesem Lösungsweg vertretbar ist.")]
+          if grade.path else []),
         _Block("table", rows=(
             ("Teil", "Stand", "Ihr Ergebnis", "vertretbar", "BE"),
             *((p.title, p.status.value if p.status else "", p.given or "",
@@ -93,7 +102,7 @@ def blocks(grade: Grade) -> list[_Block]:
             out.append(_Block("p", f"Gemessen am Lösungsweg: {part.path}."))
         out.append(_Block("table", rows=(
             ("Merkmal", "Ihr Ergebnis", "vertretbar", "Bewertung"),
-            *((e.label + ("" if e.required else " (nicht verlangt)"), e.given or "—",
+            *((e.label + ("" if e.required else " (nicht verlangt)"), _element_given(e),
                " oder ".join(e.accepted) or "—", _element_mark(e)) for e in part.elements),
         )))
     if grade.notes:

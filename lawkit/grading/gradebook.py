@@ -99,17 +99,22 @@ class Regrade:
     def changed(self) -> bool:
         return self.before.points != self.after.points or bool(self.removed or self.added)
 
-    def text(self) -> str:
-        """German account of the Überdenken (Markdown)."""
+    def text(self, *, times: bool = True) -> str:
+        """German account of the Überdenken (Markdown). `times=False` leaves out when the
+        entries were recorded, so the text is the same on every run (e.g. in a notebook)."""
         b, a = self.before, self.after
+
+        def entry(e: Entry) -> str:
+            return f"Eintrag {e.id}, {e.recorded_at}" if times else f"Eintrag {e.id}"
+
         lines = [
             f"## Überdenken der Bewertung ({a.exercise}, Matrikelnummer {a.student})",
             "",
             f"Grund: {self.reason}",
             "",
-            f"- Bisher (Eintrag {b.id}, {b.recorded_at}): {b.points} Punkte ({b.label}), "
+            f"- Bisher ({entry(b)}): {b.points} Punkte ({b.label}), "
             f"{format_units(b.units)} von {format_units(b.max_units)} BE",
-            f"- Nach Überdenken (Eintrag {a.id}, {a.recorded_at}): {a.points} Punkte ({a.label}), "
+            f"- Nach Überdenken ({entry(a)}): {a.points} Punkte ({a.label}), "
             f"{format_units(a.units)} von {format_units(a.max_units)} BE",
             "",
         ]

@@ -12,6 +12,11 @@ The rules (BVerwG 6 B 71.17 is the specification; docs/grading.md has the full l
 * Widersprüche (Folgerichtigkeit, Rn. 10) are flagged; the first one in a part costs that
   part's Begründung share (norms: weight × rubric.begruendung; Konkurrenzen and Gesamtergebnis:
   their weight × rubric.begruendung); further ones in the same part are shown without cost.
+* One solution path per answer (grading.path): where a Meinungsstreit matters, every part is
+  measured on the view the answer's elements follow, so a consistent minority view loses
+  nothing and a mixture of views loses the result that does not follow on its own path.
+* A group element left out is not missing where its result follows from the sub-elements the
+  answer states (grading.consistency); it is then graded as if that result had been stated.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from lawkit.errors import LawkitError
 from lawkit.grading.answers import Finding, NormAnswer, StudentAnswer, element_index
+from lawkit.grading.consistency import norm_contradictions
 from lawkit.grading.model import (
     Deduction,
     ElementGrade,
@@ -32,11 +38,11 @@ from lawkit.grading.model import (
     Status,
     format_units,
 )
+from lawkit.grading.path import NormPath, choose_path, norm_path
 from lawkit.grading.reference import Reference, Scenario, build_reference
 from lawkit.grading.scale import _exact, points_for_share, points_label
 from lawkit.grading.scan import cited_in
-from lawkit.model.logic import Combine
-from lawkit.model.norm import Element, Norm
+from lawkit.model.norm import Dispute, Norm
 
 if TYPE_CHECKING:
     from lawkit.exercises.model import Exercise, Vertretbar
@@ -45,9 +51,6 @@ if TYPE_CHECKING:
 RN_FACHLICH = "BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9"
 RN_VOLLSTAENDIGKEIT = "BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 11, 13"
 RN_DARSTELLUNG = "BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 10"
-
-_ABSORBING = {Combine.ALL_OF: Finding.NICHT_ERFUELLT, Combine.ANY_OF: Finding.ERFUELLT}
-_NEUTRAL = {Combine.ALL_OF: Finding.ERFUELLT, Combine.ANY_OF: Finding.NICHT_ERFUELLT}
 
 
 def grade(exercise: Exercise, answer: StudentAnswer, library: Library | None = None, *,
@@ -114,6 +117,8 @@ class _Grader:
         # are graded among these only (the Bearbeitervermerk limits the Fallfrage)
         named = {*exercise.solution.required_ids, *exercise.solution.optional}
         self.scope = {n for n, r in reference.norms.items() if r.in_case and n in named}
+        weights = {r.norm: _exact(r.weight) for r in exercise.solution.required}
+        self.path: Scenario = choose_path(reference, answer, weights, self.scope, library)
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def deduct(self, budget: _Budget, share: str | None, kind: Kind, part: str, code: str,
@@ -135,13 +140,70 @@ class _Grader:
             self._noted.add(key)
             self.notes.append(text)
 
-    @staticmethod
-    def title(norm: Norm) -> str:
-        return f"{norm.citation.canonical()} ({norm.title})"
+    def title(self, norm: Norm) -> str:
+        """The norm as the overview names it: its citation on the answer's solution path,
+        refined by the alternative met (as the Musterlösung cites it)."""
+        ref = self.reference.norm(norm.id)
+        citation = ref.citation_on(self.path.index) if ref is not None else norm.citation.canonical()
+        return f"{citation} ({norm.title})"
+
+    def accepted(self, norm_id: str, element_id: str | None = None) -> tuple[str, ...]:
+        """What the reference accepts on the answer's solution path."""
+        ref = self.reference.norm(norm_id)
+        if ref is None:
+            return ()
+        if element_id is None:
+            return ref.accepted_on(self.path.index)
+        element = ref.elements.get(element_id)
+        return element.accepted_on(self.path.index) if element is not None else ()
+
+    def path_phrase(self, disputes: list[Dispute]) -> str:
+        """The answer's solution path in words, naming its view in the given Meinungsstreite."""
+        views = [v for v in (self.path.view_of(d) for d in disputes) if v is not None]
+        named = "; ".join(f"Auffassung „{v.label}“" for v in views)
+        if self.path.index == 0:
+            return f"{named} – Lösungsweg der Musterlösung" if named else "Lösungsweg der Musterlösung"
+        return named or self.path.label
+
+    def all_disputes(self) -> list[Dispute]:
+        """Every Meinungsstreit in which some solution path takes another view."""
+        return _disputes(self.reference.scenarios)
+
+    def disputed(self, by: tuple[int, ...]) -> tuple[str, list[Dispute]] | None:
+        """Where a result is accepted on other solution paths only: ("der Auffassung „…“",
+        the Meinungsstreite that decide it); None where it is accepted on no path."""
+        others = [self.reference.scenarios[i] for i in by if i >= 0 and i != self.path.index]
+        if not others:
+            return None
+        disputes = _disputes((*others, self.path))
+        labels: list[str] = []
+        for scenario in others:
+            for dispute in disputes:
+                view = scenario.view_of(dispute)
+                if view is not None and view != self.path.view_of(dispute) and view.label not in labels:
+                    labels.append(view.label)
+        if not labels:
+            return None
+        names = [f"der Auffassung „{label}“" for label in labels]
+        return " oder ".join(names), disputes
+
+    def not_vertretbar(self, by: tuple[int, ...], grounds: str) -> str:
+        """Why a result is not vertretbar for this answer (its solution path, and the facts)."""
+        elsewhere = self.disputed(by)
+        if elsewhere is None:
+            return f"Dieses Ergebnis ist nicht vertretbar. {grounds}".strip()
+        others, disputes = elsewhere
+        return (f"Dieses Ergebnis ist nur nach {others} vertretbar, nicht aber auf dem Lösungsweg, "
+                f"dem Ihre Bearbeitung folgt ({self.path_phrase(disputes)}). {grounds}").strip()
 
     # -- the whole answer ----------------------------------------------------------------------
     def run(self) -> Grade:
         solution = self.exercise.solution
+        for choice in self.path.choices:
+            self.note(f"view:{choice.dispute.id}:{choice.view.id}",
+                      f"Sie folgen im Meinungsstreit, {choice.dispute.question}, der Auffassung "
+                      f"„{choice.view.label}“. Diese Auffassung ist vertretbar; sie führt zu "
+                      f"keinem fachlichen Abzug ({RN_FACHLICH}).")
         for required in solution.required:
             self.required_norm(self.library.norm(required.norm), _exact(required.weight))
         for norm_id in solution.optional:
@@ -173,13 +235,13 @@ class _Grader:
             notes=tuple(self.notes),
             fingerprint=self.answer.fingerprint(),
             file=self.answer.file,
+            path=self.path_phrase(self.all_disputes()) if len(self.reference.scenarios) > 1 else None,
         )
 
     # -- norms ---------------------------------------------------------------------------------
     def status(self, norm: Norm, answer: NormAnswer | None) -> tuple[Status, str | None]:
         if answer is not None:
-            ref = self.reference.norm(norm.id)
-            ok = ref is None or ref.accepts(answer.result.value)
+            ok = self.reference.norm(norm.id) is None or answer.result.value in self.accepted(norm.id)
             return (Status.ZUTREFFEND if ok else Status.NICHT_VERTRETBAR), None
         cited = cited_in(self.answer.texts(), norm)
         return (Status.ANGESPROCHEN, cited) if cited else (Status.NICHT_EROERTERT, None)
@@ -191,6 +253,7 @@ class _Grader:
                           "begruendung": weight * _exact(rubric.begruendung)})
         ref = self.reference.norm(norm.id)
         assert ref is not None, f"required norm {norm.id} has no reference"
+        accepted = self.accepted(norm.id)
         answer = self.answer.norm(norm.id)
         status, cited = self.status(norm, answer)
         subject = norm.citation.canonical()
@@ -206,18 +269,21 @@ class _Grader:
                         f"wird daher nachteilig bewertet ({RN_VOLLSTAENDIGKEIT}).{extra}",
                         weight)
             self.parts.append(PartGrade(norm.id, self.title(norm), weight, budget.units, True,
-                                        status, None, tuple(ref.accepted)))
+                                        status, None, accepted))
             return
-        # the result of the norm (fachlich)
-        if not ref.accepts(answer.result.value):
+        # the result of the norm (fachlich), on the answer's solution path
+        value = answer.result.value
+        if value not in accepted:
             self.deduct(budget, "result", Kind.FACHLICH, norm.id, f"ergebnis:{norm.id}",
-                        f"{subject} – Ergebnis", quoted(ref.accepted), f"„{answer.result.value}“",
-                        f"Dieses Ergebnis ist nicht vertretbar. {ref.grounds}", budget.left["result"])
+                        f"{subject} – Ergebnis", quoted(accepted), f"„{value}“",
+                        self.not_vertretbar(ref.accepted.get(value, ()),
+                                            self.reference.grounds_on(self.path.index, norm.id)),
+                        budget.left["result"])
         else:
-            self.explain_acceptance(norm, None, answer.result.value, ref.accepted)
+            self.explain_acceptance(norm, None, value, ref.accepted)
         # the elements on the answer's solution path
-        scenario, graded = self.best_path(norm, answer)
-        elements = self.grade_elements(norm, answer, scenario, graded, budget)
+        on_path = norm_path(self.reference, self.path, norm, answer)
+        elements = self.grade_elements(norm, answer, on_path, budget)
         # the Begründung: names the norm, and no contradictions
         if not cited_in(answer.texts(), norm):
             given = "keine Begründung" if not answer.texts() else "die Vorschrift wird nicht genannt"
@@ -227,41 +293,27 @@ class _Grader:
                         "Eine nachvollziehbare Begründung nennt die Vorschrift, die sie anwendet; "
                         f"Darstellung und Begründungsgang sind prüfungsspezifisch zu bewerten "
                         f"({RN_DARSTELLUNG}).", budget.left["begruendung"])
-        for code, text in norm_contradictions(norm, answer):
-            self.flag(budget, "begruendung", norm.id, f"{norm.id}:{code}", f"{subject} – Widerspruch",
+        for element_id, text in norm_contradictions(norm, answer):
+            code = f"ergebnis:{norm.id}" if element_id == norm.root.id else f"merkmal:{norm.id}#{element_id}"
+            self.flag(budget, "begruendung", norm.id, code, f"{subject} – Widerspruch",
                       text, weight * _exact(self.rubric.begruendung))
         self.parts.append(PartGrade(
-            norm.id, self.title(norm), weight, budget.units, True, status, answer.result.value,
-            tuple(ref.accepted), elements, scenario.label if scenario is not None else None))
+            norm.id, self.title(norm), weight, budget.units, True, status, value, accepted, elements,
+            self.path_label(norm.id)))
 
-    def best_path(self, norm: Norm, answer: NormAnswer) -> tuple[Scenario | None, list[str]]:
-        """The scenario whose elements fit the answer best (ties: the Musterlösung's)."""
+    def path_label(self, norm_id: str) -> str | None:
+        """The solution path a norm is measured on, where the views make a difference to it."""
+        own = self.path.norms.get(norm_id)
+        if own is None:
+            return None
+        return self.reference.base.label if own == self.reference.base.norms.get(norm_id) else \
+            self.path.label
+
+    def grade_elements(self, norm: Norm, answer: NormAnswer, on_path: NormPath, budget: _Budget
+                       ) -> tuple[ElementGrade, ...]:
         ref = self.reference.norm(norm.id)
         assert ref is not None
-        best: tuple[Fraction, int] | None = None
-        chosen: tuple[Scenario | None, list[str]] = (None, [])
-        given = {e.element: e.result.value for e in answer.elements}
-        for scenario in self.reference.scenarios:
-            path = scenario.norms.get(norm.id)
-            if path is None:
-                continue
-            graded = list(path.required) + [
-                e for e in given if (e in path.dahinstehen or e in path.conditions)
-                and e not in path.required]
-            right = sum(1 for e in graded if e in given and e in ref.elements
-                        and ref.elements[e].accepts(given[e]))
-            score = Fraction(right, len(graded)) if graded else Fraction(1)
-            if best is None or score > best[0]:
-                best = (score, -scenario.index)
-                chosen = (scenario, graded)
-        return chosen
-
-    def grade_elements(self, norm: Norm, answer: NormAnswer, scenario: Scenario | None,
-                       graded: list[str], budget: _Budget) -> tuple[ElementGrade, ...]:
-        ref = self.reference.norm(norm.id)
-        assert ref is not None
-        path = scenario.norms.get(norm.id) if scenario is not None else None
-        required = set(path.required) if path is not None else set()
+        graded = on_path.graded
         unit = budget.total_of("elements") / len(graded) if graded else Fraction(0)
         subject = norm.citation.canonical()
         out: list[ElementGrade] = []
@@ -269,15 +321,18 @@ class _Grader:
         for element_id in _element_order(norm, graded, answer):
             element = index.get(element_id)
             label = element.label if element is not None else element_id
-            given = answer.element(element_id)
+            stated = answer.element(element_id)
             element_ref = ref.elements.get(element_id)
-            accepted = tuple(element_ref.accepted) if element_ref and element_id in graded else ()
             if element_id not in graded or element_ref is None:
-                out.append(ElementGrade(element_id, label, given.result.value if given else None,
+                out.append(ElementGrade(element_id, label, stated.result.value if stated else None,
                                         (), None, False))
                 continue
+            accepted = element_ref.accepted_on(self.path.index)
+            finding = on_path.results.get(element_id)
+            implied = element_id in on_path.implied
+            given = finding.value if finding is not None else None
             correct: bool | None
-            if given is None:
+            if finding is None:
                 correct = False
                 self.deduct(budget, "elements", Kind.PRUEFUNGSSPEZIFISCH, norm.id,
                             f"merkmal-fehlt:{norm.id}#{element_id}",
@@ -286,53 +341,46 @@ class _Grader:
                             "nicht erörtert",
                             "Die Prüfung der Vorschrift verlangt dieses Merkmal; seine Behandlung "
                             f"konnte nachvollziehbar erwartet werden ({RN_VOLLSTAENDIGKEIT}).", unit)
-            elif element_ref.accepts(given.result.value):
+            elif given in accepted:
                 correct = True
-                self.explain_acceptance(norm, element_id, given.result.value, element_ref.accepted)
+                self.explain_acceptance(norm, element_id, given, element_ref.accepted)
             else:
                 correct = False
+                shown = (f"„{given}“ (folgt aus Ihren Untermerkmalen)" if implied else f"„{given}“")
                 self.deduct(budget, "elements", Kind.FACHLICH, norm.id,
                             f"merkmal:{norm.id}#{element_id}", f"{subject} – Merkmal „{label}“",
-                            quoted(accepted), f"„{given.result.value}“",
-                            " ".join(("Dieses Ergebnis ist nicht vertretbar.", *element_ref.grounds)),
+                            quoted(accepted), shown,
+                            self.not_vertretbar(element_ref.accepted.get(given, ()),
+                                                self.reference.grounds_on(self.path.index, norm.id,
+                                                                          element_id)),
                             unit)
-            out.append(ElementGrade(element_id, label, given.result.value if given else None,
-                                    accepted, correct, element_id in required))
+            out.append(ElementGrade(element_id, label, given, accepted, correct,
+                                    element_id in on_path.required, implied))
         return tuple(out)
 
     def explain_acceptance(self, norm: Norm, element_id: str | None, value: str,
                            accepted: Mapping[str, tuple[int, ...]]) -> None:
-        """A note where a result is right only by a minority view or by solution.vertretbar."""
+        """A note where a result is right only by solution.vertretbar (a view the answer
+        follows is named once, in run())."""
         by = accepted.get(value, ())
-        if 0 in by:
+        if self.path.index in by or -1 not in by:
             return
-        for index in by:
-            if index == -1:
-                ref = self.reference.norm(norm.id)
-                extra: Vertretbar | None = None
-                if ref is not None:
-                    extra = ref.vertretbar if element_id is None else (
-                        ref.elements[element_id].vertretbar if element_id in ref.elements else None)
-                if extra is not None:
-                    where = norm.citation.canonical() + (
-                        f", Merkmal „{ref.elements[element_id].label}“" if element_id and ref else "")
-                    self.note(f"vertretbar:{extra.ref}:{value}",
-                              f"{where}: Ihr Ergebnis „{value}“ ist vertretbar: {extra.because} "
-                              f"Es führt zu keinem Abzug ({RN_FACHLICH}).")
-                return
-            scenario = self.reference.scenarios[index]
-            for choice in scenario.choices:
-                self.note(f"view:{choice.dispute.id}:{choice.view.id}",
-                          f"Sie folgen im Meinungsstreit, {choice.dispute.question}, der Auffassung "
-                          f"„{choice.view.label}“. Diese Auffassung ist vertretbar; sie führt zu "
-                          f"keinem fachlichen Abzug ({RN_FACHLICH}).")
-            return
+        ref = self.reference.norm(norm.id)
+        extra: Vertretbar | None = None
+        if ref is not None:
+            extra = ref.vertretbar if element_id is None else (
+                ref.elements[element_id].vertretbar if element_id in ref.elements else None)
+        if extra is not None:
+            where = norm.citation.canonical() + (
+                f", Merkmal „{ref.elements[element_id].label}“" if element_id and ref else "")
+            self.note(f"vertretbar:{extra.ref}:{value}",
+                      f"{where}: Ihr Ergebnis „{value}“ ist vertretbar: {extra.because} "
+                      f"Es führt zu keinem Abzug ({RN_FACHLICH}).")
 
     def optional_norm(self, norm: Norm) -> None:
         answer = self.answer.norm(norm.id)
         status, _ = self.status(norm, answer)
-        ref = self.reference.norm(norm.id)
-        accepted = tuple(ref.accepted) if ref else ()
+        accepted = self.accepted(norm.id)
         if answer is not None and status is Status.NICHT_VERTRETBAR:
             self.note(f"optional:{norm.id}",
                       f"{norm.citation.canonical()} (nicht verlangt): Ihr Ergebnis "
@@ -363,17 +411,10 @@ class _Grader:
         self.parts.append(PartGrade("konkurrenzen", "Konkurrenzen", weight, budget.units,
                                     path=scenario.label if scenario else None))
 
-    def konkurrenzen_score(self, budget: _Budget, given: set[tuple[str, str]]) -> Scenario | None:
-        best = None
-        for scenario in self.reference.scenarios:
-            needed = {p for p in scenario.displacements if p[0] in self.scope and p[1] in self.scope}
-            items = needed | (given - set(scenario.open_displacements))
-            score = Fraction(len(needed & given), len(items)) if items else Fraction(1)
-            if best is None or score > best[0]:
-                best = (score, scenario, needed, items)
-        if best is None:
-            return None
-        _, scenario, needed, items = best
+    def konkurrenzen_score(self, budget: _Budget, given: set[tuple[str, str]]) -> Scenario:
+        scenario = self.path
+        needed = {p for p in scenario.displacements if p[0] in self.scope and p[1] in self.scope}
+        items = needed | (given - set(scenario.open_displacements))
         unit = budget.total / len(items) if items else Fraction(0)
         for norm_id, yields_to in sorted(needed - given):
             relation = next((r for r in self.library.norm(norm_id).relations
@@ -385,12 +426,18 @@ class _Grader:
                         f"{why} Das Konkurrenzverhältnis konnte nachvollziehbar erwartet werden "
                         f"({RN_VOLLSTAENDIGKEIT}).".strip(), unit)
         for norm_id, yields_to in sorted(items - needed):
+            elsewhere = self.disputed(tuple(s.index for s in self.reference.scenarios
+                                            if (norm_id, yields_to) in s.displacements))
+            why = ("Nach dem Sachverhalt und den geprüften Vorschriften besteht dieses "
+                   "Konkurrenzverhältnis nicht; das Ergebnis ist nicht vertretbar.")
+            if elsewhere is not None:
+                why = (f"Dieses Konkurrenzverhältnis besteht nur nach {elsewhere[0]}, nicht aber auf "
+                       f"dem Lösungsweg, dem Ihre Bearbeitung folgt ({self.path_phrase(elsewhere[1])}); "
+                       "das Ergebnis ist nicht vertretbar.")
             self.deduct(budget, "main", Kind.FACHLICH, "konkurrenzen",
                         f"konkurrenz-falsch:{norm_id}>{yields_to}", "Konkurrenzen",
                         f"kein Zurücktreten von {self._cite(norm_id)} hinter {self._cite(yields_to)}",
-                        self._pair(norm_id, yields_to),
-                        "Nach dem Sachverhalt und den geprüften Vorschriften besteht dieses "
-                        "Konkurrenzverhältnis nicht; das Ergebnis ist nicht vertretbar.", unit)
+                        self._pair(norm_id, yields_to), why, unit)
         return scenario
 
     def _cite(self, norm_id: str) -> str:
@@ -419,39 +466,40 @@ class _Grader:
             self.parts.append(PartGrade("gesamtergebnis", "Gesamtergebnis", weight, budget.units,
                                         path=scenario.label if scenario else None))
 
-    def gesamtergebnis_score(self, budget: _Budget, applies: tuple[str, ...]) -> Scenario | None:
+    def gesamtergebnis_score(self, budget: _Budget, applies: tuple[str, ...]) -> Scenario:
         given = set(applies) & self.scope
         for norm_id in sorted(set(applies) - self.scope):
             self.note(f"gesamt-extra:{norm_id}", f"{self._cite(norm_id)} im Gesamtergebnis ist nach dem "
                       "Bearbeitervermerk nicht Gegenstand der Aufgabe und wird nicht bewertet.")
-        best = None
-        for scenario in self.reference.scenarios:
-            needed = set(scenario.applies) & self.scope
-            items = needed | (given - set(scenario.open_applies))
-            score = Fraction(len(needed & given), len(items)) if items else Fraction(1)
-            if best is None or score > best[0]:
-                best = (score, scenario, needed, items)
-        if best is None:
-            return None
-        _, scenario, needed, items = best
+        scenario = self.path
+        needed = set(scenario.applies) & self.scope
+        items = needed | (given - set(scenario.open_applies))
         unit = budget.total / len(items) if items else Fraction(0)
         for norm_id in sorted(needed - given):
             consequence = self.library.norm(norm_id).consequence
             what = f" ({consequence.text})" if consequence is not None else ""
+            elsewhere = self.disputed(tuple(s.index for s in self.reference.scenarios
+                                            if norm_id not in s.applies))
+            where = ("Nach dem Sachverhalt" if elsewhere is None else
+                     f"Auf dem Lösungsweg, dem Ihre Bearbeitung folgt ({self.path_phrase(elsewhere[1])}),")
             self.deduct(budget, "main", Kind.FACHLICH, "gesamtergebnis", f"gesamt-fehlt:{norm_id}",
                         "Gesamtergebnis", f"die Rechtsfolge aus {self._cite(norm_id)}{what}",
                         f"{self._cite(norm_id)} fehlt im Gesamtergebnis",
-                        "Nach dem Sachverhalt ist der Tatbestand erfüllt, die Norm wird nicht "
-                        "verdrängt und ihre Verfolgbarkeit ist gegeben; das Ergebnis ist nicht "
-                        "vertretbar.", unit)
+                        f"{where} ist der Tatbestand erfüllt, die Norm wird nicht verdrängt und "
+                        "ihre Verfolgbarkeit ist gegeben; das Ergebnis ist nicht vertretbar.", unit)
         for norm_id in sorted(items - needed):
             ref = self.reference.norm(norm_id)
-            why = ref.grounds if ref is not None else ""
+            grounds = self.reference.grounds_on(self.path.index, norm_id) if ref is not None else ""
+            elsewhere = self.disputed(tuple(s.index for s in self.reference.scenarios
+                                            if norm_id in s.applies))
+            why = ("Die Rechtsfolge dieser Norm tritt nicht ein; das Ergebnis ist nicht vertretbar."
+                   if elsewhere is None else
+                   f"Die Rechtsfolge dieser Norm tritt nur nach {elsewhere[0]} ein, nicht aber auf dem "
+                   f"Lösungsweg, dem Ihre Bearbeitung folgt ({self.path_phrase(elsewhere[1])}); das "
+                   "Ergebnis ist nicht vertretbar.")
             self.deduct(budget, "main", Kind.FACHLICH, "gesamtergebnis", f"gesamt-falsch:{norm_id}",
                         "Gesamtergebnis", f"keine Rechtsfolge aus {self._cite(norm_id)}",
-                        f"{self._cite(norm_id)} im Gesamtergebnis",
-                        f"Die Rechtsfolge dieser Norm tritt nicht ein; das Ergebnis ist nicht "
-                        f"vertretbar. {why}".strip(), unit)
+                        f"{self._cite(norm_id)} im Gesamtergebnis", f"{why} {grounds}".strip(), unit)
         return scenario
 
     def gesamtergebnis_contradictions(self, budget: _Budget | None, applies: tuple[str, ...],
@@ -491,60 +539,13 @@ class _Grader:
                           "Gesamtergebnis aber nicht.", cost)
 
 
-# -- contradictions inside a norm --------------------------------------------------------------
-def norm_contradictions(norm: Norm, answer: NormAnswer) -> list[tuple[str, str]]:
-    """(code, German text) for every element whose stated result its own sub-answers contradict."""
-    stated = {e.element: e.result for e in answer.elements}
-    out: list[tuple[str, str]] = []
-    for element in norm.root.walk():
-        given = answer.result if element is norm.root else stated.get(element.id)
-        if given is None or given is Finding.DAHINSTEHEN:
-            continue
-        label = norm.citation.canonical() if element is norm.root else f"„{element.label}“"
-        if element.dispute is not None:
-            problems = [_group(label, view.requirement.combine, view.requirement.children, given,
-                               stated) for view in element.dispute.views]
-            if problems and all(problems):
-                out.append((element.id, problems[0]))  # type: ignore[arg-type]
-        elif element.children:
-            problem = _group(label, element.combine, element.children, given, stated)
-            if problem:
-                out.append((element.id, problem))
-    return out
-
-
-def _group(label: str, combine: Combine, children: tuple[Element, ...], given: Finding,
-           stated: dict[str, Finding]) -> str | None:
-    answered = [(c, stated[c.id]) for c in children if c.id in stated]
-    if not answered:
-        return None
-    absorbing, neutral = _ABSORBING[combine], _NEUTRAL[combine]
-    how = "kumulativ" if combine is Combine.ALL_OF else "alternativ"
-    absorbers = [c for c, f in answered if f is absorbing]
-    if absorbers and given is not absorbing:
-        return (f"{label} ist als „{given.value}“ angegeben, obwohl Sie „{absorbers[0].label}“ als "
-                f"„{absorbing.value}“ beurteilen; die Voraussetzungen sind {how} verknüpft, daraus "
-                f"folgt „{absorbing.value}“.")
-    if given is neutral:
-        loose = [(c, f) for c, f in answered if f in (Finding.OFFEN, Finding.DAHINSTEHEN)]
-        if loose:
-            child, finding = loose[0]
-            how_left = "dahinstehen lassen" if finding is Finding.DAHINSTEHEN else "offen lassen"
-            return (f"{label} ist als „{given.value}“ angegeben, stützt sich aber auf "
-                    f"„{child.label}“, das Sie {how_left}.")
-        return None
-    complete = len(answered) == len(children)
-    if given is absorbing and not absorbers and complete:
-        left = [c for c, f in answered if f is Finding.DAHINSTEHEN]
-        extra = f" (Sie lassen „{left[0].label}“ dahinstehen)" if left else ""
-        basis = "keine Alternative" if combine is Combine.ANY_OF else "keine Voraussetzung"
-        verdict = "erfüllt" if combine is Combine.ANY_OF else "nicht erfüllt"
-        return (f"{label} ist als „{given.value}“ angegeben, obwohl Sie {basis} als „{verdict}“ "
-                f"beurteilen{extra}.")
-    if given is Finding.OFFEN and complete and all(f is neutral for _, f in answered):
-        return (f"{label} ist als „offen“ angegeben, obwohl Sie alle Voraussetzungen als "
-                f"„{neutral.value}“ beurteilen.")
-    return None
+def _disputes(scenarios: Iterable[Scenario]) -> list[Dispute]:
+    """The Meinungsstreite in which these scenarios take a view other than the case's own."""
+    disputes: dict[str, Dispute] = {}
+    for scenario in scenarios:
+        for choice in scenario.choices:
+            disputes.setdefault(choice.dispute.id, choice.dispute)
+    return list(disputes.values())
 
 
 def _element_order(norm: Norm, graded: list[str], answer: NormAnswer) -> list[str]:

@@ -75,6 +75,7 @@ class ElementGrade:
     accepted: tuple[str, ...]  # empty: not graded on this solution path
     correct: bool | None  # None: not graded
     required: bool
+    implied: bool = False  # `given` is not stated but follows from the stated sub-elements
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class Grade:
     notes: tuple[str, ...]
     fingerprint: str  # of the graded answer (gradebook: the same answer is recorded once)
     file: str | None = field(default=None, compare=False)
+    path: str | None = None  # the solution path the answer is measured on, where views differ
 
     @property
     def share(self) -> Fraction:

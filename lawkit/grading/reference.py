@@ -60,12 +60,18 @@ class Scenario:
     open_displacements: frozenset[tuple[str, str]]
     applies: frozenset[str]  # norms of the case whose Rechtsfolge follows
     open_applies: frozenset[str]
+    views: Mapping[str, str] = field(default_factory=dict)  # dispute id -> view id taken
 
     @property
     def label(self) -> str:
         if not self.choices:
             return BASE
         return "; ".join(f"Auffassung „{c.view.label}“" for c in self.choices)
+
+    def view_of(self, dispute: Dispute) -> View | None:
+        """The view this scenario takes in a Meinungsstreit (None: the check never reaches it)."""
+        view_id = self.views.get(dispute.id)
+        return dispute.view(view_id) if view_id is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +83,15 @@ class ElementReference:
     accepted: Mapping[str, tuple[int, ...]]  # result -> scenarios that give it (-1: vertretbar)
     grounds: tuple[str, ...]  # what the Sachverhalt says, as the Musterlösung relies on it
     vertretbar: Vertretbar | None = None
+    paths: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # accepted_on, computed once
 
     def accepts(self, finding: str) -> bool:
         return finding in self.accepted
+
+    def accepted_on(self, index: int) -> tuple[str, ...]:
+        """The results accepted on one solution path: what its check gives, and vertretbar."""
+        cached = self.paths.get(index)
+        return cached if cached is not None else _on_path(self.accepted, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +103,25 @@ class NormReference:
     elements: Mapping[str, ElementReference]
     grounds: str  # why the Musterlösung's result follows (German)
     vertretbar: Vertretbar | None = None
+    results: Mapping[int, NormResult] = field(default_factory=dict)  # per scenario index
 
     def accepts(self, finding: str) -> bool:
         return finding in self.accepted
+
+    def accepted_on(self, index: int) -> tuple[str, ...]:
+        """The results of the norm accepted on one solution path (its check, and vertretbar)."""
+        if index not in self.results:
+            return tuple(self.accepted)
+        return _on_path(self.accepted, index)
+
+    def citation_on(self, index: int) -> str:
+        """The citation on one solution path, refined by the alternatives met there."""
+        result = self.results.get(index)
+        return result.citation if result is not None else self.citation
+
+
+def _on_path(accepted: Mapping[str, tuple[int, ...]], index: int) -> tuple[str, ...]:
+    return tuple(value for value, by in accepted.items() if index in by or -1 in by)
 
 
 @dataclass(frozen=True)
@@ -121,6 +149,20 @@ class Reference:
             return frozenset(ref.accepted)
         element = ref.elements.get(element_id)
         return frozenset(element.accepted) if element else frozenset()
+
+    def grounds_on(self, index: int, norm_id: str, element_id: str | None = None) -> str:
+        """Why a norm (or one of its elements) has its result on one solution path (German)."""
+        ref = self.norms[norm_id]
+        element_ref = ref.elements.get(element_id) if element_id is not None else None
+        fallback = ref.grounds if element_id is None else \
+            " ".join(element_ref.grounds) if element_ref is not None else ""
+        result = ref.results.get(index)
+        if result is None:
+            return fallback
+        if element_id is None:
+            return norm_grounds(result, self.case)
+        element = _results_by_id(result).get(element_id)
+        return " ".join(element_grounds(element, self.case)) if element is not None else fallback
 
 
 def build_reference(exercise: Exercise, library: Library | None = None) -> Reference:
@@ -207,7 +249,19 @@ def _scenario(index: int, choices: tuple[Choice, ...], result: CaseResult,
             elif norm.applies is Result.OFFEN:
                 open_applies.add(norm.norm.id)
     return Scenario(index, choices, result, MappingProxyType(norms), frozenset(displacements),
-                    frozenset(open_displacements), frozenset(applies), frozenset(open_applies))
+                    frozenset(open_displacements), frozenset(applies), frozenset(open_applies),
+                    MappingProxyType(_views_taken(result)))
+
+
+def _views_taken(result: CaseResult) -> dict[str, str]:
+    """dispute id -> the view the check takes, for every Meinungsstreit it evaluates."""
+    views: dict[str, str] = {}
+    for norm in result.norms:
+        for top in (norm.root, *norm.procedural):
+            for element in (top, *own_results(top)):
+                if element.dispute is not None:
+                    views.setdefault(element.dispute.dispute.id, element.dispute.chosen.id)
+    return views
 
 
 def own_results(result: ElementResult) -> Iterator[ElementResult]:
@@ -305,10 +359,10 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
         if extra is not None:
             for value in extra.results:
                 accepts.setdefault(value, []).append(-1)
+        element_accepted = {k: tuple(dict.fromkeys(v)) for k, v in accepts.items()}
         elements[element_id] = ElementReference(
-            element_id, labels[element_id],
-            MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in accepts.items()}),
-            grounds[element_id], extra)
+            element_id, labels[element_id], MappingProxyType(element_accepted), grounds[element_id],
+            extra, MappingProxyType({i: _on_path(element_accepted, i) for i in indices}))
     for ref, extra in vertretbar.items():  # vertretbar results for elements the checks do not reach
         norm_id, _, element_id = ref.partition("#")
         if norm_id == norm.id and element_id and element_id not in elements:
@@ -324,6 +378,7 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
         elements=MappingProxyType(elements),
         grounds=norm_grounds(results[0], case),
         vertretbar=own_vertretbar,
+        results=MappingProxyType(dict(zip(indices, results, strict=True))),
     )
 
 

@@ -203,12 +203,17 @@ for abzug in b3.deductions:
 # ### Bearbeitung 4: widersprüchlich
 #
 # Sie verneint mit der herrschenden Meinung das Geheimhaltungsinteresse und damit das Geheimnis,
-# bejaht am Ende aber doch den Tatbestand des § 203 StGB. Jedes einzelne Ergebnis wäre für sich
-# vertretbar – „erfüllt“ ist es nach der Gegenauffassung –, einen **fachlichen** Abzug gibt es
-# deshalb nicht. Aber die Begründung trägt das Ergebnis nicht: Wer ein kumulativ erforderliches
-# Merkmal verneint, kann den Tatbestand nicht bejahen. Die Folgerichtigkeit des Begründungsgangs zu
-# bewerten ist Sache der prüfungsspezifischen Wertung (Rn. 10). Der Bewerter markiert den
-# Widerspruch:
+# bejaht am Ende aber doch den Tatbestand des § 203 StGB und nennt ihn im Gesamtergebnis. Für sich
+# genommen wäre „erfüllt“ vertretbar – nach der Gegenauffassung. Doch dieser Auffassung folgt die
+# Bearbeitung gerade nicht. Der Bewerter misst jede Bearbeitung an **einem** Lösungsweg: dem, dem
+# ihre Merkmale folgen, hier dem der herrschenden Meinung. Auf diesem Weg sind das Ergebnis
+# „erfüllt“ und das Gesamtergebnis nicht vertretbar; das sind **fachliche** Abzüge. Einen Hinweis,
+# sie folge der Gegenauffassung, bekommt die Bearbeitung deshalb auch nicht.
+#
+# Hinzu kommt der Widerspruch selbst: Die Begründung trägt das Ergebnis nicht, denn wer ein
+# kumulativ erforderliches Merkmal verneint, kann den Tatbestand nicht bejahen. Die Folgerichtigkeit
+# des Begründungsgangs zu bewerten ist Sache der prüfungsspezifischen Wertung (Rn. 10). Der Bewerter
+# markiert den Widerspruch:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -218,6 +223,8 @@ for widerspruch in b4.flags:
     print("Widerspruch:", widerspruch.text)
 for abzug in b4.deductions:
     print(f"[{abzug.kind}]", abzug.text())
+print("Gemessen am Lösungsweg:", b4.part("stgb_203_2_1").path)
+print("Hinweise:", len(b4.notes))
 
 # %% [markdown]
 # Wie teuer ein Widerspruch ist, entscheidet das Schema: Hier kostet er den Begründungsanteil der
@@ -328,18 +335,12 @@ for beispiel in ([9, 9, 8], [12, 11], [11, 12, 11]):
 # Zitat und sagt genau das: angesprochen, aber nicht geprüft.
 
 # %%
-import re
 import tempfile
 
 from lawkit.grading import Gradebook
 
 ordner = tempfile.TemporaryDirectory()
 notenbuch = Gradebook(Path(ordner.name) / "notenbuch.sqlite")
-
-
-def ohne_uhrzeit(text: str) -> str:
-    """Der Text ohne die Zeitstempel der Einträge (damit die Ausgabe bei jedem Lauf gleich ist)."""
-    return re.sub(r", \d{4}-\d\d-\d\dT[\d:.+-]+\)", ")", text)
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -351,8 +352,8 @@ print(b5.part("wphg_21_1_1").status)
 # %% [markdown]
 # Die Studentin wendet ein, die Prüfung stehe auf dem Beiblatt. Die Lehrkraft liest nach, erfasst
 # die Bearbeitung vollständig (`nachlesen_berichtigt.yaml`) und bewertet sie neu – mit Grund. Die
-# Ausgabe zeigt, was sich geändert hat (die Uhrzeiten der Einträge sind hier ausgeblendet, damit
-# die Ausgabe bei jedem Lauf gleich ist):
+# Ausgabe zeigt, was sich geändert hat (`text(times=False)` blendet die Uhrzeiten der Einträge
+# aus, damit die Ausgabe bei jedem Lauf gleich ist):
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -360,7 +361,7 @@ ueberdenken = notenbuch.regrade(
     grade(aufgabe, load_answer(DATEN / "nachlesen_berichtigt.yaml")),
     "Die Prüfung des § 21 Abs. 1 S. 1 WpHG auf dem Beiblatt war beim Erfassen übersehen worden.",
 )
-print(ohne_uhrzeit(ueberdenken.text()))
+print(ueberdenken.text(times=False))
 
 # %% [markdown]
 # Die erste Bewertung ist nicht verschwunden. Die Geschichte dieser Bearbeitung im Notenbuch:
@@ -381,7 +382,7 @@ for e in notenbuch.history("e06_ad_hoc", "5000005"):
 # NBVAL_CHECK_OUTPUT
 notenbuch.record(b3)
 festgehalten = notenbuch.regrade(b3, "Der Bearbeitervermerk verlangt die Prüfung des § 21 WpHG.")
-print(ohne_uhrzeit(festgehalten.text()))
+print(festgehalten.text(times=False))
 
 # %% [markdown]
 # ### Und wenn sich das Schema ändern soll?
@@ -409,6 +410,8 @@ notenbuch.close()
 # nennt, ohne Merkmale und Begründung (`knapp.yaml`):
 
 # %%
+import re
+
 from lawkit.grading import grade_batch
 
 abgaben = Path(ordner.name) / "abgaben"
