@@ -9,7 +9,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup workbook test lint bench clean notebooks app exercises hub
+.PHONY: setup workbook test lint bench clean notebooks app exercises hub screenshots
 
 setup: $(STAMP)
 
@@ -47,6 +47,10 @@ exercises: $(STAMP)
 NB ?= 01_einfuehrung
 app: $(STAMP)
 	$(BIN)/voila notebooks/$(NB).ipynb --no-browser --port=$(PORT) --Voila.ip=127.0.0.1
+
+# PNGs of each notebook's main widget view (Voilà in headless Chromium) for docs/screenshots/.
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
