@@ -184,7 +184,7 @@ class Workbench:
         text = f"Abweichend vom Sachverhalt (dort: {original.answer.value})."
         if not fact.note.startswith(ASSUMED_PREFIX):
             text += f" Im Gutachten: {fact.note}"
-        return (f'<div class="lawkit-fact-changed" style="color:#6d4c00;font-size:90%">'
+        return (f'<div class="lawkit-changed" style="color:#6d4c00;font-size:90%">'
                 f"{html.escape(text)}</div>")
 
     def _fact_html(self, entry: FactEntry, fact: Fact, sv: tuple[str, ...]) -> str:
@@ -217,7 +217,7 @@ class Workbench:
         self._status[entry.key] = w.HTML("")
         box = w.VBox([w.HTML(self._fact_html(entry, fact, sv)), control, self._status[entry.key]],
                      layout=w.Layout(margin="0 0 8px 0", flex="0 0 auto"))
-        box.add_class("lawkit-fact-item")
+        box.add_class("lawkit-item")
         return box
 
     def _fact_panel(self) -> w.Widget:

@@ -121,7 +121,7 @@ _STATE_JS = """(root) => {
   const active = el => { const b = el.querySelector('button.mod-active'); return b ? b.textContent.trim() : null; };
   const facts = {}, views = {};
   let style = null;
-  // Only the controls themselves: `lawkit-fact-item` and `lawkit-fact-changed` share the prefix.
+  // Only the controls themselves (other classes such as `lawkit-item` do not share the prefix).
   for (const el of box.querySelectorAll('.widget-toggle-buttons[class*="lawkit-"], .widget-dropdown[class*="lawkit-"]')) {
     for (const cls of el.classList) {
       if (cls.startsWith('lawkit-fact-')) facts[cls.slice(12)] = active(el);

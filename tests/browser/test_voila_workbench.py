@@ -67,7 +67,7 @@ def test_no_vorsatz_ends_the_examination_at_the_subjective_tatbestand(bench):
     assert "II. Rechtswidrigkeit" not in shown
     assert f"{ROOT_203}: nicht erfüllt (kumulativ – und)" in after.schema
     assert "Subjektiver Tatbestand – Vorsatz: nicht erfüllt" in after.schema
-    status = bench.page.locator(".lawkit-fact-item:has(.lawkit-fact-vorsatz_offenbaren) .lawkit-fact-changed")
+    status = bench.page.locator(".lawkit-item:has(.lawkit-fact-vorsatz_offenbaren) .lawkit-changed")
     assert status.inner_text().startswith("Abweichend vom Sachverhalt (dort: ja).")
 
 
@@ -80,7 +80,7 @@ def test_open_fact_leaves_the_result_open_and_back_again(bench):
     bench.click_fact("vorsatz_offenbaren", "ja")
     assert bench.state().facts["vorsatz_offenbaren"] == "ja"
     bench.assert_shows(pages.Expected.of(pages.workbench_in_state(CASE, bench.state())))
-    assert bench.page.locator(".lawkit-fact-changed").count() == 0
+    assert bench.page.locator(".lawkit-changed").count() == 0
 
 
 def test_urteilsstil_puts_the_result_first(bench):
