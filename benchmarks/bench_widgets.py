@@ -11,7 +11,6 @@ from __future__ import annotations
 import statistics
 import time
 
-CASE = "bverwg_6_b_71_17"
 DISPUTE_CASE = "verwertung_nebengeschaeft"  # three norms and a Meinungsstreit (re-checked per view)
 ROUNDS_UPDATE = 400
 ROUNDS_BUILD = 15
@@ -23,7 +22,7 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def update_times(case_id: str = CASE, rounds: int = ROUNDS_UPDATE) -> list[float]:
+def update_times(case_id: str, rounds: int = ROUNDS_UPDATE) -> list[float]:
     """Seconds per update, alternating the answers of every control in turn."""
     from lawkit import default_library
     from lawkit.widgets import workbench
@@ -43,7 +42,7 @@ def update_times(case_id: str = CASE, rounds: int = ROUNDS_UPDATE) -> list[float
     return times
 
 
-def build_times(case_id: str = CASE, rounds: int = ROUNDS_BUILD) -> list[float]:
+def build_times(case_id: str, rounds: int = ROUNDS_BUILD) -> list[float]:
     from lawkit import default_library
     from lawkit.widgets import workbench
 
@@ -58,15 +57,16 @@ def build_times(case_id: str = CASE, rounds: int = ROUNDS_BUILD) -> list[float]:
 
 
 def main() -> None:
+    from benchmarks.bench_core import largest_case
     from lawkit import check, default_library
 
     library = default_library()
-    case = library.case(CASE)
+    largest, elements = largest_case()  # the same 'largest case' as the core benchmark
+    case = library.case(largest)
     result = check(case, library)
-    elements = sum(len(n.root.walk()) + sum(len(p.walk()) for p in n.procedural) for n in result.norms)
-    print(f"case {CASE}: {len(result.norms)} norms, {elements} element results, "
+    print(f"largest case {largest}: {len(result.norms)} norms, {elements} element results, "
           f"{len(case.facts)} questions")
-    for case_id in (CASE, DISPUTE_CASE):
+    for case_id in (largest, DISPUTE_CASE):
         updates = [t * 1000 for t in update_times(case_id)]
         median = statistics.median(updates)
         print(f"{case_id}: widget update (set a control's value -> check + tree + Gutachten + "
@@ -74,7 +74,7 @@ def main() -> None:
               f"{_percentile(updates, 0.95):.2f} ms, max {max(updates):.2f} ms over {len(updates)} "
               f"updates (target <= {TARGET_MS:.0f} ms median: "
               f"{'met' if median <= TARGET_MS else 'NOT met'})")
-    builds = [t * 1000 for t in build_times()]
+    builds = [t * 1000 for t in build_times(largest)]
     print(f"build the workbench once: median {statistics.median(builds):.1f} ms, "
           f"p95 {_percentile(builds, 0.95):.1f} ms over {len(builds)} builds")
 
