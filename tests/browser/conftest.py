@@ -124,6 +124,14 @@ def app_page(page: Any, voila: harness.Server) -> Any:
     return page
 
 
+@pytest.fixture
+def bench(request: pytest.FixtureRequest, app_page: Any) -> pages.WorkbenchPage:
+    """The notebook's one workbench; it must show the test module's CASE."""
+    benches = pages.workbenches(app_page)
+    assert [case for _, case in benches] == [request.module.CASE]
+    return benches[0][0]
+
+
 @pytest.fixture(scope="module")
 def lab(request: pytest.FixtureRequest, browser: Any) -> Iterator[harness.Server]:
     """JupyterLab on a temporary copy of the module's notebook (Lab saves outputs into it)."""

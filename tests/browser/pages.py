@@ -157,6 +157,10 @@ class WorkbenchPage:
         data = self.page.evaluate(_STATE_JS, self.root)
         return ControlState(data["facts"], data["views"], data["style"])
 
+    def expected(self, case: str) -> Expected:
+        """What lawkit renders for `case` with the controls as this page shows them now."""
+        return expected_for(case, self.state())
+
     def fact_button_css(self, key: str, answer: str) -> str:
         """The same button as a pure CSS selector (for document.querySelector in the page)."""
         return f'{self.root} .lawkit-fact-{key} button.widget-toggle-button[data-value="{_data_value(answer)}"]'
@@ -260,6 +264,11 @@ class Expected:
                    html_texts(wb.tree.value, SCHEMA_NODES),
                    html_texts(wb.summary.value, SUMMARY_BLOCKS),
                    html_texts(wb.disputes.value, DISPUTE_BLOCKS))
+
+
+def expected_for(case: str, state: ControlState) -> Expected:
+    """What lawkit renders for `case` with the controls set as in `state`."""
+    return Expected.of(workbench_in_state(case, state))
 
 
 def case_ids_by_title() -> dict[str, str]:

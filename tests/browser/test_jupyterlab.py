@@ -22,13 +22,13 @@ def test_run_all_then_a_click_rewrites_the_gutachten(lab, page):
     assert [case for _, case in benches] == [CASE]
     bench = benches[0][0]
     assert pages.widget_problems(page) == []
-    bench.assert_shows(pages.Expected.of(pages.workbench_in_state(CASE, bench.state())))
+    bench.assert_shows(bench.expected(CASE))
 
     bench.open_tab("Gutachten")
     bench.click_fact("vorsatz_offenbaren", "nein")
     state = bench.state()
     assert state.facts["vorsatz_offenbaren"] == "nein"
-    after = pages.Expected.of(pages.workbench_in_state(CASE, state))
+    after = pages.expected_for(CASE, state)
     bench.assert_shows(after)
     assert "§ 203 Abs. 2 S. 1 Nr. 1 StGB – Verletzung von Privatgeheimnissen: nicht erfüllt (kumulativ – und)" in after.schema
     output = page.locator(".jp-OutputArea-output", has=page.locator(bench.root))

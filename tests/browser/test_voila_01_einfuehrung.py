@@ -14,12 +14,6 @@ CASE = "bafin_angestellte"
 ROOT_203 = "§ 203 Abs. 2 S. 1 Nr. 1 StGB – Verletzung von Privatgeheimnissen"
 
 
-@pytest.fixture
-def bench(app_page):
-    benches = pages.workbenches(app_page)
-    assert [case for _, case in benches] == [CASE]
-    return benches[0][0]
-
 
 def test_every_widget_renders_and_shows_what_lawkit_computes(app_page, bench):
     assert pages.widget_problems(app_page) == []
@@ -30,7 +24,7 @@ def test_every_widget_renders_and_shows_what_lawkit_computes(app_page, bench):
     assert state.facts == {key: fact.answer.value for key, fact in default_library().case(CASE).facts.items()}
     # ... and the style its section 5 switched to in code (the widget follows the kernel).
     assert state.style == "Urteilsstil"
-    expected = pages.Expected.of(pages.workbench_in_state(CASE, state))
+    expected = pages.expected_for(CASE, state)
     bench.assert_shows(expected)
     assert f"{ROOT_203}: erfüllt (kumulativ – und)" in expected.schema
     assert "Förmliche Verpflichtung: offen – kann dahinstehen" in expected.schema
@@ -38,11 +32,11 @@ def test_every_widget_renders_and_shows_what_lawkit_computes(app_page, bench):
 
 def test_open_strafantrag_leaves_only_the_prosecution_open(bench):
     bench.open_tab("Konkurrenzen und Verfolgbarkeit")
-    before = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    before = bench.expected(CASE)
     bench.click_fact("strafantrag_gestellt", "offen")
     state = bench.state()
     assert state.facts["strafantrag_gestellt"] == "offen"
-    after = pages.Expected.of(pages.workbench_in_state(CASE, state))
+    after = pages.expected_for(CASE, state)
     bench.assert_shows(after)
     assert f"{ROOT_203}: erfüllt (kumulativ – und)" in after.schema  # the crime stays made out
     assert "Strafantrag gestellt: offen – entscheidend" in after.schema
@@ -56,7 +50,7 @@ def test_open_strafantrag_leaves_only_the_prosecution_open(bench):
 def test_no_vorsatz_ends_the_gutachten_after_the_tatbestand(bench):
     bench.open_tab("Gutachten")
     bench.click_fact("vorsatz_offenbaren", "nein")
-    after = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    after = bench.expected(CASE)
     bench.assert_shows(after)
     assert f"{ROOT_203}: nicht erfüllt (kumulativ – und)" in after.schema
     assert "Rechtswidrigkeit: erfüllt – nicht geprüft" in after.schema

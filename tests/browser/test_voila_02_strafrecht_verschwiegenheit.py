@@ -23,14 +23,14 @@ def test_every_widget_renders_and_every_workbench_shows_what_lawkit_computes(app
     assert pages.widget_problems(app_page) == []
     assert app_page.locator(".lawkit-selfcheck").count() == 1
     for case, bench in benches.items():
-        bench.assert_shows(pages.Expected.of(pages.workbench_in_state(case, bench.state())))
+        bench.assert_shows(bench.expected(case))
 
 
 def test_without_formal_obligation_the_pruefer_is_outside_203_but_breaches_21_wphg(benches):
     bench = benches["pruefer_findag"]
-    before = pages.Expected.of(pages.workbench_in_state("pruefer_findag", bench.state()))
+    before = bench.expected("pruefer_findag")
     bench.click_fact("foermlich_verpflichtet", "nein")
-    after = pages.Expected.of(pages.workbench_in_state("pruefer_findag", bench.state()))
+    after = bench.expected("pruefer_findag")
     bench.assert_shows(after)
     assert "Förmliche Verpflichtung: nicht erfüllt" in after.schema
     assert "Täterkreis: nicht erfüllt (alternativ – oder)" in after.schema
@@ -40,18 +40,18 @@ def test_without_formal_obligation_the_pruefer_is_outside_203_but_breaches_21_wp
     assert "W gehört nicht zum Täterkreis." in after.gutachten
     # The other workbenches on the page did not move.
     other = benches["ad_hoc_pflicht"]
-    other.assert_shows(pages.Expected.of(pages.workbench_in_state("ad_hoc_pflicht", other.state())))
+    other.assert_shows(other.expected("ad_hoc_pflicht"))
 
 
 def test_the_counter_view_makes_the_ad_hoc_fact_a_secret(benches):
     bench = benches["ad_hoc_pflicht"]
     bench.open_tab("Meinungsstreit")
-    before = pages.Expected.of(pages.workbench_in_state("ad_hoc_pflicht", bench.state()))
+    before = bench.expected("ad_hoc_pflicht")
     assert before.schema[0] == "§ 203 Abs. 2 S. 1 StGB – Verletzung von Privatgeheimnissen: nicht erfüllt (kumulativ – und)"
     bench.choose_view("geheimnisbegriff", "Beschränkte Bekanntheit genügt")
     state = bench.state()
     assert state.views == {"geheimnisbegriff": "Beschränkte Bekanntheit genügt"}
-    after = pages.Expected.of(pages.workbench_in_state("ad_hoc_pflicht", state))
+    after = pages.expected_for("ad_hoc_pflicht", state)
     bench.assert_shows(after)
     assert after.schema[0] == "§ 203 Abs. 2 S. 1 Nr. 1 StGB – Verletzung von Privatgeheimnissen: erfüllt (kumulativ – und)"
     assert "Geheimnis (Meinungsstreit: nach der Ansicht „Beschränkte Bekanntheit genügt“): erfüllt" in after.schema

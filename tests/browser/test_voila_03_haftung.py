@@ -12,29 +12,23 @@ NOTEBOOK = "03_haftung"
 CASE = "amtshaftung_bafin"
 
 
-@pytest.fixture
-def bench(app_page):
-    benches = pages.workbenches(app_page)
-    assert [case for _, case in benches] == [CASE]
-    return benches[0][0]
-
 
 def test_every_widget_renders_and_shows_what_lawkit_computes(app_page, bench):
     assert pages.widget_problems(app_page) == []
     assert app_page.locator(".lawkit-selfcheck").count() == 1
-    expected = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    expected = bench.expected(CASE)
     bench.assert_shows(expected)
 
 
 def test_without_beamtenstatus_823_ii_applies_next_to_839_and_the_bafin_stays_liable(bench):
     bench.open_tab("Konkurrenzen und Verfolgbarkeit")
     bench.click_fact("beamter_staatsrechtlich", "ja")
-    before = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    before = bench.expected(CASE)
     bench.assert_shows(before)
     assert "tritt hinter § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG zurück (Sperrwirkung)" in before.summary[1]
     assert before.summary[1].endswith("Anwendbar: Rechtsfolge tritt ein: nicht erfüllt")
     bench.click_fact("beamter_staatsrechtlich", "nein")
-    after = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    after = bench.expected(CASE)
     bench.assert_shows(after)
     assert "tritt nicht hinter § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG zurück (Sperrwirkung)" in after.summary[1]
     assert "Anwendbar: Rechtsfolge tritt ein: erfülltRechtsfolge: Ersatz des durch den Verstoß entstandenen Schadens." in after.summary[1]

@@ -12,31 +12,25 @@ NOTEBOOK = "04_bverwg_6_b_71_17"
 CASE = "bverwg_6_b_71_17"
 
 
-@pytest.fixture
-def bench(app_page):
-    benches = pages.workbenches(app_page)
-    assert [case for _, case in benches] == [CASE]
-    return benches[0][0]
-
 
 def test_every_widget_renders_and_shows_what_lawkit_computes(app_page, bench):
     assert pages.widget_problems(app_page) == []
     assert app_page.locator(".lawkit-selfcheck").count() >= 1
-    expected = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    expected = bench.expected(CASE)
     bench.assert_shows(expected)
     assert "Kein Verschulden des Prozessbevollmächtigten: offen – kann dahinstehen" in expected.schema
     assert "Zulässigkeit der Beschwerde: offen – kann dahinstehen (kumulativ – und)" in expected.schema
 
 
 def test_the_fault_question_changes_the_reasoning_but_not_the_result(bench):
-    opened = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    opened = bench.expected(CASE)
     bench.click_fact("wv_verschulden_bevollmaechtigter", "ja")
-    fault = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    fault = bench.expected(CASE)
     bench.assert_shows(fault)
     assert "Zulässigkeit der Beschwerde: nicht erfüllt (kumulativ – und)" in fault.schema
     assert "Darlegung eines Revisionszulassungsgrundes: nicht erfüllt – nicht geprüft (alternativ – oder)" in fault.schema
     bench.click_fact("wv_verschulden_bevollmaechtigter", "nein")
-    no_fault = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    no_fault = bench.expected(CASE)
     bench.assert_shows(no_fault)
     assert "Kein Verschulden des Prozessbevollmächtigten: erfüllt" in no_fault.schema
     assert "Darlegung eines Revisionszulassungsgrundes: nicht erfüllt (alternativ – oder)" in no_fault.schema

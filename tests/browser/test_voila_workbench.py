@@ -39,7 +39,7 @@ def test_first_view_is_the_sachverhalt_in_gutachtenstil(bench):
     assert state.facts == {key: fact.answer.value for key, fact in case.facts.items()}
     assert state.style == "Gutachtenstil"
     assert state.views == {"geheimnisbegriff": "Geheimhaltungsinteresse erforderlich (h.M.)"}
-    expected = pages.Expected.of(pages.workbench_in_state(CASE, state))
+    expected = pages.expected_for(CASE, state)
     bench.assert_shows(expected)
     assert f"{ROOT_203}: erfüllt (kumulativ – und)" in expected.schema
     assert "Förmliche Verpflichtung: offen – kann dahinstehen" in expected.schema
@@ -52,11 +52,11 @@ def test_first_view_is_the_sachverhalt_in_gutachtenstil(bench):
 
 def test_no_vorsatz_ends_the_examination_at_the_subjective_tatbestand(bench):
     bench.open_tab("Gutachten")
-    before = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    before = bench.expected(CASE)
     bench.click_fact("vorsatz_offenbaren", "nein")
     state = bench.state()
     assert state.facts["vorsatz_offenbaren"] == "nein"
-    after = pages.Expected.of(pages.workbench_in_state(CASE, state))
+    after = pages.expected_for(CASE, state)
     bench.assert_shows(after)
     added = [block for block in after.gutachten if block not in before.gutachten]
     removed = [block for block in before.gutachten if block not in after.gutachten]
@@ -73,13 +73,13 @@ def test_no_vorsatz_ends_the_examination_at_the_subjective_tatbestand(bench):
 
 def test_open_fact_leaves_the_result_open_and_back_again(bench):
     bench.click_fact("vorsatz_offenbaren", "offen")
-    opened = pages.Expected.of(pages.workbench_in_state(CASE, bench.state()))
+    opened = bench.expected(CASE)
     bench.assert_shows(opened)
     assert f"{ROOT_203}: offen (kumulativ – und)" in opened.schema
     assert any(line.startswith("Entscheidend offen: ") for line in opened.schema)
     bench.click_fact("vorsatz_offenbaren", "ja")
     assert bench.state().facts["vorsatz_offenbaren"] == "ja"
-    bench.assert_shows(pages.Expected.of(pages.workbench_in_state(CASE, bench.state())))
+    bench.assert_shows(bench.expected(CASE))
     assert bench.page.locator(".lawkit-changed").count() == 0
 
 
@@ -88,7 +88,7 @@ def test_urteilsstil_puts_the_result_first(bench):
     bench.click_style("Urteilsstil")
     state = bench.state()
     assert state.style == "Urteilsstil"
-    expected = pages.Expected.of(pages.workbench_in_state(CASE, state))
+    expected = pages.expected_for(CASE, state)
     bench.wait_texts("lawkit-gutachten", pages.GUTACHTEN_BLOCKS, expected.gutachten)
     shown = bench.page.locator("#lawkit-gutachten").inner_text()
     assert "R könnte sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht haben" not in shown
@@ -100,6 +100,6 @@ def test_other_view_in_the_meinungsstreit(bench):
     bench.choose_view("geheimnisbegriff", "Beschränkte Bekanntheit genügt")
     state = bench.state()
     assert state.views == {"geheimnisbegriff": "Beschränkte Bekanntheit genügt"}
-    expected = pages.Expected.of(pages.workbench_in_state(CASE, state))
+    expected = pages.expected_for(CASE, state)
     bench.assert_shows(expected)
     assert any("nach der Ansicht „Beschränkte Bekanntheit genügt“" in line for line in expected.schema)
