@@ -8,7 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_notebooks import build_notebook, parse_source  # noqa: E402
+from build_notebooks import parse_source  # noqa: E402
+
+from lawkit._notebook import new_notebook  # noqa: E402
 
 
 def test_every_notebook_matches_its_source():
@@ -32,6 +34,6 @@ def test_percent_format_parser():
     text = "# header\n# %% [markdown]\n# # Titel\n#\n# Text\n\n# %%\nx = 1\n\n# %%\n# NBVAL_CHECK_OUTPUT\nprint(x)\n"
     assert parse_source(text) == [("markdown", "# Titel\n\nText"), ("code", "x = 1"),
                                   ("code", "# NBVAL_CHECK_OUTPUT\nprint(x)")]
-    notebook = build_notebook("demo", parse_source(text))
+    notebook = new_notebook(parse_source(text), "demo")
     assert [c["id"] for c in notebook["cells"]] == ["demo-00", "demo-01", "demo-02"]
     assert notebook["nbformat"] == 4 and notebook["cells"][1]["outputs"] == []

@@ -21,6 +21,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lawkit._atomic import write_atomic  # noqa: E402  (the repository root is on sys.path only now)
+from lawkit._notebook import dumps, new_notebook  # noqa: E402
+
 NOTEBOOKS = ROOT / "notebooks"
 SOURCES = NOTEBOOKS / "src"
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
@@ -45,29 +50,11 @@ def parse_source(text: str) -> list[tuple[str, str]]:
     return [(kind, "\n".join(lines).strip("\n")) for kind, lines in cells]
 
 
-def build_notebook(name: str, cells: list[tuple[str, str]]) -> dict:
-    notebook_cells = []
-    for index, (kind, source) in enumerate(cells):
-        cell: dict = {"cell_type": kind, "id": f"{name}-{index:02d}", "metadata": {}, "source": source}
-        if kind == "code":
-            cell.update(execution_count=None, outputs=[])
-        notebook_cells.append(cell)
-    return {
-        "cells": notebook_cells,
-        "metadata": {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-
-
 def execute(notebook: dict, name: str) -> dict:
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.from_dict(notebook)
+    nb = nbformat.reads(dumps(notebook), as_version=4)  # joins the sources stored as lines
     resources = {"metadata": {"path": str(NOTEBOOKS)}}
     NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources,
                    coalesce_streams=True).execute()
@@ -126,11 +113,7 @@ def _split(notebook: dict) -> dict:
 
 
 def write(path: Path, notebook: dict) -> None:
-    notebook = _split(notebook)
-    sys.path.insert(0, str(ROOT))
-    from lawkit._atomic import write_atomic
-
-    write_atomic(path, json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    write_atomic(path, dumps(_split(notebook)))
 
 
 def check() -> int:
@@ -165,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         if not source.exists():
             print(f"{source}: no such notebook source", file=sys.stderr)
             return 2
-        notebook = build_notebook(name, parse_source(source.read_text(encoding="utf-8")))
+        notebook = new_notebook(parse_source(source.read_text(encoding="utf-8")), name)
         write(NOTEBOOKS / f"{name}.ipynb", execute(notebook, name))
         print(f"notebooks/{name}.ipynb")
     return 0

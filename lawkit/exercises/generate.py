@@ -7,13 +7,13 @@ give the same bytes. Nothing under `solution:` of a master file goes into `exerc
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lawkit._atomic import write_atomic
+from lawkit._notebook import Cell, dumps, new_notebook
 from lawkit.errors import LawkitError
 from lawkit.exercises.loading import course_dir, load_exercise
 from lawkit.exercises.model import Exercise
@@ -122,33 +122,9 @@ def check_built(course: Path | str | None = None, out: Path | str | None = None,
 
 # -- notebooks --------------------------------------------------------------------------------
 
-Cell = tuple[str, str]  # ("markdown" | "code", source)
-
-
 def notebook_json(cells: Iterable[Cell], prefix: str) -> str:
     """An output-free nbformat 4.5 notebook with fixed cell ids `<prefix>-<index>`."""
-    out = []
-    for index, (kind, source) in enumerate(cells):
-        cell: dict[str, object] = {
-            "cell_type": kind,
-            "id": f"{prefix}-{index:02d}",
-            "metadata": {},
-            "source": source.strip("\n").splitlines(keepends=True),
-        }
-        if kind == "code":
-            cell["execution_count"] = None
-            cell["outputs"] = []
-        out.append(cell)
-    notebook = {
-        "cells": out,
-        "metadata": {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    return json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return dumps(new_notebook(cells, prefix))
 
 
 def _sources_markdown(exercise: Exercise, library: Library) -> str:
