@@ -73,13 +73,20 @@ def render_course(course: Path | str | None = None, library: Library | None = No
     return files, errors
 
 
-def build(course: Path | str | None = None, out: Path | str | None = None,
-          library: Library | None = None) -> BuildReport:
-    """Write the generated files under `out` (default: the folder that holds `course/`)."""
+def _rendered(course: Path | str | None, out: Path | str | None, library: Library | None
+              ) -> tuple[Path, Path, dict[str, str], BuildReport]:
+    """The course folder, the output root (default: the folder that holds `course/`), the files
+    a fresh build gives, and a report holding the master files that could not be built."""
     base = Path(course) if course is not None else course_dir()
     root = Path(out) if out is not None else base.resolve().parent
     files, errors = render_course(base, library)
-    report = BuildReport(errors=errors)
+    return base, root, files, BuildReport(errors=errors)
+
+
+def build(course: Path | str | None = None, out: Path | str | None = None,
+          library: Library | None = None) -> BuildReport:
+    """Write the generated files under `out` (default: the folder that holds `course/`)."""
+    _, root, files, report = _rendered(course, out, library)
     for relative, text in files.items():
         target = root / relative
         if target.is_file() and target.read_text(encoding="utf-8") == text:
@@ -97,10 +104,7 @@ def build(course: Path | str | None = None, out: Path | str | None = None,
 def check_built(course: Path | str | None = None, out: Path | str | None = None,
                 library: Library | None = None) -> BuildReport:
     """Compare the files on disk with a fresh build; list stale, missing and extra files."""
-    base = Path(course) if course is not None else course_dir()
-    root = Path(out) if out is not None else base.resolve().parent
-    files, errors = render_course(base, library)
-    report = BuildReport(errors=errors)
+    base, root, files, report = _rendered(course, out, library)
     for relative, text in files.items():
         target = root / relative
         if not target.is_file():
