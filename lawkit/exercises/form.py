@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -24,10 +23,10 @@ from lawkit.errors import LawkitError
 from lawkit.exercises.loading import find_exercise
 from lawkit.exercises.model import ELEMENT_RESULTS, NORM_RESULTS, Exercise
 from lawkit.exercises.schema import schema_rows
+from lawkit.grading.answers import STUDENT_ID
 from lawkit.loading.library import Library, default_library
 from lawkit.model.norm import Norm
 
-STUDENT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 LAW_ORDER = ("StGB", "WpHG", "BGB", "GG", "VwGO", "ZPO")
 NOT_ANSWERED = ""
 

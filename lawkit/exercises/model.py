@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from lawkit.grading.answers import NORM_FINDINGS, Finding
 from lawkit.model.norm import Source
 
 if TYPE_CHECKING:
@@ -18,8 +19,9 @@ if TYPE_CHECKING:
     from lawkit.model.case import Case
 
 LEVELS = ("einführend", "mittel", "examensnah")
-NORM_RESULTS = ("erfüllt", "nicht erfüllt", "offen")
-ELEMENT_RESULTS = (*NORM_RESULTS, "kann dahinstehen")
+# The results an answer may state (the answer format's vocabulary, docs/grading-formats.md).
+NORM_RESULTS = tuple(finding.value for finding in NORM_FINDINGS)
+ELEMENT_RESULTS = tuple(finding.value for finding in Finding)
 
 
 @dataclass(frozen=True, slots=True)
