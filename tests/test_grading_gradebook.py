@@ -29,9 +29,33 @@ def strict_exercise(tmp_path):
     return path
 
 
+# R is an Amtsträgerin, so § 11 Abs. 1 Nr. 4 StGB ("ohne Amtsträger zu sein") is not reached and
+# the fixture's own vertretbar entry on Nr. 2 no longer changes a grade. The Überdenken below
+# rests on the teacher accepting the other reading of Nr. 1 (Fn. 11: "in der Regel").
+AMENDMENT = """  vertretbar:
+    "stgb_203_2_1#amtstraeger":
+      results: [nicht erfüllt]
+      because: Die Ausarbeitung hält Angestellte der BaFin nur in der Regel für Amtsträger; wer das für R verneint und auf Nr. 2 ausweicht, argumentiert vertretbar.
+      sources: [{seed: ausarbeitung, at: "Fn. 11"}, {seed: ausarbeitung, at: "Fn. 13"}]
+"""
+
+
+@pytest.fixture
+def amended_exercise(tmp_path):
+    """g_vertretbar after the teacher's Überdenken: the other reading of Nr. 1 is vertretbar."""
+    text = (DATA / "course" / "g_vertretbar.yaml").read_text(encoding="utf-8")
+    start = text.index("  vertretbar:")
+    end = text.index("  rubric:")
+    path = tmp_path / "after" / "g_vertretbar.yaml"
+    path.parent.mkdir()
+    path.write_text(text[:start] + AMENDMENT + text[end:], encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def objection(tmp_path):
     data = json.loads((DATA / "answers" / "vertretbar_perfect.json").read_text(encoding="utf-8"))
+    data["norms"][0]["elements"]["amtstraeger"]["result"] = "nicht erfüllt"
     data["norms"][0]["elements"]["besonders_verpflichteter"]["result"] = "erfüllt"
     path = tmp_path / "answer.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -54,11 +78,11 @@ def test_record_is_idempotent_and_history_grows(tmp_path, library):
 
 
 def test_regrade_keeps_the_earlier_grade_and_shows_what_changed(tmp_path, library, strict_exercise,
-                                                                 objection):
+                                                                 objection, amended_exercise):
     answer = load_answer(objection, library)
     before = grade(load_exercise(strict_exercise, library), answer, library)
-    assert [d.code for d in before.deductions] == ["merkmal:stgb_203_2_1#besonders_verpflichteter"]
-    amended = load_exercise(DATA / "course" / "g_vertretbar.yaml", library)
+    assert [d.code for d in before.deductions] == ["merkmal:stgb_203_2_1#amtstraeger"]
+    amended = load_exercise(amended_exercise, library)
     after = grade(amended, answer, library)
     with Gradebook(tmp_path / "gb.sqlite") as book:
         old, _ = book.record(before)
@@ -69,15 +93,15 @@ def test_regrade_keeps_the_earlier_grade_and_shows_what_changed(tmp_path, librar
     assert history[1].previous == old.id
     assert history[1].reason == "Einwand der Studentin: § 11 Abs. 1 Nr. 4 StGB ist vertretbar (Fn. 13)."
     assert (regrade.before.points, regrade.after.points) == (before.points, 18)
-    assert before.points == 17  # 10 − 3.2/18 units: 18 × 9.82/10 = 17.68 → 17
-    assert [d["code"] for d in regrade.removed] == ["merkmal:stgb_203_2_1#besonders_verpflichteter"]
+    assert before.points == 17  # 10 − 3.2/17 units: 18 × 9.81/10 = 17.66 → 17
+    assert [d["code"] for d in regrade.removed] == ["merkmal:stgb_203_2_1#amtstraeger"]
     assert regrade.added == ()
     text = regrade.text()
     assert "Grund: Einwand der Studentin: § 11 Abs. 1 Nr. 4 StGB ist vertretbar (Fn. 13)." in text
-    assert f"- Bisher (Eintrag {old.id}, {old.recorded_at}): 17 Punkte (sehr gut), 9,82 von 10 BE" in text
+    assert f"- Bisher (Eintrag {old.id}, {old.recorded_at}): 17 Punkte (sehr gut), 9,81 von 10 BE" in text
     assert "): 18 Punkte (sehr gut), 10 von 10 BE" in text
-    assert "Entfallene Abzüge:\n- § 203 Abs. 2 S. 1 StGB – Merkmal „Für den öffentlichen Dienst " \
-           "besonders Verpflichteter“: Erwartet: „kann dahinstehen“ oder „offen“." in text
+    assert "Entfallene Abzüge:\n- § 203 Abs. 2 S. 1 StGB – Merkmal „Amtsträger“: Erwartet: „erfüllt“." \
+        in text
     assert "Neue Abzüge: keine" in text
     assert text.endswith("Die frühere Bewertung bleibt im Notenbuch erhalten.\n")
 
@@ -127,14 +151,14 @@ def test_regrade_needs_a_reason_and_an_earlier_grade(tmp_path, library):
 
 
 def test_a_batch_rerun_does_not_undo_an_ueberdenken(tmp_path, library, strict_exercise, objection,
-                                                    capsys):
+                                                    amended_exercise, capsys):
     subs = tmp_path / "subs"
     subs.mkdir()
     (subs / "a.json").write_bytes(objection.read_bytes())
     out = tmp_path / "out"
     assert main(["grade", str(strict_exercise), str(subs), "--out", str(out)]) == 0
     book = out / "gradebook.sqlite"
-    assert main(["regrade", str(DATA / "course" / "g_vertretbar.yaml"), str(objection), "--gradebook",
+    assert main(["regrade", str(amended_exercise), str(objection), "--gradebook",
                  str(book), "--reason", "Fn. 13 trägt das Ergebnis.", "--out", str(out)]) == 0
     stdout = capsys.readouterr().out
     assert "- Bisher (Eintrag 1, " in stdout and "17 Punkte (sehr gut)" in stdout

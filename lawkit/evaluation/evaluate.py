@@ -24,8 +24,16 @@ from lawkit.evaluation.results import (
 )
 from lawkit.loading.library import Library, default_library
 from lawkit.model.case import Case, Examination
-from lawkit.model.logic import Combine, Result, answer_result, combine, conjunction
-from lawkit.model.norm import Element, Norm, NormCitation, View
+from lawkit.model.logic import (
+    Combine,
+    Result,
+    answer_result,
+    combine,
+    conjunction,
+    disjunction,
+    negation,
+)
+from lawkit.model.norm import Element, Norm, NormCitation, RelationStage, View
 from lawkit.model.suggest import nearest
 
 
@@ -47,6 +55,7 @@ class _Node:
     chosen_by: ViewChoice | None = None
     basis: tuple[str, ...] = ()
     deciding: tuple[str, ...] = ()
+    either_way: str | None = None  # an alternative group decided under both answers to this ref
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -60,6 +69,7 @@ class _Evaluator:
         self.views = {**case.views, **views}
         self.call_views = set(views)
         self._refs: dict[str, _Node] = {}
+        self._forced: dict[str, Result] = {}  # ref -> result, while an alternative is split
 
     # -- bottom-up ------------------------------------------------------------
     def compute(self, element: Element) -> _Node:
@@ -75,13 +85,18 @@ class _Evaluator:
             return _Node(element, result, basis=key if result.determined else (),
                          deciding=() if result.determined else key)
         if element.ref is not None:
-            node = self._refs.get(element.ref)
+            if element.ref in self._forced:
+                forced = self._forced[element.ref]
+                return _Node(element, negation(forced) if element.negated else forced)
+            node = None if self._forced else self._refs.get(element.ref)
             if node is None:
                 target_norm, target = self.library.resolve(element.ref)
                 node = self.compute(target)
                 node.referenced_norm = target_norm
-                self._refs[element.ref] = node
-            return _Node(element, node.result, referenced=node,
+                if not self._forced:
+                    self._refs[element.ref] = node
+            result = negation(node.result) if element.negated else node.result
+            return _Node(element, result, referenced=node,
                          referenced_norm=node.referenced_norm, basis=node.basis,
                          deciding=node.deciding)
         if element.dispute is not None:
@@ -106,8 +121,39 @@ class _Evaluator:
                          basis=node.basis, deciding=node.deciding)
         children = [self.compute(child) for child in element.children]
         result = combine(element.combine, (c.result for c in children))
+        if result is Result.OFFEN and element.combine is Combine.ANY_OF:
+            split = self._either_way(element, children)
+            if split is not None:
+                target, decided = split
+                basis = _unique(f for c in children for f in c.basis)
+                return _Node(element, decided, children=children, basis=basis,
+                             either_way=target)
         return _Node(element, result, children=children, **_support(element.combine, result,
                                                                         children))
+
+    def _either_way(self, element: Element, children: list[_Node]) -> tuple[str, Result] | None:
+        """Alternatives that exclude each other ("Amtsträger" or, "ohne Amtsträger zu sein",
+        "besonders Verpflichteter"): where one alternative is a Verweisung whose negation another
+        alternative requires, the group is decided if both answers to it give the same result.
+        Strong Kleene cannot see this; the split is sound, so the check stays monotone."""
+        positive = [c.element.ref for c in children
+                    if c.element.ref is not None and not c.element.negated
+                    and c.result is Result.OFFEN]
+        negated = {ref for c in children for ref in _negated_refs(c)}
+        for target in positive:
+            if target not in negated or target in self._forced:
+                continue
+            outcomes = set()
+            for value in (Result.ERFUELLT, Result.NICHT_ERFUELLT):
+                self._forced[target] = value
+                try:
+                    outcomes.add(combine(element.combine,
+                                         (self.compute(c).result for c in element.children)))
+                finally:
+                    del self._forced[target]
+            if len(outcomes) == 1 and (decided := outcomes.pop()).determined:
+                return target, decided
+        return None
 
     # -- top-down -------------------------------------------------------------
     def finish(self, node: _Node, *, relevant: bool, examined: bool,
@@ -116,7 +162,13 @@ class _Evaluator:
         # Below an element that kann dahinstehen, the Gutachten examines nothing further.
         inner_examined = examined and not dahinstehen
         children: list[ElementResult] = []
-        if node.children:
+        if node.either_way is not None:
+            # decided either way: the open alternative on which it turns can stay open
+            for child in node.children:
+                target = child.element.ref == node.either_way and not child.element.negated
+                children.append(self.finish(child, relevant=relevant and not target,
+                                            examined=inner_examined))
+        elif node.children:
             absorbing = (Result.NICHT_ERFUELLT if node.element.combine is Combine.ALL_OF
                          else Result.ERFUELLT)
             absorbers = [i for i, c in enumerate(node.children) if c.result is absorbing]
@@ -167,12 +219,26 @@ class _Evaluator:
             because=because if dahinstehen else None,
             basis=node.basis,
             deciding=node.deciding,
+            either_way=node.either_way,
         )
 
     # -- a norm ---------------------------------------------------------------
     def norm(self, norm: Norm, examination: Examination | None) -> NormResult:
+        # Anwendbarkeit first: a relation whose condition alone bars the norm (the Sperrwirkung
+        # of § 839 BGB for Beamte) is examined before the Tatbestand.
+        gates = []
+        for relation in norm.relations:
+            if relation.stage is RelationStage.ANWENDBARKEIT and relation.condition is not None:
+                condition = self.finish(self.compute(relation.condition), relevant=True,
+                                        examined=True)
+                gates.append(Displacement(relation, None,
+                                          self.library.norm(relation.yields_to).citation.canonical(),
+                                          condition.result, condition))
+        applicable = negation(disjunction(g.status for g in gates))
         root_node = self.compute(norm.root)
-        root = self.finish(root_node, relevant=True, examined=True)
+        root = self.finish(root_node, relevant=True,
+                           examined=applicable is not Result.NICHT_ERFUELLT)
+        result = conjunction((applicable, root.result))
         procedural: tuple[ElementResult, ...] = ()
         if norm.procedural:
             # The procedural requirements form one kumulativ group, examined only where the
@@ -181,9 +247,24 @@ class _Evaluator:
                             children=norm.procedural)
             node = self.compute(group)
             procedural = self.finish(node, relevant=True,
-                                     examined=root.result is not Result.NICHT_ERFUELLT).children
-        return NormResult(norm, examination, root.result, _refined_citation(norm, root), root,
-                          procedural)
+                                     examined=result is not Result.NICHT_ERFUELLT).children
+        return NormResult(norm, examination, result, _refined_citation(norm, root), root,
+                          procedural, tuple(gates))
+
+
+def _negated_refs(node: _Node) -> set[str]:
+    """The Verweisungen a subtree requires to be unmet (following Verweisungen)."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.element.negated and current.element.ref is not None:
+            out.add(current.element.ref)
+        stack.extend(current.children)
+        if current.referenced is not None:
+            stack.append(current.referenced)
+        stack.extend(n for _, n in current.views)
+    return out
 
 
 def _support(how: Combine, result: Result, children: list[_Node]) -> dict[str, tuple[str, ...]]:
@@ -224,8 +305,10 @@ def check(case: Case, library: Library | None = None, *,
         examined[examination.norm] = evaluator.norm(library.norm(examination.norm), examination)
     results = []
     for norm_id, result in examined.items():
-        displacements = []
+        displacements = list(result.displacements)  # the Anwendbarkeit, already decided
         for relation in result.norm.relations:
+            if relation.stage is RelationStage.ANWENDBARKEIT:
+                continue
             dominant = examined.get(relation.yields_to)
             if dominant is None and relation.requires_dominant:
                 continue  # the dominant norm is not part of this Fallfrage
@@ -241,7 +324,7 @@ def check(case: Case, library: Library | None = None, *,
                                  else library.norm(relation.yields_to).citation.canonical())
             displacements.append(Displacement(relation, dominant, dominant_citation,
                                               conjunction(parts), condition))
-        if displacements:
+        if len(displacements) != len(result.displacements):
             from dataclasses import replace
 
             result = replace(result, displacements=tuple(displacements))

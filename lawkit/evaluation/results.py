@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lawkit.model.case import Case, Examination, Fact
-from lawkit.model.logic import Result, conjunction, disjunction
-from lawkit.model.norm import Dispute, Element, Norm, Relation, View
+from lawkit.model.logic import Result, conjunction, disjunction, negation
+from lawkit.model.norm import Dispute, Element, Norm, Relation, RelationStage, View
 
 
 class ViewChoice(StrEnum):
@@ -48,6 +48,8 @@ class ElementResult:
     dahinstehen: it is open, but its value cannot change the result of the norm.
     because: for dahinstehen, the sibling that decides instead.
     basis: facts a determined result rests on; deciding: open facts that would decide it.
+    either_way: for alternatives that exclude each other, the Verweisung on whose answer the
+      result does not depend (both answers give it).
     """
 
     element: Element
@@ -62,6 +64,7 @@ class ElementResult:
     because: ElementResult | None = None
     basis: tuple[str, ...] = ()
     deciding: tuple[str, ...] = ()
+    either_way: str | None = None
 
     def walk(self) -> tuple[ElementResult, ...]:
         """This result and every result below it, in Gutachten order (chosen view only)."""
@@ -94,15 +97,31 @@ class Displacement:
     condition: ElementResult | None = None
 
 
+    @property
+    def first(self) -> bool:
+        """Examined before the Tatbestand, as a question of Anwendbarkeit."""
+        return self.relation.stage is RelationStage.ANWENDBARKEIT
+
+
 @dataclass(frozen=True, slots=True)
 class NormResult:
     norm: Norm
     examination: Examination | None
-    result: Result  # of the Tatbestand (all requirements of the norm)
+    result: Result  # the norm's requirements: Anwendbarkeit and Tatbestand
     citation: str  # canonical, refined by the alternatives that are met
-    root: ElementResult
+    root: ElementResult  # the Tatbestand (not examined where the norm is not applicable)
     procedural: tuple[ElementResult, ...] = ()
-    displacements: tuple[Displacement, ...] = ()
+    displacements: tuple[Displacement, ...] = ()  # Anwendbarkeit first, then Konkurrenzen
+
+    @property
+    def gates(self) -> tuple[Displacement, ...]:
+        """The relations examined as questions of Anwendbarkeit (before the Tatbestand)."""
+        return tuple(d for d in self.displacements if d.first)
+
+    @property
+    def applicable(self) -> Result:
+        """erfüllt unless a relation bars the norm before its Tatbestand (offen if that is open)."""
+        return negation(disjunction(d.status for d in self.gates))
 
     @property
     def prosecutable(self) -> Result | None:
@@ -132,11 +151,22 @@ class NormResult:
 
     @property
     def basis(self) -> tuple[str, ...]:
+        if self.applicable is Result.NICHT_ERFUELLT:
+            return next(d.condition.basis for d in self.gates
+                        if d.status is Result.ERFUELLT and d.condition is not None)
+        if self.result is Result.ERFUELLT:
+            gates = [f for d in self.gates if d.condition is not None for f in d.condition.basis]
+            return tuple(dict.fromkeys((*gates, *self.root.basis)))
         return self.root.basis
 
     @property
     def deciding(self) -> tuple[str, ...]:
-        return self.root.deciding
+        if self.result is not Result.OFFEN:
+            return ()
+        gates = [f for d in self.gates if d.status is Result.OFFEN and d.condition is not None
+                 for f in d.condition.deciding]
+        root = self.root.deciding if self.root.result is Result.OFFEN else ()
+        return tuple(dict.fromkeys((*gates, *root)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +186,12 @@ class CaseResult:
             f"{nearest(norm_id, [r.norm.id for r in self.norms])}"
         )
 
-    def gutachten(self, style: str = "gutachten") -> object:
-        """The rendered report (a Report with markdown/html/text/json and _repr_html_)."""
+    def gutachten(self, style: str = "gutachten", level: str = "ausführlich") -> object:
+        """The rendered report (a Report with markdown/html/text/json and _repr_html_); style
+        'gutachten' or 'urteilsstil', level 'ausführlich' or 'klausurmäßig'."""
         from lawkit.rendering.report import render
 
-        return render(self, style)
+        return render(self, style, level)
 
     def _repr_html_(self) -> str:
         return self.gutachten()._repr_html_()  # type: ignore[attr-defined]

@@ -4,21 +4,49 @@ from __future__ import annotations
 
 from lawkit.loading.yaml_reader import Reader, describe
 from lawkit.model.case import Case, ElementExpectation, Examination, Fact, NormExpectation, Variant
+from lawkit.model.grammar import Genus, Numerus, Role, role_from_text
 from lawkit.model.logic import Answer, Result
 
 CASE_KEYS_REQUIRED = ("id", "title", "sachverhalt", "fallfrage", "examine", "facts")
-CASE_KEYS_OPTIONAL = ("roles", "views", "expected", "variants")
+CASE_KEYS_OPTIONAL = ("roles", "views", "expected", "variants", "final")
+_GENDER = {"f": Genus.F, "m": Genus.M, "n": Genus.N}
+_NUMBER = {"sg": Numerus.SG, "pl": Numerus.PL}
 
 
-def read_roles(reader: Reader, key: str = "roles") -> dict[str, str]:
+def read_roles(reader: Reader, key: str = "roles") -> dict[str, Role]:
+    """Roles as the Gutachten declines them: `subject: {name: R, gender: f}`, `claimant:
+    {name: Z-Bank, gender: f, article: true}` or the short form `claimant: die Z-Bank` (the
+    article tells the gender)."""
     if not reader.has(key):
         return {}
     roles = {}
     for name, value in reader[key].items():
-        if not name.isidentifier():
+        if not (name.isidentifier() and name.isascii() and name == name.lower()):
             raise value.error(f"{name!r} is not a role name; expected a word like 'subject'")
-        roles[name] = value.text()
+        roles[name] = read_role(value, name)
     return roles
+
+
+def read_role(reader: Reader, name: str) -> Role:
+    if not isinstance(reader.value, dict):
+        text = reader.text()
+        role = role_from_text(text)
+        if role is None:
+            raise reader.error(
+                f"the role {name!r} ({describe(text)}) needs its grammatical gender so the "
+                f"Gutachten can decline it (des/der {text}, Amtsträger/Amtsträgerin); expected "
+                f"{{name: {text}, gender: f}} (f, m or n), or a noun with its article such as "
+                "'die Z-Bank'")
+        return role
+    reader.mapping(required=("name", "gender"), optional=("number", "article", "genitive"))
+    gender = reader.str("gender")
+    if gender not in _GENDER:
+        raise reader.error(f"{describe(gender)} is not a gender; expected f, m or n", "gender")
+    number = reader.opt_str("number") or "sg"
+    if number not in _NUMBER:
+        raise reader.error(f"{describe(number)} is not a number; expected sg or pl", "number")
+    return Role(reader.str("name"), _GENDER[gender], _NUMBER[number],
+                article=reader.boolean("article", False), genitive=reader.opt_str("genitive"))
 
 
 def read_case(reader: Reader) -> Case:
@@ -33,7 +61,8 @@ def read_case(reader: Reader) -> Case:
     seen: set[str] = set()
     if reader.has("variants"):
         for item in reader["variants"].list(what="variants"):
-            item.mapping(required=("id", "title"), optional=("facts", "views", "expected"))
+            item.mapping(required=("id", "title"),
+                         optional=("facts", "views", "expected", "final"))
             variant_id = item.ident("id")
             if variant_id in seen:
                 raise item.error(f"the variant id {variant_id!r} is used twice", "id")
@@ -44,6 +73,7 @@ def read_case(reader: Reader) -> Case:
                 facts=read_facts(item["facts"]) if item.has("facts") else {},
                 views=read_views(item),
                 expected=read_expected(item),
+                final=item.boolean("final", False) if item.has("final") else None,
             ))
     return Case(
         id=reader.ident("id"),
@@ -57,6 +87,7 @@ def read_case(reader: Reader) -> Case:
         expected=read_expected(reader),
         variants=tuple(variants),
         file=reader.doc.file,
+        final=reader.boolean("final", False),
     )
 
 
@@ -68,13 +99,16 @@ def read_facts(reader: Reader) -> dict[str, Fact]:
                 "expected a mapping with 'answer' and 'note' (the passage of the Sachverhalt "
                 f"behind the answer), got only {item.value!r}"
             )
-        item.mapping(required=("answer", "note"), optional=("source", "assumed"))
+        item.mapping(required=("answer", "note"),
+                     optional=("source", "assumed", "problem", "brief"))
         facts[key] = Fact(
             key=key,
             answer=item.choice("answer", Answer),
             note=item.str("note"),
             source=item.opt_str("source"),
             assumed=item.boolean("assumed", False),
+            problem=item.boolean("problem", False),
+            brief=item.opt_str("brief"),
         )
     return facts
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,6 +13,7 @@ from lawkit.loading.cases import read_case
 from lawkit.loading.norms import read_norm
 from lawkit.loading.yaml_reader import Reader, read_document
 from lawkit.model.case import Case, NormExpectation
+from lawkit.model.grammar import DEFAULT_ROLES, role_names, slots
 from lawkit.model.norm import Dispute, Element, Norm, Origin, Source
 from lawkit.model.suggest import nearest
 
@@ -134,16 +134,9 @@ def check_case(case: Case, library: Library, reader: Reader) -> None:
         norm = library.norm(examination.norm)
         reachable[norm.id] = library._reachable(norm)
         roles = {**case.roles, **examination.roles}
-        templates = [norm.texts.obersatz, norm.texts.positive, norm.texts.negative,
-                     norm.texts.open]
-        if norm.consequence is not None:
-            templates.append(norm.consequence.liable)
-        for element in reachable[norm.id]:
-            templates += [element.texts.obersatz, element.texts.positive,
-                          element.texts.negative, element.texts.open]
-        for template in [*templates, *_default_templates(norm)]:
-            for name in _placeholders(template):
-                if name not in roles and name not in ("citation", "conduct", "label"):
+        for template in norm_templates_used(norm, reachable[norm.id]):
+            for name in role_names(template):
+                if name not in roles and name not in DEFAULT_ROLES:
                     raise item.error(
                         f"norm {norm.id!r} needs the role {name!r} (e.g. the person examined); "
                         f"expected it under 'roles' of the case or of this entry"
@@ -227,7 +220,20 @@ def _check_expected(expected: Mapping[str, NormExpectation], known: Mapping[str,
 def _placeholders(template: str | None) -> list[str]:
     if not template:
         return []
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+    return [slot.name for slot in slots(template)]
+
+
+def norm_templates_used(norm: Norm, reachable: Iterable[Element]) -> list[str]:
+    """Every phrase a Gutachten on this norm may fill with roles: the norm's own (or its kind's
+    defaults), the Rechtsfolge, and those of all elements it reaches (Verweisungen included)."""
+    templates = [t for t in (norm.texts.obersatz, norm.texts.positive, norm.texts.negative,
+                             norm.texts.open) if t]
+    if norm.consequence is not None and norm.consequence.liable:
+        templates.append(norm.consequence.liable)
+    for element in reachable:
+        templates += [t for t in (element.texts.obersatz, element.texts.positive,
+                                  element.texts.negative, element.texts.open) if t]
+    return [*templates, *_default_templates(norm)]
 
 
 def _obersatz_template(norm: Norm) -> str:

@@ -6,8 +6,11 @@ from enum import StrEnum
 
 from lawkit.citations.reference import parse_statute, parse_statute_parts
 from lawkit.loading.yaml_reader import Reader, describe
+from lawkit.model.grammar import template_problems
 from lawkit.model.logic import Answer, Combine
 from lawkit.model.norm import (
+    Argument,
+    ArgumentKind,
     Consequence,
     Dispute,
     Element,
@@ -16,6 +19,7 @@ from lawkit.model.norm import (
     NormKind,
     Relation,
     RelationKind,
+    RelationStage,
     Source,
     Texts,
     View,
@@ -54,8 +58,18 @@ def read_sources(reader: Reader, key: str = "sources") -> tuple[Source, ...]:
     return tuple(out)
 
 
+def read_template(reader: Reader, key: str) -> str | None:
+    """A phrase that may name case roles: every role slot must state its case."""
+    text = reader.opt_str(key)
+    if text is not None:
+        problems = template_problems(text)
+        if problems:
+            raise reader.error(problems[0], key)
+    return text
+
+
 def read_texts(reader: Reader) -> Texts:
-    return Texts(*(reader.opt_str(key) for key in TEXT_KEYS))
+    return Texts(*(read_template(reader, key) for key in TEXT_KEYS))
 
 
 def read_element(reader: Reader, *, id_required: bool = True, default_id: str = "") -> Element:
@@ -75,7 +89,7 @@ def read_element(reader: Reader, *, id_required: bool = True, default_id: str = 
     decider = deciders[0]
     if decider != "fact":
         for key in _LEAF:
-            if reader.has(key):
+            if reader.has(key) and not (decider == "ref" and key == "satisfied_by"):
                 raise reader.error(f"{key!r} belongs to a leaf with 'fact'; this element uses "
                                    f"{decider!r}", key)
     fields: dict[str, object] = {
@@ -108,6 +122,8 @@ def read_element(reader: Reader, *, id_required: bool = True, default_id: str = 
             )
         fields["ref"] = ref
         fields["origin"] = reader.origin("ref")
+        # satisfied_by: nein — fulfilled where the referenced element is not
+        fields["satisfied_by"] = reader.choice("satisfied_by", _Satisfying, _Satisfying.JA).answer
     else:
         fields["dispute"] = read_dispute(reader["dispute"], element_id)
     return Element(**fields)  # type: ignore[arg-type]
@@ -136,7 +152,8 @@ def read_dispute(reader: Reader, element_id: str) -> Dispute:
     for item in reader["views"].list(what="views"):
         item.mapping(
             required=("id", "label", "position"),
-            optional=("dominant", "holder", "sources", *_DECIDERS, "question", "satisfied_by"),
+            optional=("dominant", "holder", "sources", "name", "arguments", "reason",
+                      *_DECIDERS, "question", "satisfied_by"),
         )
         view_id = item.ident("id")
         if view_id in seen:
@@ -159,6 +176,9 @@ def read_dispute(reader: Reader, element_id: str) -> Dispute:
                 dominant=item.boolean("dominant", False),
                 holder=item.opt_str("holder"),
                 sources=read_sources(item),
+                name=_read_view_name(item),
+                arguments=_read_arguments(item),
+                reason=item.opt_str("reason"),
             )
         )
     if len(views) < 2:
@@ -167,6 +187,27 @@ def read_dispute(reader: Reader, element_id: str) -> Dispute:
         raise reader["views"].error("more than one view is marked dominant; expected at most one "
                                     "herrschende Meinung")
     return Dispute(reader.ident("id"), reader.str("question"), tuple(views))
+
+
+def _read_view_name(reader: Reader) -> str | None:
+    name = reader.opt_str("name")
+    if name is not None and not name.startswith("die "):
+        raise reader.error(f"{describe(name)} is not a name for a view; expected a feminine noun "
+                           "with its article, e.g. 'die Gegenauffassung' or 'die Rechtsprechung'",
+                           "name")
+    return name
+
+
+def _read_arguments(reader: Reader) -> tuple[Argument, ...]:
+    """The arguments for a view: `- {kind: Wortlaut|Systematik|Telos|Historie, text: …}`."""
+    if not reader.has("arguments"):
+        return ()
+    out = []
+    for item in reader["arguments"].list(what="arguments"):
+        item.mapping(required=("kind", "text"), optional=("sources",))
+        out.append(Argument(item.choice("kind", ArgumentKind), item.str("text"),
+                            read_sources(item)))
+    return tuple(out)
 
 
 def read_norm(reader: Reader) -> Norm:
@@ -186,7 +227,7 @@ def read_norm(reader: Reader) -> Norm:
     consequence = None
     if reader.has("consequence"):
         c = reader["consequence"].mapping(required=("text",), optional=("liable", "sources"))
-        consequence = Consequence(c.str("text"), c.opt_str("liable"), read_sources(c))
+        consequence = Consequence(c.str("text"), read_template(c, "liable"), read_sources(c))
     relations = ()
     if reader.has("relations"):
         relations = tuple(read_relation(r) for r in reader["relations"].list(what="relations"))
@@ -211,18 +252,31 @@ def read_norm(reader: Reader) -> Norm:
 def read_relation(reader: Reader) -> Relation:
     reader.mapping(
         required=("kind", "yields_to", "explanation"),
-        optional=("condition", "requires_dominant", "sources"),
+        optional=("condition", "requires_dominant", "sources", "stage"),
     )
     condition = None
     if reader.has("condition"):
         condition = read_element(reader["condition"])
+    stage = reader.choice("stage", RelationStage, RelationStage.KONKURRENZEN)
+    requires_dominant = reader.boolean("requires_dominant", stage is RelationStage.KONKURRENZEN)
+    if stage is RelationStage.ANWENDBARKEIT:
+        if condition is None:
+            raise reader.error("a relation examined as a question of Anwendbarkeit needs a "
+                               "'condition' (the requirement that bars the norm, e.g. "
+                               "Beamter im staatsrechtlichen Sinne)")
+        if requires_dominant:
+            raise reader.error("a relation examined as a question of Anwendbarkeit cannot "
+                               "require the dominant norm to be met: its condition stands on its "
+                               "own; expected requires_dominant: false (or no such key)",
+                               "requires_dominant")
     return Relation(
         kind=reader.choice("kind", RelationKind),
         yields_to=reader.ident("yields_to"),
         explanation=reader.str("explanation"),
         condition=condition,
-        requires_dominant=reader.boolean("requires_dominant", True),
+        requires_dominant=requires_dominant,
         sources=read_sources(reader),
+        stage=stage,
     )
 
 

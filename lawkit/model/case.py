@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from lawkit.model.grammar import Role
 from lawkit.model.logic import Answer, Result
 
 
@@ -22,6 +23,12 @@ class Fact:
     note: str  # what the Sachverhalt says, in the words of the Subsumtion
     source: str | None = None  # where: "SV Abs. 2"
     assumed: bool = False  # unterstellt (not stated by the Sachverhalt)
+    problem: bool = False  # the case marks this point as a problem: the Gutachten discusses it
+    # in full even where the result is clear (Schwerpunkt)
+    brief: str | None = None  # the fact as an apposition for the Feststellungsstil:
+    # "als Angestellte der BaFin" → "R ist als Angestellte der BaFin Amtsträgerin …"
+    departs: bool = False  # answered differently from the Sachverhalt (a what-if of the
+    # workbench); the Gutachten says so instead of quoting a note
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +36,7 @@ class Examination:
     """One Prüfung the Fallfrage asks for: a norm, applied to whom, for which conduct."""
 
     norm: str
-    roles: Mapping[str, str] = field(default_factory=dict)  # subject, claimant, opponent, …
+    roles: Mapping[str, Role] = field(default_factory=dict)  # subject, claimant, opponent, …
     conduct: str | None = None  # completes "indem …"
 
     def __post_init__(self) -> None:
@@ -70,6 +77,7 @@ class Variant:
     facts: Mapping[str, Fact]  # the facts that change
     views: Mapping[str, str] = field(default_factory=dict)
     expected: Mapping[str, NormExpectation] = field(default_factory=dict)
+    final: bool | None = None  # None: as the case says
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "facts", _frozen_map(self.facts))
@@ -87,11 +95,15 @@ class Case:
     fallfrage: str
     examinations: tuple[Examination, ...]
     facts: Mapping[str, Fact]
-    roles: Mapping[str, str] = field(default_factory=dict)
+    roles: Mapping[str, Role] = field(default_factory=dict)
     views: Mapping[str, str] = field(default_factory=dict)  # dispute id -> chosen view id
     expected: Mapping[str, NormExpectation] = field(default_factory=dict)  # norm id -> expectation
     variants: tuple[Variant, ...] = ()
     file: str | None = None
+    # The Sachverhalt is final (abschließend): what it leaves open cannot be clarified. A
+    # criminal-law Gutachten then decides open facts about the accused's guilt in dubio pro
+    # reo; the check itself still reports them as offen.
+    final: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "facts", _frozen_map(self.facts))
@@ -111,6 +123,7 @@ class Case:
                     views={**self.views, **variant.views},
                     expected=variant.expected,
                     variants=(),
+                    final=self.final if variant.final is None else variant.final,
                 )
         from lawkit.errors import UnknownIdError
         from lawkit.model.suggest import nearest

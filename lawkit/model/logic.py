@@ -55,6 +55,13 @@ def disjunction(results: Iterable[Result]) -> Result:
     return Result.OFFEN if seen_open else Result.NICHT_ERFUELLT
 
 
+def negation(result: Result) -> Result:
+    """Strong Kleene NOT: offen stays offen."""
+    if result is Result.OFFEN:
+        return result
+    return Result.NICHT_ERFUELLT if result is Result.ERFUELLT else Result.ERFUELLT
+
+
 def combine(how: Combine, results: Iterable[Result]) -> Result:
     return conjunction(results) if how is Combine.ALL_OF else disjunction(results)
 

@@ -41,6 +41,25 @@ class Texts:
     open: str | None = None  # Zwischenergebnis if offen
 
 
+class ArgumentKind(StrEnum):
+    """The classical canons of interpretation an argument in a Stellungnahme draws on."""
+
+    WORTLAUT = "Wortlaut"
+    SYSTEMATIK = "Systematik"
+    TELOS = "Telos"
+    HISTORIE = "Historie"
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One argument for a view, in the author's own words; a Fundstelle only where a seed gives
+    one."""
+
+    kind: ArgumentKind
+    text: str  # one or two sentences
+    sources: tuple[Source, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class View:
     """One vertretbare Auffassung in a Meinungsstreit, with the requirements it sets."""
@@ -52,6 +71,9 @@ class View:
     dominant: bool = False  # herrschende Meinung
     holder: str | None = None  # "ganz überwiegende Auffassung", "Rechtsprechung", ...
     sources: tuple[Source, ...] = ()
+    name: str | None = None  # how the Stellungnahme names it: "die Gegenauffassung"
+    arguments: tuple[Argument, ...] = ()
+    reason: str | None = None  # why it convinces, where the Gutachten follows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +109,9 @@ class Element:
     children: tuple[Element, ...] = ()
     fact: str | None = None  # leaf: key of the fact that answers it
     question: str | None = None  # leaf: the question put to the Sachverhalt
-    satisfied_by: Answer = Answer.JA  # leaf: the answer that fulfils the element
+    satisfied_by: Answer = Answer.JA  # leaf: the answer that fulfils the element; for a
+    # Verweisung, NEIN means the element is fulfilled where the referenced one is not
+    # ("ohne Amtsträger zu sein", § 11 Abs. 1 Nr. 4 StGB)
     ref: str | None = None  # Verweisung: "norm_id" or "norm_id#element_id"
     dispute: Dispute | None = None  # Meinungsstreit
     definition: str | None = None
@@ -99,6 +123,11 @@ class Element:
     @property
     def is_leaf(self) -> bool:
         return self.fact is not None
+
+    @property
+    def negated(self) -> bool:
+        """A Verweisung that is fulfilled where its target is not."""
+        return self.ref is not None and self.satisfied_by is Answer.NEIN
 
     def walk(self) -> tuple[Element, ...]:
         """This element and all below it (children and every view's requirement), in order."""
@@ -120,6 +149,14 @@ class NormKind(StrEnum):
     VERHALTENSNORM = "Verhaltensnorm"  # a duty or prohibition that can be breached (§ 21 WpHG)
 
 
+class RelationStage(StrEnum):
+    """Where the Gutachten examines a relation."""
+
+    KONKURRENZEN = "konkurrenzen"  # after all norms: the norm yields where both are met
+    ANWENDBARKEIT = "anwendbarkeit"  # first, before the Tatbestand: the norm is not applicable
+    # at all where the condition is met (the condition stands on its own)
+
+
 class RelationKind(StrEnum):
     GESETZESKONKURRENZ = "Gesetzeskonkurrenz"
     SUBSIDIARITAET = "Subsidiarität"
@@ -137,6 +174,7 @@ class Relation:
     condition: Element | None = None  # further requirement, decided by the case's facts
     requires_dominant: bool = True  # False: yields even where the dominant norm is not met
     sources: tuple[Source, ...] = ()
+    stage: RelationStage = RelationStage.KONKURRENZEN
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,7 @@ def _box_text(node: SchemaNode) -> str:
     lines = textwrap.wrap(node.label, width=width, break_long_words=True)
     if len(lines) > 3:
         lines = [*lines[:2], textwrap.shorten(" ".join(lines[2:]), width=width, placeholder=" …")]
-    status = node.result.value + (f" – {node.mark}" if node.mark else "")
+    status = node.status
     return "\n".join([*lines, status.upper() if node.kind == "norm" else status])
 
 
@@ -125,10 +125,10 @@ def schema_diagram(result: CaseResult | NormResult, norm_id: str | None = None) 
             ax.plot([px + BOX_W, mid, mid, x], [py, py, y, y], color="#616161", linewidth=0.8,
                     zorder=1)
         for node, x, y in here:
-            grey = node.dahinstehen
+            faded = not node.examined
+            grey = node.dahinstehen or faded
             face = _GREY_FACE if grey else _FACE[node.result]
             edge = _GREY_EDGE if grey else _EDGE[node.result]
-            faded = not node.examined and not node.dahinstehen
             ax.add_patch(FancyBboxPatch(
                 (x, y - BOX_H / 2), BOX_W, BOX_H, boxstyle="round,pad=0,rounding_size=0.08",
                 facecolor=face, edgecolor="#c88a00" if node.deciding else edge,

@@ -17,10 +17,16 @@ class Heading:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     parts: tuple[str | int, ...]  # text, and footnote numbers where they are cited
-    role: str = "text"  # text | ergebnis | obersatz
+    # text | obersatz | ergebnis | streit (the problem and the views of a Meinungsstreit) |
+    # stellungnahme | konkurrenz
+    role: str = "text"
 
 
 Block = Heading | Paragraph
+
+
+def _plain(block: Paragraph) -> str:
+    return "".join(p if isinstance(p, str) else f"[{p}]" for p in block.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +34,10 @@ class Document:
     title: str
     blocks: tuple[Block, ...]
     footnotes: tuple[str, ...]
+
+    def paragraphs(self) -> list[str]:
+        """The text of every paragraph with its footnote markers as '[n]' (for checks)."""
+        return [_plain(b) for b in self.blocks if isinstance(b, Paragraph)]
 
     # -- Markdown ---------------------------------------------------------------
     def markdown(self) -> str:
@@ -99,9 +109,24 @@ class Document:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
 
+def merge_notes(notes: list[str]) -> str:
+    """Several Fundstellen for one place become one footnote: 'Vgl. A; B.'"""
+    parts = [n.strip().rstrip(".") for n in notes if n.strip()]
+    if not parts:
+        return ""
+    if len(parts) > 1 and all(p.startswith("Vgl. ") for p in parts):
+        parts = [parts[0], *(p[len("Vgl. "):] for p in parts[1:])]
+    return "; ".join(parts) + "."
+
+
 @dataclass
 class Builder:
-    """Collects blocks and numbers footnotes in order of first citation."""
+    """Collects blocks and numbers footnotes in order of first citation.
+
+    A footnote marker always follows text: the Fundstellen given for one place form one
+    footnote, and Fundstellen given before any text of a paragraph wait for its first
+    sentence (a paragraph of only Fundstellen adds them to the paragraph before).
+    """
 
     title: str
     blocks: list[Block] = field(default_factory=list)
@@ -110,20 +135,36 @@ class Builder:
     def heading(self, level: int, number: str, text: str) -> None:
         self.blocks.append(Heading(level, number, text))
 
+    def _note(self, notes: list[str]) -> int:
+        self.footnotes.append(merge_notes(notes))
+        return len(self.footnotes)
+
     def paragraph(self, *parts: str | list[str] | None, role: str = "text") -> None:
-        """Sentences joined by spaces; a list of strings is a group of footnotes to cite."""
+        """Sentences joined by spaces; a list of strings is the group of Fundstellen for the
+        sentence before it."""
         out: list[str | int] = []
+        pending: list[str] = []
         for part in parts:
             if part is None or part == "" or part == []:
                 continue
             if isinstance(part, list):
-                for note in part:
-                    self.footnotes.append(note)
-                    out.append(len(self.footnotes))
+                pending += part
+                if out and isinstance(out[-1], str):
+                    out.append(self._note(pending))
+                    pending = []
                 continue
-            if (out and isinstance(out[-1], str)) or out:
+            if out:
                 out.append(" ")
             out.append(part)
+            if pending:
+                out.append(self._note(pending))
+                pending = []
+        if pending:
+            if out:
+                out.append(self._note(pending))
+            elif self.blocks and isinstance(self.blocks[-1], Paragraph):
+                last = self.blocks[-1]
+                self.blocks[-1] = Paragraph((*last.parts, self._note(pending)), last.role)
         if out:
             self.blocks.append(Paragraph(tuple(out), role))
 

@@ -1,4 +1,9 @@
-"""The German phrases of the Gutachten. Norm and element files may override each of them."""
+"""The German phrases of the Gutachten. Norm and element files may override each of them.
+
+Every role slot states the case the frame needs (see lawkit.model.grammar): the Obersatz of an
+Anspruchsgrundlage names the claimant in the nominative and the opponent after "gegen" in the
+accusative; "Ob … zusteht" needs the claimant in the dative.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +12,36 @@ from lawkit.model.norm import NormKind
 
 _NORM_TEMPLATES: dict[NormKind, dict[str, str]] = {
     NormKind.STRAFTATBESTAND: {
-        "obersatz": "{subject} könnte sich gemäß {citation} strafbar gemacht haben, indem {conduct}.",
-        "positive": "{subject} hat sich gemäß {citation} strafbar gemacht.",
-        "negative": "{subject} hat sich nicht gemäß {citation} strafbar gemacht.",
-        "open": "Ob sich {subject} gemäß {citation} strafbar gemacht hat, lässt sich nach dem "
+        "obersatz": "{subject:nom} könnte sich gemäß {citation} strafbar gemacht haben, indem "
+        "{conduct}.",
+        "positive": "{subject:nom} hat sich gemäß {citation} strafbar gemacht.",
+        "negative": "{subject:nom} hat sich nicht gemäß {citation} strafbar gemacht.",
+        "open": "Ob sich {subject:nom} gemäß {citation} strafbar gemacht hat, lässt sich nach dem "
         "Sachverhalt nicht abschließend beurteilen.",
     },
     NormKind.ANSPRUCHSGRUNDLAGE: {
-        "obersatz": "{claimant} könnte gegen {opponent} einen Anspruch auf Schadensersatz aus "
-        "{citation} haben.",
-        "positive": "{claimant} hat gegen {opponent} einen Anspruch auf Schadensersatz aus "
+        "obersatz": "{claimant:nom} könnte gegen {opponent:akk} einen Anspruch auf Schadensersatz "
+        "aus {citation} haben.",
+        "positive": "{claimant:nom} hat gegen {opponent:akk} einen Anspruch auf Schadensersatz aus "
         "{citation}.",
-        "negative": "{claimant} hat gegen {opponent} keinen Anspruch auf Schadensersatz aus "
-        "{citation}.",
-        "open": "Ob {claimant} gegen {opponent} ein Anspruch auf Schadensersatz aus {citation} "
-        "zusteht, lässt sich nach dem Sachverhalt nicht abschließend beurteilen.",
+        "negative": "{claimant:nom} hat gegen {opponent:akk} keinen Anspruch auf Schadensersatz "
+        "aus {citation}.",
+        "open": "Ob {claimant:dat} gegen {opponent:akk} ein Anspruch auf Schadensersatz aus "
+        "{citation} zusteht, lässt sich nach dem Sachverhalt nicht abschließend beurteilen.",
     },
     NormKind.RECHTSBEHELF: {
-        "obersatz": "{remedy} hat Erfolg, soweit die Voraussetzungen nach {citation} vorliegen.",
-        "positive": "{remedy} hat Erfolg.",
-        "negative": "{remedy} hat keinen Erfolg.",
-        "open": "Ob {remedy} Erfolg hat, lässt sich nach dem Sachverhalt nicht abschließend "
+        "obersatz": "{remedy:nom} hat Erfolg, soweit die Voraussetzungen nach {citation} vorliegen.",
+        "positive": "{remedy:nom} hat Erfolg.",
+        "negative": "{remedy:nom} hat keinen Erfolg.",
+        "open": "Ob {remedy:nom} Erfolg hat, lässt sich nach dem Sachverhalt nicht abschließend "
         "beurteilen.",
     },
     NormKind.VERHALTENSNORM: {
-        "obersatz": "{subject} könnte gegen {citation} verstoßen haben, indem {conduct}.",
-        "positive": "{subject} hat gegen {citation} verstoßen.",
-        "negative": "{subject} hat nicht gegen {citation} verstoßen.",
-        "open": "Ob {subject} gegen {citation} verstoßen hat, lässt sich nach dem Sachverhalt nicht "
-        "abschließend beurteilen.",
+        "obersatz": "{subject:nom} könnte gegen {citation} verstoßen haben, indem {conduct}.",
+        "positive": "{subject:nom} hat gegen {citation} verstoßen.",
+        "negative": "{subject:nom} hat nicht gegen {citation} verstoßen.",
+        "open": "Ob {subject:nom} gegen {citation} verstoßen hat, lässt sich nach dem Sachverhalt "
+        "nicht abschließend beurteilen.",
     },
 }
 _GENERIC = {
@@ -51,22 +57,29 @@ def norm_templates(kind: NormKind) -> dict[str, str]:
     return _NORM_TEMPLATES.get(kind, _GENERIC)
 
 
-ELEMENT_DEFAULTS = {
-    "obersatz": "Fraglich ist, ob das Merkmal „{label}“ erfüllt ist.",
-    "positive": "Das Merkmal „{label}“ ist erfüllt.",
-    "negative": "Das Merkmal „{label}“ ist nicht erfüllt.",
-    "open": "Ob das Merkmal „{label}“ erfüllt ist, lässt der Sachverhalt offen.",
+# An element without phrases of its own: the heading names it, the sentences refer to it
+# (`lawkit validate` warns that such an element should have its own phrases).
+ELEMENT_DEFAULTS: dict[str, str | None] = {
+    "obersatz": None,
+    "positive": "Diese Voraussetzung ist erfüllt.",
+    "negative": "Diese Voraussetzung ist nicht erfüllt.",
+    "open": "Ob diese Voraussetzung erfüllt ist, lässt der Sachverhalt offen.",
 }
 
 RESULT_KEY = {Result.ERFUELLT: "positive", Result.NICHT_ERFUELLT: "negative", Result.OFFEN: "open"}
 
-VIEW_RESULT = {
-    Result.ERFUELLT: "wäre das Merkmal hier erfüllt",
-    Result.NICHT_ERFUELLT: "wäre das Merkmal hier nicht erfüllt",
-    Result.OFFEN: "hinge das Ergebnis hier von offenen Tatsachen ab",
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+# How the Stellungnahme introduces an argument of each kind ("Für X spricht …").
+ARGUMENT_LEAD = {
+    "Wortlaut": "der Wortlaut",
+    "Systematik": "die Systematik",
+    "Telos": "der Zweck der Vorschrift",
+    "Historie": "die Entstehungsgeschichte",
 }
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+STYLES = ("gutachten", "urteilsstil")
+LEVELS = ("ausführlich", "klausurmäßig")
 
 
 def number(level: int, index: int) -> str:

@@ -16,6 +16,7 @@ class Report:
     result: CaseResult
     document: Document
     style: str
+    level: str = "ausführlich"
 
     def markdown(self) -> str:
         return self.document.markdown()
@@ -28,7 +29,7 @@ class Report:
 
     def as_dict(self) -> dict[str, object]:
         data = case_result_dict(self.result)
-        data["gutachten"] = self.document.as_dict()
+        data["gutachten"] = {"style": self.style, "level": self.level, **self.document.as_dict()}
         return data
 
     def json(self) -> str:
@@ -50,5 +51,7 @@ class Report:
         return self.text()
 
 
-def render(result: CaseResult, style: str = "gutachten") -> Report:
-    return Report(result, compose(result, style), style)
+def render(result: CaseResult, style: str = "gutachten", level: str = "ausführlich") -> Report:
+    """The Gutachten (style 'gutachten') or the Urteilsstil, at level 'ausführlich' (every step)
+    or 'klausurmäßig' (unproblematic points in Feststellungsstil)."""
+    return Report(result, compose(result, style, level), style, level)

@@ -42,14 +42,22 @@ class SchemaNode:
 
     @property
     def mark(self) -> str:
-        """The status words after the result: kann dahinstehen / nicht geprüft / entscheidend."""
+        """The status words after the result: kann dahinstehen / entscheidend."""
+        if not self.examined:
+            return ""
         if self.dahinstehen:
             return "kann dahinstehen"
-        if not self.examined:
-            return "nicht geprüft"
         if self.deciding:
             return "entscheidend"
         return ""
+
+    @property
+    def status(self) -> str:
+        """What the schema shows: the result (with its mark), or only "nicht geprüft" for an
+        element the Gutachten does not reach — it has no value the student should learn."""
+        if not self.examined:
+            return "nicht geprüft"
+        return self.result.value + (f" – {self.mark}" if self.mark else "")
 
 
 def _target(result: ElementResult) -> ElementResult:
@@ -176,8 +184,7 @@ def _view_note(node: SchemaNode) -> str:
 def _norm_schema_text(result: NormResult) -> list[str]:
     lines = []
     for node in schema_nodes(result):
-        mark = f" – {node.mark}" if node.mark else ""
-        lines.append(f"{'  ' * node.depth}{node.label}{_view_note(node)}: {node.result.value}{mark}")
+        lines.append(f"{'  ' * node.depth}{node.label}{_view_note(node)}: {node.status}")
     questions = questions_of(result)
     lines += [f"  Entscheidend offen: {questions.get(key, key)}" for key in deciding_facts(result)]
     return lines
@@ -206,13 +213,21 @@ def result_badge(result: Result, *, dahinstehen: bool = False) -> str:
             f'white-space:nowrap">{html.escape(result.value)}</span>')
 
 
+_NOT_EXAMINED_BADGE = (f'<span class="lawkit-result lawkit-nicht-geprueft" style="color:{_GREY[0]};'
+                       f"background:{_GREY[1]};border:1px solid {_GREY[2]};border-radius:3px;"
+                       'padding:0 4px;white-space:nowrap">nicht geprüft</span>')
+
+
 def _node_html(node: SchemaNode) -> str:
-    fg, bg, border = _GREY if node.dahinstehen else _STYLE[node.result]
-    classes = ["lawkit-node", f"lawkit-{_CLASS[node.result]}"]
+    grey = node.dahinstehen or not node.examined
+    fg, bg, border = _GREY if grey else _STYLE[node.result]
+    classes = ["lawkit-node"]
+    if node.examined:
+        classes.append(f"lawkit-{_CLASS[node.result]}")
     style = [f"border-left:4px solid {border}", "padding:1px 6px", "margin:2px 0"]
-    if node.dahinstehen:
+    if node.dahinstehen and node.examined:
         classes.append("lawkit-dahinstehen")
-    if not node.examined and not node.dahinstehen:
+    if not node.examined:
         classes.append("lawkit-nicht-geprueft")
         style.append("opacity:0.55")
     if node.deciding:
@@ -222,7 +237,8 @@ def _node_html(node: SchemaNode) -> str:
     if node.kind != "element":
         label = f"<strong>{label}</strong>"
     parts = [label, html.escape(_view_note(node)), ": ",
-             result_badge(node.result, dahinstehen=node.dahinstehen)]
+             result_badge(node.result, dahinstehen=node.dahinstehen) if node.examined
+             else _NOT_EXAMINED_BADGE]
     if node.mark:
         parts.append(f' <em style="color:{fg}">– {html.escape(node.mark)}</em>')
     if node.combine is not None:

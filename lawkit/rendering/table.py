@@ -32,7 +32,7 @@ def _row(node: SchemaNode, citation: str, result: CaseResult) -> dict[str, objec
     return {
         "Norm": citation,
         "Merkmal": node.label,
-        "Ergebnis": node.result.value,
+        "Ergebnis": node.result.value if node.examined else "nicht geprüft",
         "geprüft": node.examined,
         "kann dahinstehen": node.dahinstehen,
         "Tatsache": note,
