@@ -21,6 +21,7 @@ from lawkit import (
     View,
     parse_statute,
 )
+from lawkit.model.grammar import Genus, Role
 
 FACT_KEYS = tuple(f"f{i}" for i in range(6))
 answers = st.sampled_from(list(Answer))
@@ -93,6 +94,6 @@ def fact_maps(draw: st.DrawFn) -> dict[str, Answer]:
 def case_for(answers_by_key: dict[str, Answer], norm_id: str = "random") -> Case:
     return Case(
         id="zufall", title="Zufallsfall", sachverhalt="…", fallfrage="…",
-        examinations=(Examination(norm_id, {"subject": "T"}, "er handelte"),),
+        examinations=(Examination(norm_id, {"subject": Role("T", Genus.M)}, "er handelte"),),
         facts={k: Fact(k, a, note=f"Zu {k}: {a.value}.") for k, a in answers_by_key.items()},
     )

@@ -61,6 +61,32 @@ NORM_CASES = {
                                   "    fact: strafantrag_gestellt\n    ref: stgb_203_2_1\n"),
                      "F:12: elements[0]: element 'antrag_gestellt' needs exactly one of all_of, any_of, "
                      "fact, ref, dispute (found: fact, ref)"),
+    "role slot without a case": (
+        NORM.replace("    positive: Strafantrag ist gestellt.", '    positive: "{claimant} hat Strafantrag gestellt."'),
+        "F:17: elements[0].positive: {claimant} names the role 'claimant' without a case; expected e.g. "
+        "{claimant:nom} (nom, gen, dat or akk, as the sentence frame needs)"),
+    "role noun lawkit cannot decline": (
+        NORM.replace("    positive: Strafantrag ist gestellt.",
+                     '    positive: "{claimant:nom} ist {claimant:nom:Antragsberechtigter}."'),
+        "F:17: elements[0].positive: {claimant:nom:Antragsberechtigter}: 'Antragsberechtigter' is not a role "
+        "noun lawkit can decline; expected one of Amtsträger, Angestellter, Anspruchsgegner, Anspruchsteller, "
+        "Antragsteller, Arbeitnehmer, Beamter, Bearbeiter, Beauftragter, Beschwerdeführer, Beschäftigter, "
+        "Beteiligter, Betroffener, Bevollmächtigter, Dienstherr, Geschädigter, Kläger, Mitarbeiter, Prüfer, "
+        "Richter, Täter, Verletzter, Verpflichteter, Wirtschaftsprüfer"),
+    "declined article in a role noun": (
+        NORM.replace("    positive: Strafantrag ist gestellt.",
+                     '    positive: "Strafantrag hat {claimant:nom:einen Verletzter} gestellt."'),
+        "F:17: elements[0].positive: {claimant:nom:einen Verletzter}: write the article in its masculine "
+        "nominative form (der, ein or kein), not 'einen'; lawkit declines it"),
+    "text slot with a case": (
+        NORM.replace("    positive: Strafantrag ist gestellt.", '    positive: "{citation:dat} ist erfüllt."'),
+        "F:17: elements[0].positive: {citation:dat}: the slot 'citation' is plain text and takes no case; "
+        "write {citation}"),
+    "Anwendbarkeit without condition": (
+        NORM.replace("elements:\n", "relations:\n  - {kind: Sperrwirkung, yields_to: stgb_203_2_1, "
+                     "explanation: E, stage: anwendbarkeit}\nelements:\n"),
+        "F:12: relations[0]: a relation examined as a question of Anwendbarkeit needs a 'condition' (the "
+        "requirement that bars the norm, e.g. Beamter im staatsrechtlichen Sinne)"),
     "leaf without question": (NORM.replace(QUESTION, ""),
                               "F:12: elements[0]: leaf 'antrag_gestellt' has a fact but no 'question'; "
                               "expected the question the Sachverhalt answers"),
@@ -132,19 +158,19 @@ def test_missing_file(tmp_path):
 
 CASE_CASES = {
     "answer not ja/nein/offen": (CASE.replace("  offenbart:\n    answer: ja", "  offenbart:\n    answer: jein"),
-                                 "F:62: facts.offenbart.answer: expected one of ja, nein, offen, got 'jein'"),
+                                 "F:65: facts.offenbart.answer: expected one of ja, nein, offen, got 'jein'"),
     "YAML yes is not ja": (CASE.replace("  offenbart:\n    answer: ja", "  offenbart:\n    answer: yes"),
-                           "F:62: facts.offenbart.answer: expected one of ja, nein, offen, got true (a yes/no value)"),
+                           "F:65: facts.offenbart.answer: expected one of ja, nein, offen, got true (a yes/no value)"),
     "unknown fact": (CASE.replace("  offenbart:\n", "  offenbarung:\n"),
-                     "F:62: facts.offenbarung: no examined norm asks the fact 'offenbarung'; did you mean "
+                     "F:65: facts.offenbarung: no examined norm asks the fact 'offenbarung'; did you mean "
                      "'offenbart', 'vorsatz_offenbaren'?; expected only facts the examined norms ask for"),
     "missing fact": (CASE.replace("  strafantrag_gestellt:\n    answer: ja\n    note: Die Y-GmbH stellt "
                                   "fristgerecht Strafantrag.\n    source: SV Abs. 3\n", ""),
-                     "F:26: facts: no answer for the fact 'strafantrag_gestellt' (Hat der Verletzte (oder ein "
+                     "F:28: facts: no answer for the fact 'strafantrag_gestellt' (Hat der Verletzte (oder ein "
                      "anderer Antragsberechtigter) Strafantrag gestellt?) asked by stgb_203_2_1; expected "
                      "answer ja, nein or offen with a note — 'offen' is never assumed"),
     "unknown norm": (CASE.replace("  - norm: stgb_203_2_1", "  - norm: stgb_203_1"),
-                     "F:23: examine[0].norm: unknown norm 'stgb_203_1'; did you mean 'stgb_203_2_1', "
+                     "F:25: examine[0].norm: unknown norm 'stgb_203_1'; did you mean 'stgb_203_2_1', "
                      "'stgb_205_1_1', 'stgb_11_1_4'?"),
     "unknown view": (CASE.replace("roles:\n", "views:\n  geheimnisbegriff: mindermeinung\nroles:\n"),
                      "F:21: views.geheimnisbegriff: the Meinungsstreit 'geheimnisbegriff' has no view "
@@ -153,16 +179,24 @@ CASE_CASES = {
     "fact without note": (CASE.replace("  offenbart:\n    answer: ja\n    note: R erzählt ihrem Bruder B von "
                                        "dem Kundenverlust und den Schließungsplänen.\n    source: SV Abs. 3\n",
                                        "  offenbart: ja\n"),
-                          "F:61: facts.offenbart: expected a mapping with 'answer' and 'note' (the passage of "
+                          "F:64: facts.offenbart: expected a mapping with 'answer' and 'note' (the passage of "
                           "the Sachverhalt behind the answer), got only 'ja'"),
     "Straftatbestand without conduct": (
         CASE.replace("    conduct: sie ihrem Bruder B von dem Kundenverlust und den Schließungsplänen der "
                      "Y-GmbH erzählte\n", ""),
-        "F:23: examine[0]: norm 'stgb_203_2_1' is a Straftatbestand: expected 'conduct' completing "
+        "F:25: examine[0]: norm 'stgb_203_2_1' is a Straftatbestand: expected 'conduct' completing "
         "\"indem …\" (what the person did)"),
-    "role missing": (CASE.replace("roles:\n  subject: R\n", ""),
-                     "F:21: examine[0]: norm 'stgb_203_2_1' needs the role 'subject' (e.g. the person "
+    "role missing": (CASE.replace("  subject: {name: R, gender: f}\n", ""),
+                     "F:24: examine[0]: norm 'stgb_203_2_1' needs the role 'subject' (e.g. the person "
                      "examined); expected it under 'roles' of the case or of this entry"),
+    "role without gender": (CASE.replace("  subject: {name: R, gender: f}\n", "  subject: R\n"),
+                            "F:21: roles.subject: the role 'subject' ('R') needs its grammatical "
+                            "gender so the Gutachten can decline it (des/der R, "
+                            "Amtsträger/Amtsträgerin); expected {name: R, gender: f} (f, m or n), or a "
+                            "noun with its article such as 'die Z-Bank'"),
+    "role with a wrong gender": (CASE.replace("  subject: {name: R, gender: f}\n",
+                                              "  subject: {name: R, gender: w}\n"),
+                                 "F:21: roles.subject.gender: 'w' is not a gender; expected f, m or n"),
 }
 
 

@@ -72,8 +72,14 @@ def test_check_json_schema(capsys):
     taeterkreis = objektiv["elements"][1]
     assert [(e["id"], e["result"], e["examined"], e["dahinstehen"]) for e in taeterkreis["elements"]] == [
         ("amtstraeger", "erfüllt", True, False),
-        ("besonders_verpflichteter", "offen", False, True),
+        # an Amtsträgerin is not besonders verpflichtet ("ohne Amtsträger zu sein")
+        ("besonders_verpflichteter", "nicht erfüllt", False, False),
     ]
+    exclusive = taeterkreis["elements"][1]["elements"][0]
+    assert exclusive["ref"] == {"norm": "stgb_11_1_2", "citation": "§ 11 Abs. 1 Nr. 2 StGB",
+                                "element": "stgb_11_1_2", "negated": True}
+    assert (norm["applicable"], norm["in_dubio_pro_reo"]) == ("erfüllt", False)
+    assert data["case"]["final"] is False
     amtstraeger = taeterkreis["elements"][0]
     assert amtstraeger["ref"] == {"norm": "stgb_11_1_2", "citation": "§ 11 Abs. 1 Nr. 2 StGB",
                                   "element": "stgb_11_1_2"}
@@ -82,6 +88,7 @@ def test_check_json_schema(capsys):
     geheimnis = objektiv["elements"][0]["elements"][0]
     assert geheimnis["meinungsstreit"]["matters"] is False
     assert geheimnis["meinungsstreit"]["chosen_by"] == "herrschende Meinung"
+    assert (data["gutachten"]["style"], data["gutachten"]["level"]) == ("gutachten", "ausführlich")
     assert data["gutachten"]["blocks"][0] == {
         "type": "heading", "level": 0, "number": "A.",
         "text": "§ 203 Abs. 2 S. 1 Nr. 1 StGB – Verletzung von Privatgeheimnissen"}
@@ -159,7 +166,7 @@ def test_json_shows_konkurrenzen_verfolgbarkeit_and_anspruchsgegner(capsys):
     assert main(["check", "verkauf_an_konkurrenten", "--format", "json"]) == 0
     norms = {n["id"]: n for n in json.loads(capsys.readouterr().out)["norms"]}
     assert norms["stgb_204_1"]["konkurrenzen"] == [{
-        "kind": "Gesetzeskonkurrenz", "yields_to": "stgb_203_2_1",
+        "kind": "Gesetzeskonkurrenz", "stage": "konkurrenzen", "yields_to": "stgb_203_2_1",
         "yields_to_citation": "§ 203 Abs. 2 S. 1 Nr. 1 StGB", "status": "erfüllt",
         "explanation": "Geschieht die Verwertung gerade dadurch, dass das Geheimnis im Sinne des § 203 StGB "
                        "offenbart wird, tritt § 204 StGB im Wege der Gesetzeskonkurrenz hinter § 203 StGB zurück."}]
@@ -173,10 +180,26 @@ def test_json_shows_konkurrenzen_verfolgbarkeit_and_anspruchsgegner(capsys):
 
     assert main(["check", "amtshaftung_bafin.angestellter", "--format", "json"]) == 0
     norms = {n["id"]: n for n in json.loads(capsys.readouterr().out)["norms"]}
-    assert norms["bgb_823_2_wphg_21"]["konkurrenzen"][0]["status"] == "nicht erfüllt"
+    sperrwirkung = norms["bgb_823_2_wphg_21"]["konkurrenzen"][0]
+    assert (sperrwirkung["stage"], sperrwirkung["status"]) == ("anwendbarkeit", "nicht erfüllt")
+    assert norms["bgb_823_2_wphg_21"]["applicable"] == "erfüllt"
     assert norms["bgb_823_2_wphg_21"]["rechtsfolge"]["liable"] == (
-        "die BaFin als Dienstherrin; eine persönliche Haftung von B ist unter den Voraussetzungen "
-        "des Art. 34 GG ausgeschlossen.")
+        "Nach Art. 34 S. 1 GG haftet B jedoch nicht persönlich; Haftungsadressatin ist die BaFin als "
+        "Dienstherrin.")
     assert norms["bgb_839_gg_34"]["rechtsfolge"]["liable"] == (
-        "die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung auf den Staat über, "
-        "B haftet nicht persönlich.")
+        "Anspruchsgegnerin ist die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung auf "
+        "den Staat über, B haftet nicht persönlich.")
+
+    # a Beamter: § 823 Abs. 2 BGB is not applicable next to § 839 BGB (examined first)
+    assert main(["check", "amtshaftung_bafin", "--format", "json"]) == 0
+    norms = {n["id"]: n for n in json.loads(capsys.readouterr().out)["norms"]}
+    assert (norms["bgb_823_2_wphg_21"]["applicable"], norms["bgb_823_2_wphg_21"]["result"],
+            norms["bgb_823_2_wphg_21"]["applies"]) == ("nicht erfüllt", "nicht erfüllt", "nicht erfüllt")
+
+
+def test_check_at_the_klausur_level(capsys):
+    assert main(["check", "bafin_angestellte", "--level", "klausurmäßig"]) == 0
+    out = capsys.readouterr().out
+    assert ("R ist als Angestellte der BaFin Amtsträgerin i.S.d. § 11 Abs. 1 Nr. 2 lit. c StGB "
+            "(SV Abs. 1).") in out
+    assert "R müsste zum Täterkreis gehören" not in out

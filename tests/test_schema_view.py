@@ -33,9 +33,10 @@ BAFIN_SCHEMA = """\
           Beamter oder Richter: nicht erfüllt
           Sonstiges öffentlich-rechtliches Amtsverhältnis: nicht erfüllt
           Zur Wahrnehmung von Aufgaben der öffentlichen Verwaltung bestellt: erfüllt
-        Für den öffentlichen Dienst besonders Verpflichteter (§ 11 Abs. 1 Nr. 4 StGB): offen – kann dahinstehen
-          Beschäftigt bei oder tätig für eine Behörde: erfüllt – nicht geprüft
-          Förmliche Verpflichtung: offen – kann dahinstehen
+        Für den öffentlichen Dienst besonders Verpflichteter (§ 11 Abs. 1 Nr. 4 StGB): nicht geprüft
+          Ohne Amtsträger zu sein: nicht geprüft
+          Beschäftigt bei oder tätig für eine Behörde: nicht geprüft
+          Förmliche Verpflichtung: nicht geprüft
       Kenntnis in dieser Eigenschaft: erfüllt
       Tathandlung – unbefugtes Offenbaren: erfüllt
         Offenbaren: erfüllt
@@ -63,8 +64,11 @@ def test_failed_requirement_leaves_the_rest_not_examined(library):
     lines = text.splitlines()
     assert lines[0] == "§ 203 Abs. 2 S. 1 StGB – Verletzung von Privatgeheimnissen: nicht erfüllt"
     assert "      Tatgegenstand – fremdes Geheimnis: nicht erfüllt" in lines
-    assert "      Täterkreis: erfüllt – nicht geprüft" in lines
-    assert "  Schuld: erfüllt – nicht geprüft" in lines
+    # what the Gutachten does not reach shows no value, only that it is not examined
+    assert "      Täterkreis: nicht geprüft" in lines
+    assert "  Schuld: nicht geprüft" in lines
+    assert "          Sachlich begründetes Geheimhaltungsinteresse: nicht geprüft" in lines
+    assert "– nicht geprüft" not in text
     assert "Entscheidend offen" not in text
 
 
@@ -102,14 +106,17 @@ def test_open_strafantrag_decides_the_verfolgbarkeit(library):
 def test_schema_html_carries_result_words_colours_and_hooks(library):
     html = schema_html(check(library.case("bafin_angestellte.vorsatz_offen"), library))
     assert html.startswith('<div id="lawkit-schema" class="lawkit-schema">')
-    assert html.count('class="lawkit-node') == 26
+    assert html.count('class="lawkit-node') == 27
     # the open Vorsatz decides: highlighted, named, and with its result word (not colour only)
     assert ('class="lawkit-node lawkit-offen lawkit-entscheidend"' in html)
     assert "Subjektiver Tatbestand – Vorsatz: <span" in html
     assert "<strong>Entscheidend offen:</strong> Handelte der Täter hinsichtlich aller objektiven " \
            "Tatbestandsmerkmale zumindest mit bedingtem Vorsatz?" in html
-    assert '<em style="color:#424242">– kann dahinstehen</em>' in html
-    assert "opacity:0.55" in html  # not examined: faded
+    # not examined: faded, grey, and no result word
+    assert ('class="lawkit-node lawkit-nicht-geprueft" style="border-left:4px solid #9e9e9e;'
+            'padding:1px 6px;margin:2px 0;opacity:0.55">Ohne Amtsträger zu sein: <span '
+            'class="lawkit-result lawkit-nicht-geprueft"') in html
+    assert ">nicht geprüft</span>" in html
     assert html.count("<ul") == html.count("</ul>") and html.count("<li>") == html.count("</li>")
 
 
@@ -117,12 +124,12 @@ def test_summary_of_subsidiarity_and_ermaechtigung(library):
     assert summary_text(check(library.case("dienstgeheimnis_presse"), library)) == """\
 § 353b Abs. 1 S. 1 Nr. 1 StGB – Verletzung des Dienstgeheimnisses
   Ergebnis (Voraussetzungen der Vorschrift): erfüllt
-  Konkurrenzen: verdrängt § 353b Abs. 1 S. 2 Nr. 1 StGB (Subsidiarität).
+  Konkurrenzen: verdrängt § 353b Abs. 1 S. 2 StGB (Subsidiarität).
   Verfolgbarkeit (Ermächtigung): erfüllt
   Anwendbar (Rechtsfolge tritt ein): erfüllt
   Strafrahmen: Freiheitsstrafe bis zu fünf Jahren oder Geldstrafe.
 
-§ 353b Abs. 1 S. 2 Nr. 1 StGB – Verletzung des Dienstgeheimnisses (fahrlässige Gefährdung)
+§ 353b Abs. 1 S. 2 StGB – Verletzung des Dienstgeheimnisses (fahrlässige Gefährdung)
   Ergebnis (Voraussetzungen der Vorschrift): erfüllt
   Konkurrenzen: tritt hinter § 353b Abs. 1 S. 1 Nr. 1 StGB zurück (Subsidiarität). Satz 2 erfasst nur den Täter, der die Gefährdung lediglich fahrlässig verursacht hat; ist auch die Gefährdung vorsätzlich, gilt allein Satz 1.
   Verfolgbarkeit (Ermächtigung): erfüllt
@@ -145,21 +152,30 @@ def test_summary_names_the_anspruchsgegner_and_the_condition(library):
   Konkurrenzen: verdrängt § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG nicht (Sperrwirkung).
   Anwendbar (Rechtsfolge tritt ein): erfüllt
   Rechtsfolge: Ersatz des durch die Amtspflichtverletzung entstandenen Schadens.
-  Anspruchsgegner: die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung auf den Staat über, B haftet nicht persönlich.
+  Haftung: Anspruchsgegnerin ist die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung auf den Staat über, B haftet nicht persönlich.
 
 § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG – Schadensersatz wegen Verletzung eines Schutzgesetzes
   Ergebnis (Voraussetzungen der Vorschrift): erfüllt
-  Konkurrenzen: tritt nicht hinter § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG zurück (Sperrwirkung). Voraussetzung „Beamter im staatsrechtlichen Sinne“: nicht erfüllt.
+  Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG anwendbar; die Sperrwirkung greift nicht. Voraussetzung „Beamter im staatsrechtlichen Sinne“: nicht erfüllt.
   Anwendbar (Rechtsfolge tritt ein): erfüllt
   Rechtsfolge: Ersatz des durch den Verstoß entstandenen Schadens.
-  Anspruchsgegner: die BaFin als Dienstherrin; eine persönliche Haftung von B ist unter den Voraussetzungen des Art. 34 GG ausgeschlossen.
+  Haftung: Nach Art. 34 S. 1 GG haftet B jedoch nicht persönlich; Haftungsadressatin ist die BaFin als Dienstherrin.
 """
+
+
+def test_summary_of_a_beamter_says_823_ii_is_not_applicable(library):
+    text = summary_text(check(library.case("amtshaftung_bafin"), library))
+    assert ("  Ergebnis (Voraussetzungen der Vorschrift): nicht erfüllt\n"
+            "  Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG nicht anwendbar "
+            "(Sperrwirkung). Die Haftung für Amtspflichtverletzungen ist in § 839 BGB abschließend "
+            "geregelt") in text
+    assert "  Konkurrenzen: verdrängt § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG (Sperrwirkung).\n" in text
 
 
 def test_summary_html_has_its_hook_and_result_words(library):
     html = summary_html(check(library.case("dienstgeheimnis_presse"), library))
     assert html.startswith('<div id="lawkit-summary" class="lawkit-summary">')
-    assert "<strong>Konkurrenzen:</strong> verdrängt § 353b Abs. 1 S. 2 Nr. 1 StGB (Subsidiarität).</li>" in html
+    assert "<strong>Konkurrenzen:</strong> verdrängt § 353b Abs. 1 S. 2 StGB (Subsidiarität).</li>" in html
     assert html.count(">nicht erfüllt</span>") == 1  # only § 353b Abs. 1 S. 2 does not apply
 
 
@@ -217,9 +233,9 @@ def test_diagram_has_one_box_per_row_of_the_schema(library):
     assert isinstance(fig, Figure)
     (ax,) = fig.axes
     boxes = [p for p in ax.patches if isinstance(p, FancyBboxPatch)]
-    assert len(boxes) == len(BAFIN_SCHEMA.splitlines()) == 26
+    assert len(boxes) == len(BAFIN_SCHEMA.splitlines()) == 27
     texts = [t.get_text() for t in ax.texts]
-    assert "Förmliche Verpflichtung\noffen – kann dahinstehen" in texts
+    assert "Förmliche Verpflichtung\nnicht geprüft" in texts
     assert "Strafantrag gestellt\nerfüllt" in texts
     assert texts.count("oder") == 2  # Täterkreis; Amtsträger (§ 11 Abs. 1 Nr. 2 lit. a–c)
     # the norm, Tatbestand, objektiver Tatbestand, Tatgegenstand, Geheimnis, besonders
@@ -258,11 +274,11 @@ def test_element_table(library):
     table = element_table(check(library.case("bafin_angestellte"), library))
     assert list(table.columns) == ["Norm", "Merkmal", "Ergebnis", "geprüft", "kann dahinstehen",
                                    "Tatsache", "Antwort", "Fundstelle"]
-    assert len(table) == 26
+    assert len(table) == 27
     row = table[table["Merkmal"] == "Förmliche Verpflichtung"].iloc[0].to_dict()
-    assert row == {
+    assert row == {  # not reached by the Gutachten: no value, only "nicht geprüft"
         "Norm": "§ 203 Abs. 2 S. 1 Nr. 1 StGB", "Merkmal": "Förmliche Verpflichtung",
-        "Ergebnis": "offen", "geprüft": False, "kann dahinstehen": True,
+        "Ergebnis": "nicht geprüft", "geprüft": False, "kann dahinstehen": True,
         "Tatsache": "Ob R zusätzlich förmlich verpflichtet wurde, teilt der Sachverhalt nicht mit.",
         "Antwort": "offen", "Fundstelle": "§ 11 Abs. 1 Nr. 4 StGB.",  # no SV passage: the element's
     }

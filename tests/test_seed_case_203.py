@@ -26,10 +26,12 @@ def test_seed_case_is_made_out_and_prosecutable(seed_case, library):
     )
     amtstraeger = result.root.find("amtstraeger")
     assert amtstraeger.result is Result.ERFUELLT and amtstraeger.examined
-    # the alternative after the fulfilled one is not examined (and its open fact does not matter)
+    # Nr. 2 is exclusive ("ohne Amtsträger zu sein", § 11 Abs. 1 Nr. 4 StGB): an Amtsträgerin
+    # is not besonders verpflichtet, and the Gutachten does not reach the alternative
     verpflichteter = result.root.find("besonders_verpflichteter")
-    assert verpflichteter.result is Result.OFFEN
-    assert not verpflichteter.examined and verpflichteter.dahinstehen
+    assert verpflichteter.result is Result.NICHT_ERFUELLT
+    assert not verpflichteter.examined and not verpflichteter.dahinstehen
+    assert verpflichteter.referenced.find("kein_amtstraeger").result is Result.NICHT_ERFUELLT
     # the Streit about the Geheimnis does not matter here: both views affirm it
     geheimnis = result.root.find("geheimnis")
     assert geheimnis.dispute.matters is False
@@ -59,8 +61,13 @@ def test_fact_already_public_fails_at_the_tatgegenstand_and_stops(seed_case, lib
     assert all(not p.examined for p in result.procedural)
     assert result.prosecutable is None
     text = check(case, library).gutachten().markdown()
-    assert "Es handelt sich nicht um ein Geheimnis." in text
-    assert "Der Streit kann dahinstehen, weil alle Auffassungen hier zum selben Ergebnis führen." in text
+    # the requirement both views share fails first: the Streit is not even put
+    assert ("Abweichend vom Sachverhalt wird unterstellt, dass die Tatsachen nicht nur einem "
+            "beschränkten Personenkreis bekannt oder zugänglich sind.\n\nAuf die Frage, ob über die "
+            "beschränkte Bekanntheit hinaus ein sachlich begründetes Geheimhaltungsinteresse des "
+            "Betroffenen erforderlich ist, kommt es daher nicht an.\n\nEs handelt sich nicht um ein "
+            "Geheimnis.\n\nDamit liegt ein fremdes Geheimnis nicht vor.") in text
+    assert "Fraglich ist" not in text and "Stellungnahme" not in text
     assert "Täterkreis" not in text and "Vorsatz" not in text and "Strafantrag" not in text
     assert "**Ergebnis: R hat sich nicht gemäß § 203 Abs. 2 S. 1 StGB strafbar gemacht.**" in text
 
@@ -74,12 +81,12 @@ def test_vorsatz_unknown_is_open_and_names_vorsatz_as_deciding(seed_case, librar
     assert result.prosecutable is Result.ERFUELLT
     assert result.applies is Result.OFFEN
     text = check(case, library).gutachten().markdown()
-    assert ("Ob R vorsätzlich handelte, ist im Einzelfall zu prüfen; der Sachverhalt lässt es "
-            "offen.") in text
-    assert ("**Ergebnis: Ob sich R gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht hat, lässt "
-            "sich nach dem Sachverhalt nicht abschließend beurteilen. Entscheidend ist: „Handelte "
-            "der Täter hinsichtlich aller objektiven Tatbestandsmerkmale zumindest mit bedingtem "
-            "Vorsatz?“.") in text
+    assert "Abweichend vom Sachverhalt wird unterstellt, dass offenbleibt, ob R vorsätzlich handelte." in text
+    assert "Ob der Tatbestand erfüllt ist, hängt davon ab, ob R vorsätzlich handelte." in text
+    # both branches, never the question put to the Sachverhalt
+    assert ("**Ergebnis: Handelte R vorsätzlich, hat sie sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB "
+            "strafbar gemacht; andernfalls nicht. Die Tat ist verfolgbar.**") in text
+    assert "Handelte der Täter" not in text and "„" not in text
 
 
 def test_no_strafantrag_made_out_but_not_prosecutable(seed_case, library):
@@ -89,10 +96,11 @@ def test_no_strafantrag_made_out_but_not_prosecutable(seed_case, library):
     assert result.prosecutable is Result.NICHT_ERFUELLT
     assert result.applies is Result.NICHT_ERFUELLT
     text = check(case, library).gutachten().markdown()
-    assert "Es fehlt am erforderlichen Strafantrag; die Tat ist nicht verfolgbar." in text
-    assert ("R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht. Die Tat kann jedoch "
-            "nicht verfolgt werden.") in text
-    assert "Strafrahmen" not in text
+    assert ("Abweichend vom Sachverhalt wird unterstellt, dass Strafantrag nicht gestellt ist.\n\n"
+            "Damit fehlt es am erforderlichen Strafantrag.") in text
+    assert ("R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht. Die Tat ist jedoch "
+            "nicht verfolgbar.") in text
+    assert "bedroht" not in text
 
 
 def test_meinungsstreit_that_matters_is_set_out_and_follows_the_chosen_view(seed_case, library):
@@ -107,12 +115,19 @@ def test_meinungsstreit_that_matters_is_set_out_and_follows_the_chosen_view(seed
     ]
     assert dominant.result is Result.NICHT_ERFUELLT
     text = check(case, library).gutachten().markdown()
-    assert ("Umstritten ist, ob über die beschränkte Bekanntheit hinaus ein sachlich begründetes "
-            "Geheimhaltungsinteresse des Betroffenen erforderlich ist.") in text
-    assert "Danach wäre das Merkmal hier nicht erfüllt." in text
-    assert "Danach wäre das Merkmal hier erfüllt." in text
-    assert ("Maßgeblich ist hier die Ansicht „Geheimhaltungsinteresse erforderlich“ (nach der "
-            "herrschenden Meinung, der hier gefolgt wird).") in text
+    # problem → Subsumtion under each view → Stellungnahme with arguments → decision
+    problem = text.index("Fraglich ist, ob über die beschränkte Bekanntheit hinaus ein sachlich "
+                         "begründetes Geheimhaltungsinteresse des Betroffenen erforderlich ist.")
+    first = text.index("Nach dieser Auffassung handelt es sich nicht um ein Geheimnis.")
+    second = text.index("Nach dieser Auffassung handelt es sich um ein Geheimnis.")
+    stellungnahme = text.index("###### (3) Stellungnahme")
+    argument = text.index("Für die Gegenauffassung spricht der Wortlaut:")
+    decision = text.index("Überzeugender ist die ganz überwiegende Auffassung.")
+    conclusion = text.index("Somit handelt es sich nicht um ein Geheimnis.")
+    assert problem < first < second < stellungnahme < argument < decision < conclusion
+    assert "Für die ganz überwiegende Auffassung spricht der Zweck der Vorschrift:" in text
+    assert "Ihr ist zu folgen." in text
+    assert "der hier gefolgt wird" not in text and "Ansicht „" not in text
 
     minority = check(case, library, views={"geheimnisbegriff": "beschraenkte_bekanntheit_genuegt"})
     result = minority.norm("stgb_203_2_1")
@@ -123,22 +138,30 @@ def test_meinungsstreit_that_matters_is_set_out_and_follows_the_chosen_view(seed
     assert by_case.norm("stgb_203_2_1").root.find("geheimnis").dispute.chosen_by is ViewChoice.CASE
 
 
-def test_open_alternative_kann_dahinstehen_when_the_other_is_met(seed_case, library):
-    # unclear whether R is Amtsträgerin, but she is förmlich verpflichtet: Nr. 2 carries the result
+def test_open_alternative_kann_dahinstehen_when_both_answers_make_her_a_taeterin(seed_case, library):
+    # unclear whether R is Amtsträgerin, but she is förmlich verpflichtet: if she is one, Nr. 1;
+    # if not, Nr. 2 ("ohne Amtsträger zu sein") — she belongs to the Täterkreis either way
     case = (seed_case.with_answer("bestellt_oeffentliche_verwaltung", "offen")
             .with_answer("foermlich_verpflichtet", "ja"))
     result = check(case, library).norm("stgb_203_2_1")
     assert result.result is Result.ERFUELLT
-    assert result.citation == "§ 203 Abs. 2 S. 1 Nr. 2 StGB"
+    assert result.citation == "§ 203 Abs. 2 S. 1 StGB"  # Nr. 1 or Nr. 2: neither is certain
+    taeterkreis = result.root.find("taeterkreis")
+    assert taeterkreis.result is Result.ERFUELLT and taeterkreis.either_way == "stgb_11_1_2"
     amtstraeger = result.root.find("amtstraeger")
     assert amtstraeger.result is Result.OFFEN
     assert amtstraeger.examined and amtstraeger.dahinstehen
-    assert amtstraeger.because.element.id == "besonders_verpflichteter"
+    assert result.root.find("besonders_verpflichteter").result is Result.OFFEN
     text = check(case, library).gutachten().markdown()
-    assert ("Ob „Amtsträger“ vorliegt, kann dahinstehen: Es hängt von offenen Tatsachen ab "
-            "(„Ist die Person dazu bestellt, bei einer Behörde (etwa der BaFin) Aufgaben der "
-            "öffentlichen Verwaltung wahrzunehmen?“), ändert aber am Ergebnis nichts. Denn jedenfalls "
-            "gilt: R ist für den öffentlichen Dienst besonders verpflichtet.") in text
+    assert ("Ob R Amtsträgerin ist, hängt davon ab, ob R zur Wahrnehmung von Aufgaben der "
+            "öffentlichen Verwaltung bestellt ist (lit. c). Abweichend vom Sachverhalt wird "
+            "unterstellt, dass offenbleibt, ob R zur Wahrnehmung von Aufgaben der öffentlichen "
+            "Verwaltung bestellt ist (lit. c).") in text
+    assert ("Das kann offenbleiben. Ist R Amtsträgerin, gehört sie zum Täterkreis (Nr. 1). "
+            "Andernfalls ist R für den öffentlichen Dienst besonders Verpflichtete (Nr. 2): R ist "
+            "bei der BaFin beschäftigt (SV Abs. 1). Abweichend vom Sachverhalt wird unterstellt, "
+            "dass R förmlich verpflichtet worden ist.\n\nDamit gehört R jedenfalls zum "
+            "Täterkreis.") in text
 
 
 def test_knowledge_acquired_privately_is_not_enough(seed_case, library):
@@ -160,8 +183,10 @@ def test_open_element_before_a_failed_one_kann_dahinstehen(seed_case, library):
     assert tatgegenstand.because.element.id == "tathandlung"
     assert result.root.find("subjektiver_tatbestand").examined is False
     text = check(case, library).gutachten().markdown()
-    assert "ändert aber am Ergebnis nichts. Denn jedenfalls gilt: Ein unbefugtes Offenbaren liegt nicht vor." in text
-    assert "Die Mitteilung war befugt." in text
+    assert ("Ob ein fremdes Geheimnis vorliegt, hängt davon ab, ob ein sachlich begründetes "
+            "Interesse an der Geheimhaltung besteht. Das kann dahinstehen, denn R hat jedenfalls das "
+            "Geheimnis nicht unbefugt offenbart (dazu I. 1. d)).") in text
+    assert "Abweichend vom Sachverhalt wird unterstellt, dass die Mitteilung befugt war." in text
 
 
 def test_assumed_fact_is_marked_in_the_report(seed_case, library):
@@ -177,14 +202,15 @@ def test_assumed_fact_is_marked_in_the_report(seed_case, library):
 def test_urteilsstil_puts_the_result_first(seed_case, library):
     doc = check(seed_case, library).gutachten("urteilsstil").document
     paragraphs = [b for b in doc.blocks if hasattr(b, "parts")]
-    assert "".join(paragraphs[0].parts) == "R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht."
+    assert "".join(paragraphs[0].parts) == ("R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar "
+                                            "gemacht. Die Tat ist verfolgbar.")
     text = doc.markdown()
-    assert ("Der Tatbestand ist erfüllt. Die Tatsache ist nur einem beschränkten Personenkreis "
-            "bekannt: Von dem Kundenverlust und den Schließungsplänen wissen nur die "
-            "Geschäftsführung, wenige Mitarbeiter der Y-GmbH und die zuständigen Stellen der BaFin "
+    assert "### I. Tatbestand\n\nDer Tatbestand ist erfüllt." in text
+    assert ("Das Geheimnis ist fremd, denn die Tatsachen betreffen die Y-GmbH, nicht R selbst "
             "(SV Abs. 2).") in text
-    assert "Rechtfertigungsgründe greifen nicht ein; die Tat ist rechtswidrig. Denn: Ein " in text
-    assert "Umstritten ist" not in text and "Fraglich ist" not in text
+    assert ("Die Tat ist rechtswidrig, denn ein Rechtfertigungsgrund ist nicht ersichtlich; R will B "
+            "lediglich einen Tipp geben (SV Abs. 3).") in text
+    assert "Fraglich ist" not in text and " müsste " not in text.replace("schweigen müsste", "")
 
 
 @pytest.mark.parametrize("answer", [Answer.JA, Answer.NEIN])

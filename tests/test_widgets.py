@@ -105,24 +105,25 @@ def test_toggling_vorsatz_changes_tree_gutachten_and_summary(bench):
          "§ 203 Abs. 2 S. 1 Nr. 1 StGB – Verletzung von Privatgeheimnissen: nicht erfüllt"),
         ("  Tatbestand: erfüllt", "  Tatbestand: nicht erfüllt"),
         ("    Subjektiver Tatbestand – Vorsatz: erfüllt", "    Subjektiver Tatbestand – Vorsatz: nicht erfüllt"),
-        ("  Rechtswidrigkeit: erfüllt", "  Rechtswidrigkeit: erfüllt – nicht geprüft"),
-        ("  Schuld: erfüllt", "  Schuld: erfüllt – nicht geprüft"),
-        ("  Verfolgbarkeit: erfüllt", "  Verfolgbarkeit: erfüllt – nicht geprüft"),
+        # not reached any more: no value, only "nicht geprüft"
+        ("  Rechtswidrigkeit: erfüllt", "  Rechtswidrigkeit: nicht geprüft"),
+        ("  Schuld: erfüllt", "  Schuld: nicht geprüft"),
+        ("  Verfolgbarkeit: erfüllt", "  Verfolgbarkeit: nicht geprüft"),
         ("    Strafantrag (§ 205 Abs. 1 S. 1 StGB): erfüllt",
-         "    Strafantrag (§ 205 Abs. 1 S. 1 StGB): erfüllt – nicht geprüft"),
-        ("      Strafantrag gestellt: erfüllt", "      Strafantrag gestellt: erfüllt – nicht geprüft"),
+         "    Strafantrag (§ 205 Abs. 1 S. 1 StGB): nicht geprüft"),
+        ("      Strafantrag gestellt: erfüllt", "      Strafantrag gestellt: nicht geprüft"),
     ]
     text = bench.gutachten_text()
     assert "Ergebnis: R hat sich nicht gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht." in text
-    assert "R handelte nicht vorsätzlich." in text
-    assert "Die Voraussetzungen der Strafverfolgung liegen vor." not in text
-    # the note of the Sachverhalt ("R weiß, dass sie schweigen müsste") no longer fits "nein":
-    assert ("Abweichend vom Sachverhalt angenommen: Handelte der Täter hinsichtlich aller objektiven "
-            "Tatbestandsmerkmale zumindest mit bedingtem Vorsatz? – nein (unterstellt).") in text
-    assert "R weiß, dass sie schweigen müsste" not in text
+    assert "Die Tat ist verfolgbar." not in text
+    # the note of the Sachverhalt ("R weiß, dass sie schweigen müsste") no longer fits "nein": the
+    # Gutachten says what is assumed, in the element's own words, never the question
+    assert ("Abweichend vom Sachverhalt wird unterstellt, dass R nicht vorsätzlich handelte.\n\n"
+            "Damit ist der Tatbestand nicht erfüllt.") in text
+    assert "R weiß, dass sie schweigen müsste" not in text and "Handelte der Täter" not in text
     # every view was re-rendered from the new result
     assert bench.gutachten.value != before_html
-    assert "R handelte nicht vorsätzlich." in bench.gutachten.value
+    assert "dass R nicht vorsätzlich handelte" in bench.gutachten.value
     assert bench.tree.value.startswith('<div id="lawkit-schema"')
     assert ('<strong>§ 203 Abs. 2 S. 1 Nr. 1 StGB – Verletzung von Privatgeheimnissen</strong>: '
             '<span class="lawkit-result lawkit-nicht-erfuellt"') in bench.tree.value
@@ -152,7 +153,8 @@ def test_open_strafantrag_makes_the_verfolgbarkeit_open(bench):
     bench.set_fact("strafantrag_gestellt", "offen")
     assert bench.summary_text().splitlines()[3:5] == [
         "  Verfolgbarkeit (Strafantrag): offen", "  Anwendbar (Rechtsfolge tritt ein): offen"]
-    assert "Ob die Tat verfolgt werden kann, ist offen." in bench.gutachten_text()
+    assert ("Ergebnis: R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht. Ob die Tat "
+            "verfolgt werden kann, hängt davon ab, ob Strafantrag gestellt ist.") in bench.gutachten_text()
 
 
 def test_style_switch_gives_the_urteilsstil(bench):
@@ -161,8 +163,8 @@ def test_style_switch_gives_the_urteilsstil(bench):
     bench.style_control.value = "urteilsstil"
     assert bench.style == "urteilsstil"
     assert "<h2>Die Angestellte der Wertpapieraufsicht — Urteilsstil</h2>" in bench.gutachten.value
-    assert ('<p class="lawkit-ergebnis">R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht.</p>'
-            in bench.gutachten.value)
+    assert ('<p class="lawkit-ergebnis">R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht. '
+            'Die Tat ist verfolgbar.</p>' in bench.gutachten.value)
     assert "R könnte sich" not in bench.gutachten_text()
     bench.set_style("gutachten")
     assert "R könnte sich gemäß" in bench.gutachten_text()
@@ -192,12 +194,14 @@ def test_view_selector_of_the_geheimnisbegriff_where_it_decides(library):
         "  – Ansicht „Geheimhaltungsinteresse erforderlich“ (herrschende Meinung)",
         "  – Ansicht „Beschränkte Bekanntheit genügt“ – maßgeblich nach Auswahl",
     ]
-    assert "Maßgeblich ist hier die Ansicht „Beschränkte Bekanntheit genügt“ (nach der gewählten " \
-           "Auffassung)." in bench.gutachten_text()
+    # the Stellungnahme now decides for the chosen view, with its reason
+    assert ("Überzeugender ist die Gegenauffassung. Sie hält sich an den Wortlaut und macht die "
+            "Strafbarkeit nicht von einer Wertung abhängig, die der Täter im Zeitpunkt der Tat oft "
+            "nicht sicher treffen kann. Ihr ist zu folgen.") in bench.gutachten_text()
     assert 'data-changes="true"' in bench.disputes.value
-    # back to the h.M.: the Gutachten again follows it as the herrschende Meinung
+    # back to the h.M.: the Stellungnahme again decides for it
     bench.set_view("geheimnisbegriff", "geheimhaltungsinteresse_erforderlich")
-    assert "nach der herrschenden Meinung, der hier gefolgt wird" in bench.gutachten_text()
+    assert "Überzeugender ist die ganz überwiegende Auffassung." in bench.gutachten_text()
 
 
 def test_dispute_overview_follows_the_facts(bench):
@@ -218,10 +222,10 @@ def test_case_without_meinungsstreit_says_so(library):
 
 def test_konkurrenzen_of_two_examined_norms(library):
     bench = workbench("dienstgeheimnis_presse", library=library)
-    assert "  Konkurrenzen: verdrängt § 353b Abs. 1 S. 2 Nr. 1 StGB (Subsidiarität)." in bench.summary_text()
+    assert "  Konkurrenzen: verdrängt § 353b Abs. 1 S. 2 StGB (Subsidiarität)." in bench.summary_text()
     bench.set_fact("vorsatz_gefaehrdung", "nein")  # only fahrlässig: Satz 1 fails, Satz 2 applies
     summary = bench.summary_text()
-    assert "  Konkurrenzen: verdrängt § 353b Abs. 1 S. 2 Nr. 1 StGB nicht (Subsidiarität)." in summary
+    assert "  Konkurrenzen: verdrängt § 353b Abs. 1 S. 2 StGB nicht (Subsidiarität)." in summary
     assert summary.split("\n\n")[1].splitlines()[-1] == "  Strafrahmen: Freiheitsstrafe bis zu einem Jahr oder Geldstrafe."
     assert bench.summary.value.startswith('<div id="lawkit-summary"')
 
@@ -389,7 +393,10 @@ def test_classify_remarks_specific_outcomes_and_reasons(library):
     assert remarks.question("norm_geboten").richtig == ("hängt vom Einzelfall ab",)
     text = remarks.answer("ausgangsfall", "fachliche Wertung")
     assert text.startswith("Nicht ganz. Richtig ist: prüfungsspezifische Wertung.\n\n")
-    assert "Vgl. BVerwG, Beschl. v. 05.03.2018 - 6 B 71.17, Leitsatz 2, Rn. 11–13." in text
+    # the Fundstellen of one place form one footnote
+    assert ("Vgl. BVerwG, Beschl. v. 05.03.2018 - 6 B 71.17, Leitsatz 2, Rn. 11–13; BVerwG, Beschl. v. "
+            "17.12.1997 - 6 B 55.97, NVwZ 1998, 738 (zit. nach BVerwG, Beschl. v. 05.03.2018 - 6 B 71.17, "
+            "Rn. 12).") in text
     assert remarks.question("gewichtung").frage.startswith("„Die Aufgabe war leicht; Lücken wiegen schwer“\n")
     remarks.choices["norm_geboten"].value = "hängt vom Einzelfall ab"
     remarks.buttons["norm_geboten"].click()
@@ -419,9 +426,27 @@ def test_feedback_adds_no_second_full_stop():
     assert feedback(question, "Ja.") == "Richtig. Weil."
 
 
-def test_summary_of_a_failing_norm_does_not_suggest_the_sperrwirkung_is_denied(library):
+def test_summary_of_a_failing_norm_keeps_the_sperrwirkung_for_a_beamter(library):
+    # Ausarbeitung, Abschn. 3.2, Fn. 34–36: for a Beamter § 823 Abs. 2 BGB is barred whether or
+    # not the requirements of § 839 BGB are met — even where § 839 BGB fails
     wb = workbench("amtshaftung_bafin", library=library)
     wb.set_fact("geheimhaltungsinteresse", "nein")
-    assert ("Konkurrenzen: kein Vorrang von § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG zu prüfen "
-            "(Sperrwirkung): die Vorschrift ist schon nicht erfüllt.") in wb.summary_text()
-    assert "tritt nicht hinter" not in wb.summary_text()
+    summary = wb.summary_text()
+    assert "  Konkurrenzen: verdrängt § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG (Sperrwirkung).\n" in summary
+    assert ("  Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG nicht anwendbar "
+            "(Sperrwirkung).") in summary
+    assert "tritt nicht hinter" not in summary
+
+
+def test_level_switch_gives_the_klausur_version(bench):
+    assert bench.level == "ausführlich"
+    assert "R müsste zum Täterkreis gehören" in bench.gutachten_text()
+    bench.level_control.value = "klausurmäßig"  # exactly what a click does
+    assert bench.level == "klausurmäßig"
+    assert ("R ist als Angestellte der BaFin Amtsträgerin i.S.d. § 11 Abs. 1 Nr. 2 lit. c StGB "
+            "(SV Abs. 1).") in bench.gutachten.value
+    assert "R müsste zum Täterkreis gehören" not in bench.gutachten_text()
+    bench.reset()
+    assert bench.level_control.value == "ausführlich"
+    with pytest.raises(LawkitError, match="unknown level 'kurz'"):
+        bench.set_level("kurz")

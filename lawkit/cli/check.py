@@ -13,6 +13,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("case", help="a case file, or the id of a shipped case")
     parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
     parser.add_argument("--style", choices=("gutachten", "urteilsstil"), default="gutachten")
+    parser.add_argument("--level", choices=("ausführlich", "klausurmäßig"), default="ausführlich",
+                        help="ausführlich: every step; klausurmäßig: unproblematic points in "
+                        "Feststellungsstil, problems in full")
     parser.add_argument(
         "--view", action="append", default=[], metavar="STREIT=ANSICHT",
         help="follow this view in a Meinungsstreit (repeatable), e.g. "
@@ -40,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     library = library_from(args)
     case = library.case(args.case)  # type: ignore[attr-defined]
     result = check(case, library, views=parse_views(args.view))  # type: ignore[arg-type]
-    print(render(result, args.style).render(args.format), end="")
+    print(render(result, args.style, args.level).render(args.format), end="")
     if args.format in ("json", "html"):
         print()
     return 0

@@ -18,8 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def validate_file(path: Path, library: object) -> str:
-    """Validate one file; return what it is. Raises LawkitError with the first problem."""
+def validate_file(path: Path, library: object, warnings: list[str] | None = None) -> str:
+    """Validate one file; return what it is. Raises LawkitError with the first problem; what is
+    valid but will not read well in the Gutachten goes into `warnings`."""
     from lawkit.loading.cases import read_case
     from lawkit.loading.library import Library, check_case, check_library
     from lawkit.loading.norms import read_norm
@@ -33,11 +34,19 @@ def validate_file(path: Path, library: object) -> str:
     if reader.has("examine") or reader.has("facts"):
         case = read_case(reader)
         check_case(case, library, reader)  # type: ignore[arg-type]
+        if warnings is not None:
+            from lawkit.rendering.style_check import case_warnings
+
+            warnings += case_warnings(case, library)
         return f"case {case.id!r} ({len(case.examinations)} norm(s), {len(case.facts)} facts)"
     if any(reader.has(key) for key in ("citation", "elements", "any_of", "kind", "wording")):
         norm = read_norm(reader)
         assert isinstance(library, Library)
         check_library(Library(MappingProxyType({**library.norms, norm.id: norm}), library.seeds))
+        if warnings is not None:
+            from lawkit.rendering.style_check import phrase_warnings
+
+            warnings += phrase_warnings(norm)
         return f"norm {norm.id!r} ({norm.citation.canonical()}, {len(norm.elements())} elements)"
     if reader.has("solution") and reader.has("bearbeitervermerk"):
         from lawkit.exercises.loading import load_exercise
@@ -53,13 +62,16 @@ def run(args: argparse.Namespace) -> int:
     library = library_from(args)
     failed = 0
     for name in args.files:
+        warnings: list[str] = []
         try:
-            what = validate_file(Path(name), library)
+            what = validate_file(Path(name), library, warnings)
         except LawkitError as exc:
             failed += 1
             print(f"error  {exc}", file=sys.stderr)
         else:
             print(f"ok     {name}: {what}")
+            for warning in warnings:
+                print(f"warning {name}: {warning}")
     if failed:
         print(f"{failed} of {len(args.files)} file(s) failed", file=sys.stderr)
     return 1 if failed else 0

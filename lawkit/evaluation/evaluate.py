@@ -330,4 +330,4 @@ def check(case: Case, library: Library | None = None, *,
             result = replace(result, displacements=tuple(displacements))
         results.append(result)
         examined[norm_id] = result
-    return CaseResult(case, tuple(results))
+    return CaseResult(case, tuple(results), library)

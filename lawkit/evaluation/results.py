@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from lawkit.model.case import Case, Examination, Fact
@@ -173,6 +173,8 @@ class NormResult:
 class CaseResult:
     case: Case
     norms: tuple[NormResult, ...]
+    # the library the case was checked against (for what-ifs of the report); not part of the value
+    library: object | None = field(default=None, compare=False, repr=False)
 
     def norm(self, norm_id: str) -> NormResult:
         for result in self.norms:

@@ -132,14 +132,17 @@ class Case:
                              f"{nearest(variant_id, [v.id for v in self.variants])}")
 
     def with_answer(self, key: str, answer: Answer | str) -> Case:
-        """A copy of the case with one fact's answer changed (note and source kept)."""
+        """A copy of the case with one fact's answer changed: a what-if that departs from the
+        Sachverhalt (note and source kept for reference; the Gutachten says it is assumed)."""
         if key not in self.facts:
             from lawkit.errors import UnknownIdError
             from lawkit.model.suggest import nearest
 
             raise UnknownIdError(f"unknown fact {key!r}{nearest(key, self.facts)}")
         facts = dict(self.facts)
-        facts[key] = replace(facts[key], answer=Answer(answer))
+        old = facts[key]
+        new = Answer(answer)
+        facts[key] = old if old.answer is new else replace(old, answer=new, departs=True)
         return replace(self, facts=facts)
 
     def with_view(self, dispute: str, view: str) -> Case:

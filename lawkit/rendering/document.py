@@ -148,6 +148,10 @@ class Builder:
             if part is None or part == "" or part == []:
                 continue
             if isinstance(part, list):
+                if out and isinstance(out[-1], int):  # right after a footnote: the same place
+                    number = out[-1]
+                    self.footnotes[number - 1] = merge_notes([self.footnotes[number - 1], *part])
+                    continue
                 pending += part
                 if out and isinstance(out[-1], str):
                     out.append(self._note(pending))

@@ -31,6 +31,7 @@ from lawkit.evaluation.results import (
     NormResult,
     ViewChoice,
 )
+from lawkit.loading.library import Library
 from lawkit.model.grammar import Kasus
 from lawkit.model.logic import Combine, Result, combine, negation
 from lawkit.model.norm import Element, NormKind, View
@@ -276,15 +277,17 @@ class _Composer:
 
             case = self.case_result.case
             views = self._views()
-            after = {answer: check(case.with_answer(deciding[0], answer), None, views=views)
+            library = self.case_result.library
+            after = {answer: check(case.with_answer(deciding[0], answer),
+                                   library if isinstance(library, Library) else None, views=views)
                      .norm(norm.id).result for answer in ("ja", "nein")}
             if all(r.determined for r in after.values()) and after["ja"] is not after["nein"]:
                 condition = verb_first(yes_phrase(leaves[0], self.roles))
                 if after["ja"] is Result.ERFUELLT:
-                    main = main_after_condition(norm_text(norm, "positive", self.roles))
+                    main = self.roles.after_condition(norm_text(norm, "positive", self.roles))
                     return f"{condition}, {main}; andernfalls nicht."
-                main = main_after_condition(norm_text(norm, "negative", self.roles))
-                other = main_after_condition(norm_text(norm, "positive", self.roles))
+                main = self.roles.after_condition(norm_text(norm, "negative", self.roles))
+                other = self.roles.after_condition(norm_text(norm, "positive", self.roles))
                 return f"{condition}, {main}; andernfalls {other}."
         clauses = list(dict.fromkeys(ob(yes_phrase(leaf, self.roles)) for leaf in leaves))
         question = norm_text(norm, "open", self.roles).split(",")[0]  # "Ob sich R … hat"
@@ -362,7 +365,7 @@ class _Composer:
     def heading_text(self, result: ElementResult) -> str:
         label = result.element.label
         if result.referenced_norm is not None and result.referenced is not None \
-                and "(" not in label and "§" not in label:
+                and "(" not in label and "§" not in label and not result.element.negated:
             label += f" ({result.referenced_norm.citation.canonical()})"
         return label
 
@@ -555,7 +558,8 @@ class _Composer:
 
     # -- alternatives that exclude each other ---------------------------------------------------
     def either_way(self, result: ElementResult, level: int) -> None:
-        """'Ob R Amtsträgerin ist, kann offenbleiben: Ist sie es, …; andernfalls …'."""
+        """'Ob R Amtsträgerin ist, hängt davon ab, ob …. Das kann offenbleiben: Ist R
+        Amtsträgerin, gehört sie nach Nr. 1 zum Täterkreis; andernfalls …'."""
         element = result.element
         self.paragraph(element_text(element, "obersatz", self.roles), element.definition,
                        footnotes(element.sources), role="obersatz")
@@ -563,22 +567,28 @@ class _Composer:
                       if c.element.ref == result.either_way and not c.element.negated)
         others = [c for c in result.children if c is not target]
         target_yes = element_text(target.element, "positive", self.roles) or ""
-        notes = [fact_sentence(leaf.fact) for leaf in self.open_leaves(target) if leaf.fact]
-        self.paragraph(f"{sentence_case(ob(target_yes))}, lässt sich dem Sachverhalt nicht "
-                       "entnehmen.", *notes)
-        other = others[0] if others else None
+        leaves = [leaf for leaf in self.open_leaves(target.referenced or target) if leaf.fact]
+        clauses = list(dict.fromkeys(ob(yes_phrase(leaf, self.roles)) for leaf in leaves))
+        first = (f"{sentence_case(ob(target_yes))}, hängt davon ab, {join_or(clauses)}."
+                 if clauses else f"{sentence_case(ob(target_yes))}, lässt der Sachverhalt offen.")
+        notes = []
+        for leaf in leaves:
+            assert leaf.fact is not None
+            notes.append(fact_sentence(leaf.fact, yes_phrase(leaf, self.roles)))
+            self.seen.facts.setdefault(leaf.fact.key, self.where())
+        self.paragraph(first, *notes)
+        group_yes = element_text(element, "positive", self.roles) or ""
+        cite = f" ({target.element.cite})" if target.element.cite else ""
         sentences_ = [f"Das kann offenbleiben. {verb_first(target_yes)}, "
-                      f"{main_after_condition(self.with_cite(target))}."]
-        if other is not None:
-            facts = [fact_sentence(leaf.fact) for leaf in _everything(other)
-                     if leaf.fact is not None and leaf.result is Result.ERFUELLT
-                     and leaf.element.fact in other.basis]
-            sentences_.append(f"Andernfalls {main_after_condition(self.with_cite(other))}: "
-                              + " ".join(lower_first(f) if i == 0 else f
-                                         for i, f in enumerate(facts)))
+                      f"{self.roles.after_condition(group_yes)}{cite}."]
+        for other in others:
+            facts = []
             for leaf in _everything(other):
-                if leaf.fact is not None:
+                if leaf.fact is not None and leaf.result is Result.ERFUELLT:
+                    facts.append(fact_sentence(leaf.fact, self.phrase(leaf, leaf.result)))
                     self.seen.facts.setdefault(leaf.fact.key, self.where())
+            branch = f"Andernfalls {main_after_condition(self.with_cite(other))}"
+            sentences_.append(branch + (": " + " ".join(facts) if facts else "."))
         self.paragraph(*sentences_)
         self.doc.paragraph(fronted("Damit", self.phrase(result), insert="jedenfalls"))
         self.cascade = 1
@@ -586,8 +596,8 @@ class _Composer:
     def with_cite(self, result: ElementResult) -> str:
         phrase = element_text(result.element, "positive", self.roles) or ""
         if result.element.cite:
-            return phrase[:-1] + f" ({result.element.cite})."
-        return phrase
+            return phrase[:-1] + f" ({result.element.cite})"
+        return phrase[:-1]
 
     # -- kann dahinstehen -------------------------------------------------------------------------
     def dahinstehen(self, result: ElementResult, level: int, index: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lawkit.evaluation.results import CaseResult, ElementResult, NormResult
+from lawkit.model.grammar import Role
 
 
 def element_dict(result: ElementResult) -> dict[str, object]:
@@ -30,6 +31,8 @@ def element_dict(result: ElementResult) -> dict[str, object]:
         data["ref"] = {"norm": result.referenced_norm.id,
                        "citation": result.referenced_norm.citation.canonical(),
                        "element": element.ref}
+        if element.negated:
+            data["ref"]["negated"] = True  # fulfilled where the referenced element is not
         children = result.referenced.children or (result.referenced,)
     if result.dispute is not None:
         dispute = result.dispute
@@ -46,12 +49,14 @@ def element_dict(result: ElementResult) -> dict[str, object]:
         children = chosen.children or (chosen,)
     if result.because is not None:
         data["because"] = result.because.element.id
+    if result.either_way is not None:
+        data["either_way"] = result.either_way
     if children:
         data["elements"] = [element_dict(child) for child in children]
     return data
 
 
-def _fill(template: str | None, result: NormResult, case_roles: Mapping[str, str]) -> str | None:
+def _fill(template: str | None, result: NormResult, case_roles: Mapping[str, Role]) -> str | None:
     if template is None:
         return None
     from lawkit.rendering.gutachten import fill_roles
@@ -59,7 +64,14 @@ def _fill(template: str | None, result: NormResult, case_roles: Mapping[str, str
     return fill_roles(template, result, case_roles)
 
 
-def norm_dict(result: NormResult, case_roles: Mapping[str, str]) -> dict[str, object]:
+def pro_reo(case_final: bool, result: NormResult) -> bool:
+    from lawkit.rendering.gutachten import pro_reo as decide
+
+    return decide(case_final, result)
+
+
+def norm_dict(result: NormResult, case_roles: Mapping[str, Role],
+              case_final: bool = False) -> dict[str, object]:
     norm = result.norm
     prosecutable = result.prosecutable
     data: dict[str, object] = {
@@ -76,11 +88,13 @@ def norm_dict(result: NormResult, case_roles: Mapping[str, str]) -> dict[str, ob
             "elements": [element_dict(r) for r in result.procedural],
         },
         "konkurrenzen": [
-            {"kind": d.relation.kind.value, "yields_to": d.relation.yields_to,
-             "yields_to_citation": d.dominant_citation,
+            {"kind": d.relation.kind.value, "stage": d.relation.stage.value,
+             "yields_to": d.relation.yields_to, "yields_to_citation": d.dominant_citation,
              "status": d.status.value, "explanation": d.relation.explanation}
             for d in result.displacements
         ],
+        "applicable": result.applicable.value,
+        "in_dubio_pro_reo": pro_reo(case_final, result),
         "displaced": result.displaced.value,
         "applies": result.applies.value,
         "rechtsfolge": None if norm.consequence is None else {
@@ -94,6 +108,6 @@ def case_result_dict(result: CaseResult) -> dict[str, object]:
     case = result.case
     return {
         "case": {"id": case.id, "title": case.title, "fallfrage": case.fallfrage,
-                 "views": dict(case.views)},
-        "norms": [norm_dict(n, case.roles) for n in result.norms],
+                 "views": dict(case.views), "final": case.final},
+        "norms": [norm_dict(n, case.roles, case.final) for n in result.norms],
     }

@@ -84,7 +84,7 @@ def _content(result: ElementResult) -> tuple[tuple[ElementResult, ...], Combine 
 
 def _ref_label(result: ElementResult) -> str:
     label = result.element.label
-    if result.referenced_norm is not None:
+    if result.referenced_norm is not None and not result.element.negated:
         cited = result.referenced_norm.citation.canonical()
         if cited not in label:
             label += f" ({cited})"
@@ -104,9 +104,15 @@ def schema_nodes(result: NormResult) -> tuple[SchemaNode, ...]:
     """The rows of one norm's checked Prüfungsschema, in Gutachten order."""
     deciding = set(deciding_facts(result))
     rows: list[SchemaNode] = []
+    shown: set[str] = set()  # Verweisungen already spelled out above (shown once, like the Gutachten)
 
     def visit(er: ElementResult, depth: int, parent: int | None) -> None:
         children, how, dispute, fact = _content(er)
+        ref = er.element.ref
+        if ref is not None:
+            if ref in shown:
+                children, how = (), None
+            shown.add(ref)
         rows.append(SchemaNode(
             depth=depth, parent=parent, label=_ref_label(er), result=er.result,
             examined=er.examined, dahinstehen=er.dahinstehen, kind="element", element=er,
@@ -288,8 +294,22 @@ class _SummaryLine:
 
 def _summary(result: NormResult, case_result: CaseResult) -> list[_SummaryLine]:
     lines = [_SummaryLine("Ergebnis", "Voraussetzungen der Vorschrift", result.result)]
-    if result.displacements:
-        for d in result.displacements:
+    for d in result.gates:
+        kind = d.relation.kind.value
+        dominant = d.dominant_citation
+        text = {
+            Result.ERFUELLT: f"neben {dominant} nicht anwendbar ({kind}). {d.relation.explanation}",
+            Result.NICHT_ERFUELLT: f"neben {dominant} anwendbar; die {kind} greift nicht.",
+            Result.OFFEN: f"ob die Vorschrift neben {dominant} anwendbar ist ({kind}), hängt von "
+            "offenen Tatsachen ab.",
+        }[d.status]
+        if d.condition is not None:
+            text += (f" Voraussetzung „{d.condition.element.label}“: "
+                     f"{d.condition.result.value}.")
+        lines.append(_SummaryLine("Anwendbarkeit", text, d.status))
+    konkurrenzen = [d for d in result.displacements if not d.first]
+    if konkurrenzen:
+        for d in konkurrenzen:
             kind = d.relation.kind.value
             text = {
                 Result.ERFUELLT: f"tritt hinter {d.dominant_citation} zurück ({kind}). "
@@ -307,7 +327,8 @@ def _summary(result: NormResult, case_result: CaseResult) -> list[_SummaryLine]:
                          f"{d.condition.result.value}.")
             lines.append(_SummaryLine("Konkurrenzen", text, d.status))
     displacing = [(other, d) for other in case_result.norms for d in other.displacements
-                  if d.dominant is not None and d.dominant.norm.id == result.norm.id]
+                  if d.relation.yields_to == result.norm.id
+                  and (d.dominant is not None or d.first)]
     for other, d in displacing:
         kind = d.relation.kind.value
         lines.append(_SummaryLine("Konkurrenzen", {
@@ -333,7 +354,7 @@ def _summary(result: NormResult, case_result: CaseResult) -> list[_SummaryLine]:
         label = "Strafrahmen" if result.norm.kind.value == "Straftatbestand" else "Rechtsfolge"
         lines.append(_SummaryLine(label, consequence.text.rstrip(".") + "."))
         if consequence.liable:
-            lines.append(_SummaryLine("Anspruchsgegner", fill_roles(
+            lines.append(_SummaryLine("Haftung", fill_roles(
                 consequence.liable, result, case_result.case.roles)))
     return lines
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lawkit.model.grammar import DEFAULT_ROLES, Genus, Kasus, Numerus, Role
 from lawkit.rendering.document import Document, Heading, Paragraph
@@ -201,7 +202,7 @@ def _genus(blocks: list[_Block], context: Context) -> Iterable[Finding]:
             text = _plain(block.text)
             singular = information.numerus is Numerus.SG
             name = information.name
-            stem = (name[:-1] if name.endswith("en") and name[:-2].endswith("e")
+            stem = (name[:-1] if name.endswith("n") and name[:-1].endswith("e")
                     else name[:-2] if name.endswith("en") else name)
             if not singular and re.search(rf"\b(Die|die) {re.escape(stem)} (ist|war|wurde)\b", text):
                 yield Finding("genus", block.section, text,
@@ -213,19 +214,23 @@ def _genus(blocks: list[_Block], context: Context) -> Iterable[Finding]:
                               f"{name} ist Singular; das Verb muss im Singular stehen")
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # predicates that only say "is the case" ("liegt vor", "greift ein", "ist ersichtlich") and carry
 # no content of their own
-_META = set("""
+_META = _words("""
 ersichtlich greifen greift eingreifen liegt liegen vor vorliegen besteht bestehen gegeben
 erfüllt anhaltspunkte anhaltspunkt
-""".split())
-_STOP = set("""
+""")
+_STOP = _words("""
 der die das des dem den ein eine einer eines einem einen es er sie ist sind war waren wird
 werden wurde wurden hat haben hatte und oder noch nur auch so sich nach zu zum zur von vom mit
 im in bei am an auf aus als dass ob wenn weil denn damit somit daher folglich jedoch aber hier
 dies diese dieser dieses jedenfalls bereits schon sehr sachverhalt bleibt offen lässt mitteilt
-teilt mit bekannt ersichtlich ergibt
-""".split())
+teilt mit bekannt ersichtlich ergibt nicht
+""")
 _NEGATIONS = re.compile(r"\b(nicht|kein\w*|weder|ohne|fehlt|verneint|ausgeschlossen)\b",
                         re.IGNORECASE)
 _HYPOTHESIS = re.compile(r"\b(müsste|müssten|könnte|könnten|dürfte|dürften|fraglich|in Betracht)\b",
@@ -267,9 +272,11 @@ def near_duplicate(first: str, second: str, names: frozenset[str] = frozenset())
         return False
     for ca in a.split(";"):
         for cb in b.split(";"):
-            if _mode(ca) != _mode(cb) or \
-                    bool(_NEGATIONS.search(ca)) != bool(_NEGATIONS.search(cb)):
+            mode = _mode(ca)
+            if mode != _mode(cb):
                 continue
+            if mode != "offen" and bool(_NEGATIONS.search(ca)) != bool(_NEGATIONS.search(cb)):
+                continue  # "ist offen" and "teilt … nicht mit" say the same whatever their words
             sa, sb = _stems(ca, names), _stems(cb, names)
             if sa and sb and len(sa & sb) / len(sa | sb) >= 0.75:
                 return True
@@ -340,7 +347,7 @@ def _fussnote(blocks: list[_Block], context: Context) -> Iterable[Finding]:
         if isinstance(parts[0], int):
             yield Finding("fussnote", block.section, block.text,
                           "Fußnotenzeichen am Anfang des Absatzes")
-        for first, second in zip(parts, parts[1:], strict=False):
+        for first, second in pairwise(parts):
             if isinstance(first, int) and isinstance(second, int):
                 yield Finding("fussnote", block.section, block.text,
                               "mehrere Fußnotenzeichen hintereinander")
@@ -532,3 +539,54 @@ def check_report(report: object, library: object | None = None) -> list[Finding]
     assert isinstance(report, Report)
     context = context_for(report.result, library, report.style)
     return [*check_document(report.document, context), *check_schema(schema_text(report.result))]
+
+
+# -- what `lawkit validate` warns about -------------------------------------------------------------
+
+
+def phrase_warnings(norm: object) -> list[str]:
+    """Elements whose Gutachten would fall back on default phrases, and phrases whose word order
+    the Gutachten cannot turn ("Damit liegt … vor", "Handelte R …", "ob …")."""
+    from lawkit.model.grammar import Genus, Role, fill, role_names
+    from lawkit.model.norm import Norm
+    from lawkit.rendering.syntax import can_reorder
+
+    assert isinstance(norm, Norm)
+    out = []
+    views = {v.requirement.id for e in norm.elements() if e.dispute for v in e.dispute.views}
+    for element in norm.elements():
+        if element is norm.root or element.id in views:
+            continue
+        texts = element.texts
+        missing = [k for k in ("positive", "negative", "open") if getattr(texts, k) is None]
+        if missing:
+            out.append(f"{norm.id}: element {element.id!r} ({element.label}) has no phrase for "
+                       f"{', '.join(missing)}; the Gutachten says only \"Diese Voraussetzung …\" — "
+                       "give it its own phrases (positive, negative, open)")
+        for key in ("positive", "negative"):
+            phrase = getattr(texts, key)
+            sample = {name: Role("R", Genus.F) for name in role_names(phrase or "")}
+            text = fill(phrase, sample, {"citation": "§ 1 G", "conduct": "sie handelte"}) \
+                if phrase is not None else None
+            if text is not None and not can_reorder(text):
+                out.append(f"{norm.id}: element {element.id!r}: the {key} phrase {phrase!r} has no "
+                           "finite verb lawkit knows in second place; write it as a main clause "
+                           "(\"R handelte vorsätzlich.\", \"Ein Geheimnis liegt vor.\")")
+    return out
+
+
+def case_warnings(case: object, library: object) -> list[str]:
+    """The findings of the language check on the case's Gutachten, in both styles and at both
+    levels (each finding once)."""
+    from lawkit.evaluation.evaluate import check
+    from lawkit.rendering.report import render
+
+    result = check(case, library)  # type: ignore[arg-type]
+    out: list[str] = []
+    for style in ("gutachten", "urteilsstil"):
+        for level in ("ausführlich", "klausurmäßig"):
+            for finding in check_report(render(result, style, level), library):
+                text = f"{style}/{level}: {finding}"
+                if text not in out:
+                    out.append(text)
+    return out

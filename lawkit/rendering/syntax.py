@@ -38,6 +38,8 @@ kannte weiß wissen wusste wirkt wirken wirkte spricht sprechen sprach zählt z�
 verlangt verlangen verlangte hält halten hielt schützt schützen schützte dient dienen diente
 reicht reichen reichte trägt tragen trug haftet haften haftete richtet richten richtete
 verwertete verwertet verwendete verwendet teilt teilen teilte mitteilte befasst befassen
+misst messen maß wirft werfen warf widerspricht widersprechen widersprach überschreitet
+überschreiten überschritt hält hielt bezieht beziehen bezog kommt kam
 befasste behandelt behandeln behandelte vertieft vertiefen vertiefte erläutert erläutern
 erläuterte rügt rügen rügte bezeichnet bezeichnen bezeichnete darlegt zieht ziehen zog
 """)
@@ -57,6 +59,9 @@ neben nach bei beim in im mit von vom zu zum zur durch für gegen ohne um aus au
 unter vor hinter zwischen wegen trotz während seit ab bis außer daran dafür dazu damit dabei
 hier auch insoweit jedenfalls schon bereits erst nur
 """)
+
+_RELATIVE = frozenset(("der", "die", "das", "dem", "den", "dessen", "deren", "welcher", "welche",
+                       "welches"))
 
 # words that open a subordinate or relative clause after a comma
 _SUBORDINATORS = _words("""
@@ -86,8 +91,15 @@ def _split(sentence: str) -> tuple[list[str], str, list[str], str] | None:
     """(Vorfeld, finite verb, rest, trailing parenthesis) of a V2 main clause, or None."""
     text, trailing = _clause(sentence)
     words = text.split()
+    inside = False  # within a relative clause of the Vorfeld ("Eine Frage, die …, liegt …")
     for i in range(1, len(words)):
         word = words[i].rstrip(",")
+        if inside:
+            inside = not words[i].endswith(",")
+            continue
+        if words[i - 1].endswith(",") and words[i].lower() in _RELATIVE and i > 1:
+            inside = not words[i].endswith(",")
+            continue
         if word in FINITE:
             if word != words[i]:  # "Es genügt, dass …": the verb ends the main clause
                 return words[:i], word, ["", *words[i + 1:]], trailing

@@ -54,6 +54,25 @@ class Roles:
         role = self.roles.get("subject") or self.roles.get("claimant")
         return role.phrase(kasus) if role is not None else ""
 
+    def after_condition(self, sentence: str) -> str:
+        """The main clause after a condition that named the person: 'R hat sich … strafbar
+        gemacht.' → 'hat sie sich … strafbar gemacht'."""
+        from lawkit.rendering.syntax import main_after_condition
+
+        main = main_after_condition(sentence)
+        role = self.roles.get("subject") or self.roles.get("claimant")
+        if role is None:
+            return main
+        words = main.split(" ")
+        name = role.phrase(Kasus.NOM)
+        if " ".join(words[2:2 + len(name.split())]) == name and words[1:2] == ["sich"]:
+            rest = words[2 + len(name.split()):]
+            return " ".join([words[0], pronoun("er", role), "sich", *rest])
+        if " ".join(words[1:1 + len(name.split())]) == name:
+            rest = words[1 + len(name.split()):]
+            return " ".join([words[0], pronoun("er", role), *rest])
+        return main
+
     def pronominal(self, clause: str) -> str:
         """'dass R nicht vorsätzlich handelte' → 'dass sie nicht vorsätzlich handelte' (after the
         person was just named)."""

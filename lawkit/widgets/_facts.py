@@ -130,5 +130,8 @@ def changed_fact(original: Case, key: str, answer: Answer, question: str) -> Fac
         candidate = variant.facts.get(key)
         if candidate is not None and candidate.answer is answer:
             return candidate
-    note = f"{ASSUMED_PREFIX} {question} – {answer.value}"
-    return Fact(key, answer, note, None, assumed=True)
+    # The Gutachten words a departure from the Sachverhalt itself, from the element's phrase
+    # ("Abweichend vom Sachverhalt wird unterstellt, dass R nicht vorsätzlich handelte"); the
+    # note only names the answer for the fact panel (never the question).
+    note = f"{ASSUMED_PREFIX} {answer.value}"
+    return Fact(key, answer, note, None, assumed=True, departs=True)

@@ -29,6 +29,7 @@ from lawkit.widgets._facts import (
 )
 
 STYLES = (("Gutachtenstil", "gutachten"), ("Urteilsstil", "urteilsstil"))
+LEVELS = (("ausführlich", "ausführlich"), ("klausurmäßig", "klausurmäßig"))
 ANSWERS = (("ja", "ja"), ("nein", "nein"), ("offen", "offen"))
 # Tab titles at their full width (ipywidgets cuts them at 144px), scoped to the workbench.
 _CSS = ("<style>.lawkit-workbench .jupyter-widgets.widget-tab>.lm-TabBar .lm-TabBar-tab"
@@ -54,15 +55,20 @@ class Workbench:
     the case and re-render every view.
     """
 
-    def __init__(self, case: Case, library: Library, style: str = "gutachten") -> None:
+    def __init__(self, case: Case, library: Library, style: str = "gutachten",
+                 level: str = "ausführlich") -> None:
         if style not in dict((v, k) for k, v in STYLES):
             raise LawkitError(f"unknown style {style!r}; expected 'gutachten' or 'urteilsstil'")
+        if level not in dict((v, k) for k, v in LEVELS):
+            raise LawkitError(f"unknown level {level!r}; expected 'ausführlich' or 'klausurmäßig'")
         self.library = library
         self._original = case
         self._facts: dict[str, Fact] = dict(case.facts)
         self._views: dict[str, str] = {}  # views chosen here that differ from the initial ones
         self._style = style
         self._initial_style = style
+        self._level = level
+        self._initial_level = level
         self._hold = False
         self._questions = {k: q.text for k, q in
                            library.questions([e.norm for e in case.examinations]).items()}
@@ -79,6 +85,10 @@ class Workbench:
                                              description="Darstellung:")
         self.style_control.add_class("lawkit-style")
         self.style_control.observe(self._on_style, names="value")
+        self.level_control = w.ToggleButtons(options=LEVELS, value=level,
+                                             description="Ausführlichkeit:")
+        self.level_control.add_class("lawkit-level")
+        self.level_control.observe(self._on_level, names="value")
         self.controls: dict[str, w.ToggleButtons] = {}
         self._status: dict[str, w.HTML] = {}
         fact_panel = self._fact_panel()
@@ -97,6 +107,10 @@ class Workbench:
     @property
     def style(self) -> str:
         return self._style
+
+    @property
+    def level(self) -> str:
+        return self._level
 
     def set_fact(self, key: str, answer: Answer | str) -> None:
         """Answer a question differently (the same as clicking the button)."""
@@ -121,6 +135,13 @@ class Workbench:
             raise LawkitError(f"unknown style {style!r}; expected 'gutachten' or 'urteilsstil'")
         self.style_control.value = style
 
+    def set_level(self, level: str) -> None:
+        """'ausführlich' (every step) or 'klausurmäßig' (unproblematic points in
+        Feststellungsstil), the same as clicking the switch."""
+        if level not in [value for _, value in LEVELS]:
+            raise LawkitError(f"unknown level {level!r}; expected 'ausführlich' or 'klausurmäßig'")
+        self.level_control.value = level
+
     def reset(self) -> None:
         """Back to the Sachverhalt: every answer, view and the style as at the start."""
         self._hold = True
@@ -130,6 +151,7 @@ class Workbench:
             for dispute_id, control in self.view_controls.items():
                 control.value = self._initial_views[dispute_id]
             self.style_control.value = self._initial_style
+            self.level_control.value = self._initial_level
         finally:
             self._hold = False
         self._refresh()
@@ -139,7 +161,7 @@ class Workbench:
         return schema_view.schema_text(self.result)
 
     def gutachten_text(self) -> str:
-        return render(self.result, self._style).text()
+        return render(self.result, self._style, self._level).text()
 
     def summary_text(self) -> str:
         return schema_view.summary_text(self.result)
@@ -167,12 +189,16 @@ class Workbench:
 
     def _on_style(self, change: dict[str, object]) -> None:
         self._style = str(change["new"])
-        self.gutachten.value = render(self.result, self._style).html()
+        self.gutachten.value = render(self.result, self._style, self._level).html()
+
+    def _on_level(self, change: dict[str, object]) -> None:
+        self._level = str(change["new"])
+        self.gutachten.value = render(self.result, self._style, self._level).html()
 
     def _refresh(self) -> None:
         self.result = check(self.case, self.library, views=self._views)
         self.tree.value = schema_view.schema_html(self.result)
-        self.gutachten.value = render(self.result, self._style).html()
+        self.gutachten.value = render(self.result, self._style, self._level).html()
         self.summary.value = schema_view.summary_html(self.result)
         self.disputes.value = schema_view.disputes_html(self.result, self.library)
 
@@ -266,7 +292,8 @@ class Workbench:
         header = w.HTML(f'{_CSS}<div class="lawkit-sachverhalt"><h2 style="margin:4px 0">'
                         f"{html.escape(case.title)}</h2>{sv}<p><strong>Fallfrage:</strong> "
                         f"{html.escape(case.fallfrage)}</p></div>")
-        tabs = w.Tab(children=[self.tree, w.VBox([self.style_control, self.gutachten]),
+        tabs = w.Tab(children=[self.tree, w.VBox([self.style_control, self.level_control,
+                                                  self.gutachten]),
                                dispute_panel, self.summary])
         tabs.titles = TAB_TITLES
         views = w.Box([tabs], layout=w.Layout(flex="2 1 480px", min_width="320px"))
@@ -288,9 +315,10 @@ class Workbench:
 
 
 def workbench(case: Case | str | Path, *, library: Library | None = None, style: str = "gutachten",
-              norms: Iterable[str] | None = None) -> Workbench:
+              level: str = "ausführlich", norms: Iterable[str] | None = None) -> Workbench:
     """The workbench for a case: a shipped id ('bafin_angestellte', 'case.variant'), a path,
-    or a Case. `norms` restricts it to some of the norms the case examines."""
+    or a Case. `norms` restricts it to some of the norms the case examines; `style` and `level`
+    set how the Gutachten opens (Gutachtenstil, every step)."""
     library = library or default_library()
     if not isinstance(case, Case):
         case = library.case(case)
@@ -303,4 +331,4 @@ def workbench(case: Case | str | Path, *, library: Library | None = None, style:
                                      f"{nearest(norm_id, examined)}; expected one of "
                                      + ", ".join(examined))
         case = replace(case, examinations=tuple(e for e in case.examinations if e.norm in wanted))
-    return Workbench(case, library, style)
+    return Workbench(case, library, style, level)
