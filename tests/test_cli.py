@@ -184,11 +184,12 @@ def test_json_shows_konkurrenzen_verfolgbarkeit_and_anspruchsgegner(capsys):
     assert (sperrwirkung["stage"], sperrwirkung["status"]) == ("anwendbarkeit", "nicht erfüllt")
     assert norms["bgb_823_2_wphg_21"]["applicable"] == "erfüllt"
     assert norms["bgb_823_2_wphg_21"]["rechtsfolge"]["liable"] == (
-        "Nach Art. 34 S. 1 GG haftet B jedoch nicht persönlich; Haftungsadressatin ist die BaFin als "
+        "Unter den Voraussetzungen des Art. 34 S. 1 GG, also wenn B in Ausübung eines öffentlichen "
+        "Amtes handelte, haftet er jedoch nicht persönlich; Haftungsadressatin ist dann die BaFin als "
         "Dienstherrin.")
     assert norms["bgb_839_gg_34"]["rechtsfolge"]["liable"] == (
-        "Anspruchsgegnerin ist die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung auf "
-        "den Staat über, B haftet nicht persönlich.")
+        "Nach Art. 34 S. 1 GG trifft die Verantwortlichkeit nicht B persönlich, sondern die BaFin als "
+        "Dienstherrin; sie ist daher Anspruchsgegnerin.")
 
     # a Beamter: § 823 Abs. 2 BGB is not applicable next to § 839 BGB (examined first)
     assert main(["check", "amtshaftung_bafin", "--format", "json"]) == 0

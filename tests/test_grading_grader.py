@@ -181,7 +181,7 @@ def test_mixed_views_are_graded_on_the_path_of_the_elements(exercises, library):
     path = "(Auffassung „Geheimhaltungsinteresse erforderlich“ – Lösungsweg der Musterlösung)"
     facts = ("Der Tatbestand scheitert am Merkmal „Sachlich begründetes Geheimhaltungsinteresse“. Laut "
              "Sachverhalt: Die A-AG muss die Nachricht kapitalmarktrechtlich unverzüglich "
-             "veröffentlichen; ein schützenswertes Geheimhaltungsinteresse besteht daher nicht (SV Abs. 1).")
+             "veröffentlichen (SV Abs. 1).")
     assert result.fachlich[0].text() == (
         "§ 203 Abs. 2 S. 1 StGB – Ergebnis: Erwartet: „nicht erfüllt“. Ihre Bearbeitung: „erfüllt“. "
         "Dieses Ergebnis ist nur nach der Auffassung „Beschränkte Bekanntheit genügt“ vertretbar, "

@@ -37,7 +37,7 @@ BAFIN_SCHEMA = """\
           Ohne Amtsträger zu sein: nicht geprüft
           Beschäftigt bei oder tätig für eine Behörde: nicht geprüft
           Förmliche Verpflichtung: nicht geprüft
-      Kenntnis in dieser Eigenschaft: erfüllt
+      Kenntnis in dienstlicher Eigenschaft: erfüllt
       Tathandlung – unbefugtes Offenbaren: erfüllt
         Offenbaren: erfüllt
         Unbefugt: erfüllt
@@ -152,14 +152,14 @@ def test_summary_names_the_anspruchsgegner_and_the_condition(library):
   Konkurrenzen: verdrängt § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG nicht (Sperrwirkung).
   Anwendbar (Rechtsfolge tritt ein): erfüllt
   Rechtsfolge: Ersatz des durch die Amtspflichtverletzung entstandenen Schadens.
-  Haftung: Anspruchsgegnerin ist die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung auf den Staat über, B haftet nicht persönlich.
+  Haftung: Nach Art. 34 S. 1 GG trifft die Verantwortlichkeit nicht B persönlich, sondern die BaFin als Dienstherrin; sie ist daher Anspruchsgegnerin.
 
 § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG – Schadensersatz wegen Verletzung eines Schutzgesetzes
   Ergebnis (Voraussetzungen der Vorschrift): erfüllt
   Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG anwendbar; die Sperrwirkung greift nicht. Voraussetzung „Beamter im staatsrechtlichen Sinne“: nicht erfüllt.
   Anwendbar (Rechtsfolge tritt ein): erfüllt
   Rechtsfolge: Ersatz des durch den Verstoß entstandenen Schadens.
-  Haftung: Nach Art. 34 S. 1 GG haftet B jedoch nicht persönlich; Haftungsadressatin ist die BaFin als Dienstherrin.
+  Haftung: Unter den Voraussetzungen des Art. 34 S. 1 GG, also wenn B in Ausübung eines öffentlichen Amtes handelte, haftet er jedoch nicht persönlich; Haftungsadressatin ist dann die BaFin als Dienstherrin.
 """
 
 

@@ -173,4 +173,7 @@ class Builder:
             self.blocks.append(Paragraph(tuple(out), role))
 
     def build(self) -> Document:
-        return Document(self.title, tuple(self.blocks), tuple(self.footnotes))
+        """A footnote that only repeats the one before it reads 'Ebd.'."""
+        notes = [note if i == 0 or note != self.footnotes[i - 1] else "Ebd."
+                 for i, note in enumerate(self.footnotes)]
+        return Document(self.title, tuple(self.blocks), tuple(notes))

@@ -39,6 +39,7 @@ from lawkit.rendering.document import Builder, Document
 from lawkit.rendering.phrases import ARGUMENT_LEAD, LEVELS, RESULT_KEY, STYLES, number
 from lawkit.rendering.style_check import near_duplicate
 from lawkit.rendering.syntax import (
+    continued,
     fronted,
     inserted,
     join_or,
@@ -96,6 +97,11 @@ def pro_reo(case_final: bool, result: NormResult) -> bool:
     Sachverhalt final and the offence turns on open facts (not on the Verfolgbarkeit)."""
     return (case_final and result.norm.kind is NormKind.STRAFTATBESTAND
             and result.result is Result.OFFEN)
+
+
+def _structural(element: Element) -> bool:
+    """A group that is only a heading: parts, but no Obersatz or definition of its own."""
+    return bool(element.children) and element.texts.obersatz is None and not element.definition
 
 
 @dataclass
@@ -331,9 +337,10 @@ class _Composer:
                            relation.explanation, footnotes(relation.sources), role="obersatz")
             if condition.element.definition:
                 self.paragraph(condition.element.definition, footnotes(condition.element.sources))
+        daher = " daher" if self.gutachten else ""  # the Urteilsstil opens with the result
         barred = {
-            Result.ERFUELLT: f"{citation} ist daher neben {dominant} nicht anwendbar.",
-            Result.NICHT_ERFUELLT: f"Die Sperrwirkung des {dominant} greift daher nicht; "
+            Result.ERFUELLT: f"{citation} ist{daher} neben {dominant} nicht anwendbar.",
+            Result.NICHT_ERFUELLT: f"Die Sperrwirkung des {dominant} greift{daher} nicht; "
             f"{citation} ist anwendbar.",
             Result.OFFEN: "",
         }[gate.status]
@@ -357,9 +364,14 @@ class _Composer:
             verdict = barred
         if self.gutachten:
             self.paragraph(*subsumtion, verdict)
-        else:
-            self.paragraph(verdict, "Denn " + lower_first(relation.explanation),
-                           footnotes(relation.sources), *subsumtion)
+            return
+        after = continued(relation.explanation)
+        self.paragraph(verdict, f"Denn {after}" if after else relation.explanation,
+                       footnotes(relation.sources))
+        if len(subsumtion) == 2 and (reason := continued(subsumtion[0])) is not None:
+            subsumtion = [subsumtion[1][:-1] + ", denn " + self.roles.pronominal(
+                f"denn {reason}")[len("denn "):]]
+        self.paragraph(*subsumtion)
 
     # -- one element ------------------------------------------------------------------------------
     def heading_text(self, result: ElementResult) -> str:
@@ -369,8 +381,9 @@ class _Composer:
             label += f" ({result.referenced_norm.citation.canonical()})"
         return label
 
-    def element(self, result: ElementResult, level: int, index: int) -> None:
-        where = self.heading(level, index, self.heading_text(result))
+    def element(self, result: ElementResult, level: int, index: int,
+                headed: bool = True) -> None:
+        where = self.heading(level, index, self.heading_text(result)) if headed else self.where()
         element = result.element
         if result.dahinstehen:
             self.dahinstehen(result, level, index)
@@ -440,8 +453,7 @@ class _Composer:
     # -- Gutachtenstil ----------------------------------------------------------------------------
     def gutachtenstil(self, result: ElementResult, level: int) -> None:
         element = result.element
-        structural = (bool(element.children) and element.texts.obersatz is None
-                      and not element.definition)
+        structural = _structural(element)
         obersatz = None if structural else element_text(element, "obersatz", self.roles)
         notes = footnotes(element.sources)
         if result.fact is not None:
@@ -456,7 +468,21 @@ class _Composer:
             return
         else:
             self.children(result, level)
+        if structural and self.restates(result):
+            return
         self.conclusion(self.group_conclusion(result))
+
+    def restates(self, result: ElementResult) -> bool:
+        """'Damit ist der objektive Tatbestand nicht erfüllt. Somit ist der Tatbestand nicht
+        erfüllt.': a heading-only group that failed with its one examined part, itself a
+        heading-only group concluded just above, needs no sentence of its own."""
+        examined = [c for c in result.children if c.examined]
+        if len(examined) != 1 or not self.cascade:
+            return False
+        child = examined[0]
+        return (self.effective(result) is Result.NICHT_ERFUELLT
+                and self.effective(child) is Result.NICHT_ERFUELLT
+                and _structural(child.element))
 
     def group_conclusion(self, result: ElementResult) -> str:
         effective = self.effective(result)
@@ -552,6 +578,11 @@ class _Composer:
                 and not examined[0].dahinstehen and self.earlier(examined[0]) is None:
             # a single requirement needs no heading of its own: subsume it right here
             self.subsumtion(examined[0], conclude=False)
+            return
+        if len(examined) == 1 and len(result.children) > 1 and _structural(result.element) \
+                and examined[0].fact is not None and not examined[0].dahinstehen:
+            # the one alternative examined of a heading-only group: no heading of its own
+            self.element(examined[0], level + 1, 0, headed=False)
             return
         for index, child in enumerate(examined):
             self.element(child, level + 1, index)
@@ -697,14 +728,20 @@ class _Composer:
                                footnotes(element.sources))
                 return
             if result.result is Result.OFFEN:
-                self.paragraph(fact_sentence(fact, yes_phrase(result, self.roles)),
+                still = self.phrase(result, Result.OFFEN)
+                self.paragraph(None if fact.departs or near_duplicate(fact.note, still) else still,
+                               fact_sentence(fact, yes_phrase(result, self.roles)),
                                footnotes(element.sources))
                 return
             reason = fact_sentence(fact, conclusion)
             if fact.departs or near_duplicate(fact.note, conclusion.split(";")[0]):
                 self.paragraph(reason, footnotes(element.sources))
+            elif (after := continued(reason)) is None:
+                # "Unterstellt, …", "Dass …" cannot follow "denn": two sentences
+                self.paragraph(conclusion, reason, footnotes(element.sources))
             else:
-                self.paragraph(conclusion[:-1] + ", denn " + lower_first(reason),
+                self.paragraph(conclusion[:-1] + ", denn "
+                               + self.roles.pronominal(f"denn {after}")[len("denn "):],
                                footnotes(element.sources))
             return
         conclusion = self.group_conclusion(result)
@@ -745,8 +782,12 @@ class _Composer:
             self.paragraph(f"Auf die Frage, {question}, kommt es daher nicht an.", role="streit")
             self.conclusion(self.phrase(result))
             return
-        self.paragraph(f"Fraglich ist, {question}.", role="streit")
         views = len(dispute.outcomes)
+        if self.klausur and not dispute.matters and all(
+                self.effective(o.result).determined for o in dispute.outcomes):
+            self.dispute_short(result, common)
+            return
+        self.paragraph(f"Fraglich ist, {question}.", role="streit")
         agreed = False
         for i, outcome in enumerate(dispute.outcomes):
             view = outcome.view
@@ -768,7 +809,7 @@ class _Composer:
                         f"{join_or(list(dict.fromkeys(clauses)))}." if clauses
                         else "Nach dieser Auffassung bleibt das Ergebnis offen.")
             elif i > 0 and self.effective(dispute.outcomes[i - 1].result) is verdict:
-                text = f"{sentence_case(view_name(view, views))} kommt zum selben Ergebnis."
+                text = fronted("Auch nach dieser Auffassung", self.phrase(result, verdict))
                 agreed = True
             else:
                 text = fronted("Nach dieser Auffassung", self.phrase(result, verdict))
@@ -787,6 +828,32 @@ class _Composer:
             if dispute.matters:
                 self.cascade = 2  # "Somit …" after the Stellungnahme
             self.conclusion(self.phrase(result))
+
+    def dispute_short(self, result: ElementResult, common: set[str]) -> None:
+        """Klausurmäßig, where the views agree: the problem and the views in one paragraph,
+        the Subsumtion, then one sentence that both lead to the same result."""
+        dispute = result.dispute
+        assert dispute is not None
+        views = len(dispute.outcomes)
+        parts: list[str | list[str] | None] = [f"Fraglich ist, {dispute.dispute.question}."]
+        for outcome in dispute.outcomes:
+            view = outcome.view
+            holder = view.holder or feminine(view_name(view, views), Kasus.DAT)
+            position = sentences(view.position)
+            if position:
+                parts += [fronted(f"Nach {holder}", position[0].split(";")[0].rstrip(".") + "."),
+                          footnotes(view.sources)]
+        self.paragraph(*parts, role="streit")
+        done: set[str] = set()
+        for outcome in dispute.outcomes:
+            for part in _parts(outcome.result):
+                if part.element.id not in common and part.element.id not in done:
+                    done.add(part.element.id)
+                    self.inline(part)
+        every = "beiden" if views == 2 else "allen"
+        self.paragraph(fronted(f"Nach {every} Auffassungen", self.phrase(result))[:-1]
+                       + "; der Streit kann dahinstehen.", role="streit")
+        self.cascade = 1
 
     def inline(self, part: ElementResult) -> None:
         """A requirement inside a Meinungsstreit: its Sachverhalt and result without a heading."""
@@ -833,7 +900,8 @@ class _Composer:
             holder = view.holder or feminine(view_name(view, views), Kasus.DAT)
             position = sentences(view.position)
             first = fronted(f"Nach {holder}, der zu folgen ist,", position[0]) if position else ""
-            reason = f"Denn {lower_first(view.reason)}" if view.reason else None
+            after = continued(view.reason) if view.reason else None
+            reason = f"Denn {after}" if after else view.reason
             self.paragraph(first, *position[1:], footnotes(view.sources), reason, role="streit")
         else:
             self.paragraph(f"Ob {dispute.dispute.question.removeprefix('ob ')}, kann dahinstehen, "

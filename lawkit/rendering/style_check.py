@@ -32,7 +32,7 @@ from itertools import pairwise
 
 from lawkit.model.grammar import DEFAULT_ROLES, Genus, Kasus, Numerus, Role
 from lawkit.rendering.document import Document, Heading, Paragraph
-from lawkit.rendering.texts import sentences
+from lawkit.rendering.texts import ASSUMED, sentences
 
 RULES = {
     "kasus": "Rolle im falschen Kasus für ihren Satzrahmen",
@@ -265,7 +265,7 @@ def _mode(sentence: str) -> str:
 def near_duplicate(first: str, second: str, names: frozenset[str] = frozenset()) -> bool:
     """Two sentences that say the same: equal, or (clause by clause) of the same kind and
     polarity with nearly the same content words; the names of the persons do not count."""
-    a, b = _plain(first).strip(), _plain(second).strip()
+    a, b = (_plain(s).replace(ASSUMED, "").strip() for s in (first, second))
     if a == b:
         return True
     if _REFERENCE.search(a) or _REFERENCE.search(b):
@@ -284,6 +284,8 @@ def near_duplicate(first: str, second: str, names: frozenset[str] = frozenset())
 
 
 _CASCADE_WORDS = ("Damit ", "Somit ", "Folglich ", "Mithin ")
+# "Auch nach dieser Auffassung …" repeats the result of the view before on purpose
+_DELIBERATE = ("Auch nach ",)
 
 
 def _doppelt(blocks: list[_Block], context: Context) -> Iterable[Finding]:
@@ -295,7 +297,7 @@ def _doppelt(blocks: list[_Block], context: Context) -> Iterable[Finding]:
             continue
         text = block.text.removeprefix("Ergebnis: ")
         for sentence in sentences(_plain(text)):
-            if sentence.startswith(_CASCADE_WORDS):
+            if sentence.startswith(_CASCADE_WORDS + _DELIBERATE):
                 continue  # "Damit …" concludes the level above on purpose
             by_section.setdefault(block.section, []).append((index, sentence))
     for section, items in by_section.items():

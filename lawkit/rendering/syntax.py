@@ -60,6 +60,16 @@ unter vor hinter zwischen wegen trotz während seit ab bis außer daran dafür d
 hier auch insoweit jedenfalls schon bereits erst nur
 """)
 
+# other words that may open a sentence and are written small after 'denn'
+_OPENERS = _words("""
+weder unterstellt hätte wäre würde darüber danach dagegen daher deshalb zudem ferner außerdem
+insbesondere zwar allein anders ebenso gerade selbst auch
+""")
+# capitalised words ending like an adjective that are nouns ("Beamte", "Angestellte" before a name)
+_NOUNISH = _words("""
+beamte beamter angestellte angestellter betroffene betroffener beteiligte beteiligter
+""")
+
 _RELATIVE = frozenset(("der", "die", "das", "dem", "den", "dessen", "deren", "welcher", "welche",
                        "welches"))
 
@@ -134,6 +144,19 @@ def _small(words: list[str]) -> list[str]:
     return list(words)
 
 
+# "Es liegt kein Geheimnis vor." — this "es" only fills the Vorfeld and goes when anything else
+# stands there ("Damit liegt kein Geheimnis vor", "ob kein Geheimnis vorliegt"); with "handelt
+# es sich" or "fehlt es an" it is the subject and stays.
+_PLACEHOLDER_VERBS = frozenset(("liegt", "liegen", "besteht", "bestehen", "steht"))
+
+
+def _moved(vorfeld: list[str], verb: str) -> list[str]:
+    """The Vorfeld's words once something else takes its place."""
+    if vorfeld == ["Es"] and verb in _PLACEHOLDER_VERBS:
+        return []
+    return _small(vorfeld)
+
+
 def _verb_last(verb: str, rest: list[str]) -> list[str]:
     """The clause's words with the finite verb at the end of the clause; a relative or
     subordinate clause after a comma stays behind it."""
@@ -154,9 +177,9 @@ def fronted(adverbial: str, sentence: str, *, insert: str = "") -> str:
         return f"{adverbial}: {sentence.strip()}"
     vorfeld, verb, rest, trailing = parts
     if rest[:1] == [""]:  # "Es genügt, dass …" → "Danach genügt es, dass …"
-        words = [adverbial, verb, *_small(vorfeld), *([insert] if insert else [])]
+        words = [adverbial, verb, *_moved(vorfeld, verb), *([insert] if insert else [])]
         return " ".join(words) + ", " + " ".join(rest[1:]) + trailing + _tail(sentence) + "."
-    words = [adverbial, verb, *_small(vorfeld), *([insert] if insert else []), *rest]
+    words = [adverbial, verb, *_moved(vorfeld, verb), *([insert] if insert else []), *rest]
     return " ".join(words) + trailing + _tail(sentence) + "."
 
 
@@ -177,7 +200,7 @@ def verb_first(sentence: str) -> str:
     if parts is None:
         return "Trifft es zu, dass " + verb_last(sentence)
     vorfeld, verb, rest, trailing = parts
-    head = " ".join([verb[:1].upper() + verb[1:], *_small(vorfeld)])
+    head = " ".join([verb[:1].upper() + verb[1:], *_moved(vorfeld, verb)])
     return head + _rest(rest) + trailing
 
 
@@ -189,9 +212,10 @@ def main_after_condition(sentence: str) -> str:
         text, trailing = _clause(sentence)
         return "gilt: " + text + trailing
     vorfeld, verb, rest, trailing = parts
-    if rest[:1] == ["sich"] and len(vorfeld) == 1:  # "hat R sich" → "hat sich R"
-        return " ".join([verb, "sich", *_small(vorfeld)]) + _rest(rest[1:]) + trailing
-    return " ".join([verb, *_small(vorfeld)]) + _rest(rest) + trailing
+    if rest[:1] == ["sich"] and len(vorfeld) == 1 \
+            and vorfeld[0].lower() not in ("es", "er", "sie"):  # "hat R sich" → "hat sich R"
+        return " ".join([verb, "sich", *_moved(vorfeld, verb)]) + _rest(rest[1:]) + trailing
+    return " ".join([verb, *_moved(vorfeld, verb)]) + _rest(rest) + trailing
 
 
 def verb_last(sentence: str) -> str:
@@ -202,8 +226,8 @@ def verb_last(sentence: str) -> str:
         return text[:1].lower() + text[1:] + trailing
     vorfeld, verb, rest, trailing = parts
     if rest[:1] == [""]:  # "es genügt, dass …"
-        return " ".join([*_small(vorfeld), verb]) + _rest(rest) + trailing
-    return " ".join([*_small(vorfeld), *_verb_last(verb, rest)]) + trailing
+        return " ".join([*_moved(vorfeld, verb), verb]) + _rest(rest) + trailing
+    return " ".join([*_moved(vorfeld, verb), *_verb_last(verb, rest)]) + trailing
 
 
 def ob(sentence: str) -> str:
@@ -225,6 +249,26 @@ def lower_first(text: str) -> str:
     if words[0].lower() in _SMALL and words[0][:1].isupper():
         return words[0].lower() + (" " + words[1] if len(words) > 1 else "")
     return text
+
+
+def continued(text: str) -> str | None:
+    """A sentence as it continues after 'denn': its first word small if that is an article or
+    pronoun, unchanged if it is a name ('R', 'BaFin', 'Y-GmbH', '§ 21'); None where the first
+    word may be anything else ('Dass …', 'Unterstellt, …', 'Sachfremde …': no 'denn' then)."""
+    words = text.split(" ", 2)
+    first = words[0].rstrip(",")
+    small = first.lower()
+    if small in _SMALL or small in _SUBORDINATORS or small in _OPENERS:
+        return small + text[len(first):]
+    if first in ("§", "§§", "Art.") or (first[:1].isupper() and (
+            len(first) <= 3 or "-" in first or any(c.isupper() for c in first[1:]))):
+        return text
+    following = words[1] if len(words) > 1 else ""
+    if small in _SMALL or small in _SUBORDINATORS or small in _OPENERS or (
+            small.endswith(("e", "er", "en", "es", "em")) and following[:1].isupper()
+            and small not in _NOUNISH):  # "Sachfremde Erwägungen": an adjective before its noun
+        return small + text[len(first):]
+    return None
 
 
 def join_or(items: list[str], word: str = "und") -> str:

@@ -129,6 +129,9 @@ def note_says_open(note: str) -> bool:
     return bool(_OPEN_NOTE.search(note))
 
 
+ASSUMED = "; das wird hier unterstellt"  # after the note of a fact the decision does not state
+
+
 def fact_sentence(fact: Fact, answer_phrase: str | None = None) -> str:
     """The Subsumtion: the note of the Sachverhalt with its source. A what-if answer of the
     workbench says that it departs from the Sachverhalt, in the words of the element's phrase
@@ -140,8 +143,8 @@ def fact_sentence(fact: Fact, answer_phrase: str | None = None) -> str:
     text = fact.note.rstrip()
     end = "." if not text.endswith(("!", "?")) else text[-1]
     text = text.rstrip(".!?")
-    if fact.assumed:
-        text += " (unterstellt)"
+    if fact.assumed and "unterstellt" not in text.lower():
+        text += ASSUMED
     if fact.source:
         text += f" ({fact.source})"
     return text + end

@@ -101,7 +101,7 @@ w
 # %%
 # NBVAL_CHECK_OUTPUT
 schema = w.schema_text()
-print(schema[schema.index("      Täterkreis"):schema.index("      Kenntnis in dieser Eigenschaft")])
+print(schema[schema.index("      Täterkreis"):schema.index("      Kenntnis in dienstlicher Eigenschaft")])
 
 # %% [markdown]
 # Alles hängt hier an der förmlichen Verpflichtung. Fehlt sie, gehört W nicht zum Täterkreis des

@@ -215,7 +215,7 @@ schema_diagram(wb.result, "vwgo_133")
 # ### Gegenproben: Wann hätte ein Zulassungsgrund gegriffen?
 #
 # Die folgenden Übungsfälle drehen jeweils eine Tatsache um, die im Originalfall fehlte; die
-# unterstellten Tatsachen stehen dort als „(unterstellt)“ im Gutachten:
+# unterstellten Tatsachen kennzeichnet das Gutachten mit „das wird hier unterstellt“:
 #
 # - `bverwg_grundsatzfrage`: Die Grundsatzfrage ist (unterstellt) noch nicht geklärt – Prozesskostenhilfe
 #   ist zu bewilligen; betrifft die Frage nur die eigene Arbeit, scheitert sie (Rn. 7 als Gegenbild).
