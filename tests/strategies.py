@@ -48,7 +48,8 @@ def elements(draw: st.DrawFn, depth: int = 3) -> Element:
     """A random element: a leaf, a Verweisung, a group, or a Meinungsstreit."""
     counter = draw(st.integers(0, 10**9))
     eid = f"e{counter}"
-    kinds = ["leaf", "ref"] if depth == 0 else ["leaf", "ref", "group", "group", "dispute"]
+    kinds = ["leaf", "ref", "negref"] if depth == 0 else \
+        ["leaf", "ref", "negref", "group", "group", "dispute"]
     kind = draw(st.sampled_from(kinds))
     if kind == "leaf":
         key = draw(st.sampled_from(FACT_KEYS[:4]))
@@ -56,6 +57,8 @@ def elements(draw: st.DrawFn, depth: int = 3) -> Element:
                        satisfied_by=draw(st.sampled_from([Answer.JA, Answer.NEIN])))
     if kind == "ref":
         return Element(id=eid, label=eid, ref="helper")
+    if kind == "negref":  # "ohne Amtsträger zu sein": met where the Verweisung is not
+        return Element(id=eid, label=eid, ref="helper", satisfied_by=Answer.NEIN)
     if kind == "group":
         children = tuple(draw(st.lists(elements(depth - 1), min_size=1, max_size=3)))
         return Element(id=eid, label=eid, combine=draw(st.sampled_from(list(Combine))),

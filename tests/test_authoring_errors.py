@@ -257,3 +257,44 @@ def test_validate_goes_on_past_a_bad_file_and_reports_each(tmp_path, capsys, cor
         f"error  {empty}: the file is empty; expected a YAML mapping\n"
         "2 of 3 file(s) failed\n"
     )
+
+
+def test_validate_warns_where_the_gutachten_would_not_read_well(tmp_path, capsys, core_library_dir):
+    """A valid norm whose element has no phrases of its own, and a phrase that is not a main
+    clause: 'ok', then one warning each; the exit code stays 0."""
+    text = (NORM.replace("    positive: Strafantrag ist gestellt.\n", "")
+            .replace("    negative: Strafantrag ist nicht gestellt.\n",
+                     "    negative: Kein Strafantrag.\n"))
+    path = _write(tmp_path, text, "antrag.yaml")
+    code = main(["validate", "--library", str(core_library_dir), str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0 and err == ""
+    assert out == (
+        f"ok     {path}: norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 elements)\n"
+        f"warning {path}: stgb_205_1_1: element 'antrag_gestellt' (Strafantrag gestellt) has no "
+        "phrase for positive; the Gutachten says only \"Diese Voraussetzung …\" — give it its own "
+        "phrases (positive, negative, open)\n"
+        f"warning {path}: stgb_205_1_1: element 'antrag_gestellt': the negative phrase 'Kein "
+        "Strafantrag.' has no finite verb lawkit knows in second place; write it as a main clause "
+        "(\"R handelte vorsätzlich.\", \"Ein Geheimnis liegt vor.\")\n")
+
+
+def test_validate_runs_the_language_check_on_a_case(tmp_path, capsys, core_library_dir):
+    text = CASE.replace("note: Die Tatsachen betreffen die Y-GmbH, nicht R selbst.",
+                        "note: Das Geheimnis ist fremd.")
+    assert text != CASE
+    path = _write(tmp_path, text, "fall.yaml")
+    code = main(["validate", "--library", str(core_library_dir), str(path)])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "warning" not in out  # the renderer leaves out the repeated sentence itself
+    text = CASE.replace("note: Die Tatsachen betreffen die Y-GmbH, nicht R selbst.",
+                        "note: „Betrifft die geheime Tatsache einen anderen als den Täter selbst?“ Ja.")
+    path = _write(tmp_path, text, "fall2.yaml")
+    main(["validate", "--library", str(core_library_dir), str(path)])
+    out, _ = capsys.readouterr()
+    assert out.splitlines()[1] == (
+        f"warning {path}: gutachten/ausführlich: [zitierte_frage] A. § 203 Abs. 2 S. 1 Nr. 1 StGB – "
+        "Verletzung von Privatgeheimnissen: eine Frage gehört nicht in Anführungszeichen in den "
+        "Text: „Betrifft die geheime Tatsache einen anderen als den Täter selbst?“")
+    assert len(out.splitlines()) == 5  # both styles; the klausur level states the point briefly

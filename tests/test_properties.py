@@ -51,21 +51,45 @@ def test_monotone_operators(a, b):
             assert (disjunction([a, b]), disjunction([refined_a, b])) in LEQ
 
 
-def _expected(element: Element, answers: dict[str, Answer], views: dict[str, str]) -> Result:
-    """Direct Kleene semantics, independent of the evaluator."""
+def _expected(element: Element, answers: dict[str, Answer], views: dict[str, str],
+              forced: Result | None = None) -> Result:
+    """Direct Kleene semantics, independent of the evaluator; plus the one case split the law
+    needs: alternatives "Verweisung met" or "… ohne die Verweisung" decide the group if both
+    answers to the Verweisung give the same result (tertium non datur)."""
     if element.fact is not None:
         answer = answers[element.fact]
         if answer is Answer.OFFEN:
             return Result.OFFEN
         return Result.ERFUELLT if answer is element.satisfied_by else Result.NICHT_ERFUELLT
     if element.ref is not None:  # helper: any_of(f4 == ja, f5 == nein)
-        return disjunction([_expected(c, answers, views) for c in _helper_children()])
+        helper = forced or disjunction(
+            [_expected(c, answers, views) for c in _helper_children()])
+        return NEG[helper] if element.negated else helper
     if element.dispute is not None:
         chosen = element.dispute.view(views.get(element.dispute.id, "v0"))
         assert chosen is not None
-        return _expected(chosen.requirement, answers, views)
-    parts = [_expected(c, answers, views) for c in element.children]
-    return conjunction(parts) if element.combine is Combine.ALL_OF else disjunction(parts)
+        return _expected(chosen.requirement, answers, views, forced)
+    parts = [_expected(c, answers, views, forced) for c in element.children]
+    if element.combine is Combine.ALL_OF:
+        return conjunction(parts)
+    result = disjunction(parts)
+    if result is Result.OFFEN and forced is None and any(
+            c.ref == "helper" and not c.negated and p is Result.OFFEN
+            for c, p in zip(element.children, parts, strict=True)) \
+            and any(_requires_helper_unmet(c) for c in element.children):
+        split = {_expected(element, answers, views, value)
+                 for value in (Result.ERFUELLT, Result.NICHT_ERFUELLT)}
+        if len(split) == 1 and (decided := split.pop()).determined:
+            return decided
+    return result
+
+
+def _requires_helper_unmet(element: Element) -> bool:
+    if element.ref is not None and element.negated:
+        return True
+    if element.dispute is not None:
+        return any(_requires_helper_unmet(v.requirement) for v in element.dispute.views)
+    return any(_requires_helper_unmet(c) for c in element.children)
 
 
 def _helper_children() -> tuple[Element, ...]:
@@ -142,3 +166,31 @@ def test_dahinstehen_only_for_open_elements_that_cannot_change_the_result(norm, 
                 other = check(case_for(changed), library).norms[0]
                 if result.result.determined:
                     assert other.result is result.result
+
+
+@settings(max_examples=80, deadline=None)
+@given(norms(), fact_maps())
+def test_every_style_and_level_renders_the_same_result(norm, answers):
+    """Gutachten- and Urteilsstil, ausführlich and klausurmäßig: the same Gesamtergebnis,
+    footnote markers only after text, Meinungsstreit in order, no value on an element that was
+    not examined."""
+    from lawkit.rendering.document import Heading
+    from lawkit.rendering.schema_view import schema_text
+    from lawkit.rendering.style_check import check_document, check_schema, context_for
+
+    library = library_with(norm)
+    result = check(case_for(answers), library)
+    endings = set()
+    for style in ("gutachten", "urteilsstil"):
+        for level in ("ausführlich", "klausurmäßig"):
+            report = result.gutachten(style, level)
+            blocks = report.document.blocks
+            last = max(i for i, b in enumerate(blocks) if isinstance(b, Heading))
+            assert blocks[last].text == "Gesamtergebnis"
+            endings.add(tuple(str(b.parts) for b in blocks[last + 1:]))
+            findings = check_document(report.document, context_for(result, library, style))
+            structural = [f for f in findings
+                          if f.rule in ("fussnote", "ueberschrift", "streit_reihenfolge")]
+            assert structural == [], structural
+    assert check_schema(schema_text(result)) == []
+    assert len(endings) == 1, endings

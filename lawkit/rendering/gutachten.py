@@ -369,8 +369,7 @@ class _Composer:
         self.paragraph(verdict, f"Denn {after}" if after else relation.explanation,
                        footnotes(relation.sources))
         if len(subsumtion) == 2 and (reason := continued(subsumtion[0])) is not None:
-            subsumtion = [subsumtion[1][:-1] + ", denn " + self.roles.pronominal(
-                f"denn {reason}")[len("denn "):]]
+            subsumtion = [self.denn(subsumtion[1], reason)]
         self.paragraph(*subsumtion)
 
     # -- one element ------------------------------------------------------------------------------
@@ -721,11 +720,13 @@ class _Composer:
             self.seen.facts.setdefault(fact.key, self.where())
             self.seen.notes.setdefault(fact.note, self.where())
             if self.effective(result) is not result.result:  # in dubio pro reo
-                self.paragraph(conclusion, fact_sentence(fact),
-                               "Das lässt sich nach dem abschließenden Sachverhalt nicht klären; "
-                               "nach dem Grundsatz in dubio pro reo ist zugunsten "
-                               f"{self.roles.subject(Kasus.GEN)} davon auszugehen.",
-                               footnotes(element.sources))
+                doubt = ("Weil der Sachverhalt abschließend ist, ist nach dem Grundsatz in dubio "
+                         f"pro reo zugunsten {self.roles.subject(Kasus.GEN)} davon auszugehen."
+                         if note_says_open(fact.note) else
+                         "Das lässt sich nach dem abschließenden Sachverhalt nicht klären; nach "
+                         "dem Grundsatz in dubio pro reo ist zugunsten "
+                         f"{self.roles.subject(Kasus.GEN)} davon auszugehen.")
+                self.paragraph(conclusion, fact_sentence(fact), doubt, footnotes(element.sources))
                 return
             if result.result is Result.OFFEN:
                 still = self.phrase(result, Result.OFFEN)
@@ -740,9 +741,7 @@ class _Composer:
                 # "Unterstellt, …", "Dass …" cannot follow "denn": two sentences
                 self.paragraph(conclusion, reason, footnotes(element.sources))
             else:
-                self.paragraph(conclusion[:-1] + ", denn "
-                               + self.roles.pronominal(f"denn {after}")[len("denn "):],
-                               footnotes(element.sources))
+                self.paragraph(self.denn(conclusion, after), footnotes(element.sources))
             return
         conclusion = self.group_conclusion(result)
         above = [c for lvl, c in self.urteil_above.items() if lvl < level]
@@ -761,6 +760,14 @@ class _Composer:
             self.dispute_urteil(result, level)
         else:
             self.children(result, level)
+
+    def denn(self, conclusion: str, reason: str) -> str:
+        """'F ist Beamtin, denn sie wurde … ernannt.': the person the conclusion opens with is a
+        pronoun in the reason."""
+        subject = self.roles.subject(Kasus.NOM)
+        if subject and conclusion.startswith(subject + " "):
+            reason = self.roles.pronominal(f"denn {reason}")[len("denn "):]
+        return conclusion[:-1] + ", denn " + reason
 
     # -- Meinungsstreit ---------------------------------------------------------------------------
     def dispute(self, result: ElementResult, level: int, conclude: bool = True) -> None:
@@ -958,6 +965,7 @@ class _Composer:
     def gesamtergebnis(self, result: NormResult) -> None:
         self.roles = roles_of(result, self.case_result.case.roles)
         self.pro_reo = pro_reo(self.case_result.case.final, result)
+        self.open_named = []  # the Gesamtergebnis names what stays open, whatever came before
         norm = result.norm
         yielding = [d for d in result.displacements if d.status is Result.ERFUELLT and not d.first]
         barred = [d for d in result.gates if d.status is Result.ERFUELLT]

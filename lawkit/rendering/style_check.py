@@ -424,7 +424,8 @@ def check_schema(schema: str) -> list[Finding]:
 _PROBLEM = re.compile(r"^(Fraglich ist, ob|Umstritten ist, ob|Fraglich ist, |Umstritten ist, )")
 _OUTCOME = re.compile(r"kann dahinstehen|Der Streit|zu entscheiden|Danach wäre|ist zu folgen|"
                       r"Maßgeblich ist|Überzeugender ist|der hier gefolgt wird", re.IGNORECASE)
-_SUBSUMED = re.compile(r"\(SV\b|\bnach dieser Auffassung\b|siehe oben", re.IGNORECASE)
+_SUBSUMED = re.compile(r"\(SV\b|\bnach (dieser|beiden|allen) Auffassung(en)?\b|siehe oben",
+                       re.IGNORECASE)
 
 
 def _streit(blocks: list[_Block], context: Context) -> Iterable[Finding]:

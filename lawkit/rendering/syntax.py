@@ -227,6 +227,12 @@ def verb_last(sentence: str) -> str:
     vorfeld, verb, rest, trailing = parts
     if rest[:1] == [""]:  # "es genügt, dass …"
         return " ".join([*_moved(vorfeld, verb), verb]) + _rest(rest) + trailing
+    for i, word in enumerate(rest[:-1]):
+        if word in ("und", "oder") and rest[i + 1] in FINITE and "," not in " ".join(rest[:i]):
+            # "Das Urteil weicht ab und beruht darauf." → "das Urteil abweicht und darauf beruht"
+            first = _verb_last(verb, rest[:i])
+            second = _verb_last(rest[i + 1], rest[i + 2:])
+            return " ".join([*_moved(vorfeld, verb), *first, word, *second]) + trailing
     return " ".join([*_moved(vorfeld, verb), *_verb_last(verb, rest)]) + trailing
 
 

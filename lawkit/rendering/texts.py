@@ -121,8 +121,9 @@ def yes_phrase(result: ElementResult, roles: Roles) -> str:
 
 
 _OPEN_NOTE = re.compile(
-    r"\b(offen|nicht bekannt|unbekannt|ungeklärt|unklar|streitig|nicht mit|nicht feststellen|"
-    r"lässt sich nicht|ist fraglich|nicht klären)\b", re.IGNORECASE)
+    r"\b(offen|nicht bekannt|unbekannt|ungeklärt|unklar|streitig|nicht mit|"
+    r"nicht (mehr )?(feststellen|aufzuklären|aufklären|klären)|lässt sich nicht|ist fraglich)\b",
+    re.IGNORECASE)
 
 
 def note_says_open(note: str) -> bool:
