@@ -132,10 +132,11 @@ def test_solution_yaml_is_the_reference_of_the_grader(fresh):
     assert norm_203["elements"]["geheimhaltungsinteresse"] == {
         "label": "(2) Sachlich begründetes Geheimhaltungsinteresse", "result": "nicht erfüllt",
         "accepted": ["nicht erfüllt"], "required": True}
-    # reached only on the other view, where it kann dahinstehen
-    assert norm_203["elements"]["besonders_verpflichteter"] == {
-        "label": "bb) Für den öffentlichen Dienst besonders Verpflichteter", "result": None,
-        "accepted": ["offen", "kann dahinstehen"], "required": False}
+    # reached only on the other view, where H is an Amtsträgerin; "ohne Amtsträger zu sein"
+    # (§ 11 Abs. 1 Nr. 4 StGB) then excludes the besonders Verpflichtete: not examined at all
+    assert norm_203["elements"]["amtstraeger"] == {
+        "label": "aa) Amtsträger", "result": None, "accepted": ["erfüllt"], "required": False}
+    assert "besonders_verpflichteter" not in norm_203["elements"]
     # § 21 WpHG needs a Geheimhaltungsinteresse on either view
     assert (norm_21["result"], norm_21["accepted"]) == ("nicht erfüllt", ["nicht erfüllt"])
     assert [(s["label"], s["views"], s["applies"]) for s in data["scenarios"]] == [
