@@ -25,7 +25,8 @@ def _right(sc, question_id: str) -> tuple[str, ...]:
 
 def test_every_question_has_one_right_option_and_a_fundstelle_or_reason(sc):
     assert [q.id for q in sc.questions] == [
-        "reihenfolge", "drei_werte", "dahinstehen", "vorsatz_offen", "strafantrag", "urteilsstil"]
+        "reihenfolge", "drei_werte", "dahinstehen", "vorsatz_offen", "in_dubio", "strafantrag",
+        "urteilsstil"]
     for question in sc.questions:
         assert len(question.richtig) == 1 and question.richtig[0] in question.optionen
         assert sc.answer(question.id, question.richtig[0]).startswith("Richtig. ")
@@ -33,13 +34,24 @@ def test_every_question_has_one_right_option_and_a_fundstelle_or_reason(sc):
         assert sc.answer(question.id, wrong).startswith(f"Nicht ganz. Richtig ist: {question.richtig[0]}.")
 
 
-def test_foermliche_verpflichtung_is_open_and_kann_dahinstehen(sc, library):
+def test_foermliche_verpflichtung_is_open_and_need_not_be_decided(sc, library):
     result = check(library.case("bafin_angestellte"), library).norm("stgb_203_2_1")
-    element = result.root.find("besonders_verpflichteter")
-    assert _right(sc, "drei_werte") == (element.result.value,) == ("offen",)
-    assert element.dahinstehen and not element.examined
+    besonders = result.root.find("besonders_verpflichteter")
+    foermlich = besonders.referenced.find("foermlich_verpflichtet")
+    assert _right(sc, "drei_werte") == (foermlich.result.value,) == ("offen",)
+    # R is an Amtsträgerin: Nr. 1 carries the Täterkreis, and "ohne Amtsträger zu sein" excludes Nr. 2
     assert result.root.find("amtstraeger").result is Result.ERFUELLT
-    assert _right(sc, "dahinstehen")[0].startswith("Weil R schon Amtsträgerin ist")
+    assert besonders.result is Result.NICHT_ERFUELLT and not besonders.examined
+    assert besonders.referenced.find("kein_amtstraeger").result is Result.NICHT_ERFUELLT
+    assert _right(sc, "dahinstehen")[0].startswith("Weil R Amtsträgerin ist")
+
+
+def test_a_final_sachverhalt_decides_the_doubt_for_r(sc, library):
+    result = check(library.case("bafin_angestellte.vorsatz_zweifel"), library)
+    assert result.norm("stgb_203_2_1").result is Result.OFFEN  # the check stays three-valued
+    text = result.gutachten().text()
+    assert "R hat sich nicht gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht (in dubio pro reo)." in text
+    assert _right(sc, "in_dubio") == ("R hat sich nicht strafbar gemacht (in dubio pro reo)",)
 
 
 def test_open_vorsatz_leaves_the_result_open(sc, library):
@@ -67,6 +79,6 @@ def test_gutachtenstil_asks_first_and_urteilsstil_states_the_result_first(sc, li
     obersatz = gutachten.index("R müsste das Geheimnis unbefugt offenbart haben.")
     definition = gutachten.index("Offenbaren ist die Mitteilung des Geheimnisses an einen Dritten.")
     subsumtion = gutachten.index("R erzählt ihrem Bruder B von dem Kundenverlust")
-    ergebnis = gutachten.index("R hat das Geheimnis unbefugt offenbart.")
+    ergebnis = gutachten.index("Damit hat R das Geheimnis unbefugt offenbart.")
     assert obersatz < definition < subsumtion < ergebnis
     assert _right(sc, "reihenfolge") == ("Obersatz – Definition – Subsumtion – Ergebnis",)

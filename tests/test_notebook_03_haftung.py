@@ -10,8 +10,8 @@ from lawkit.widgets import self_check
 
 AMTSHAFTUNG = "bgb_839_gg_34"
 SCHUTZGESETZ = "bgb_823_2_wphg_21"
-BAFIN_LIABLE = ("Anspruchsgegner: die BaFin als Dienstherrin; nach Art. 34 S. 1 GG geht die Haftung "
-                "auf den Staat über, B haftet nicht persönlich.")
+BAFIN_LIABLE = ("Nach Art. 34 S. 1 GG trifft die Verantwortlichkeit nicht B persönlich, sondern die "
+                "BaFin als Dienstherrin; sie ist daher Anspruchsgegnerin.")
 
 
 @pytest.fixture(scope="module")
@@ -36,31 +36,36 @@ def test_anspruchsgegner_is_the_bafin(selfcheck, library: Library) -> None:
     assert _right(selfcheck, "anspruchsgegner") == "gegen die BaFin"
 
 
-def test_schutzgesetz_claim_yields_for_a_beamter(selfcheck, library: Library) -> None:
+def test_schutzgesetz_claim_is_not_applicable_for_a_beamter(selfcheck, library: Library) -> None:
     norm = check(library.case("amtshaftung_bafin"), library).norm(SCHUTZGESETZ)
-    assert (norm.result, norm.displaced, norm.applies) == (
-        Result.ERFUELLT, Result.ERFUELLT, Result.NICHT_ERFUELLT)
-    assert _right(selfcheck, "sperrwirkung") == "Er tritt hinter § 839 BGB zurück"
+    assert (norm.applicable, norm.result, norm.applies) == (
+        Result.NICHT_ERFUELLT, Result.NICHT_ERFUELLT, Result.NICHT_ERFUELLT)
+    assert not any(er.examined for er in norm.root.walk())  # its requirements are not examined
+    assert _right(selfcheck, "sperrwirkung") == (
+        "Er ist neben § 839 BGB nicht anwendbar; auf seine Voraussetzungen kommt es nicht an")
 
 
 def test_schutzgesetz_claim_of_an_angestellter_goes_against_the_bafin(selfcheck, library: Library) -> None:
     result = check(library.case("amtshaftung_bafin.angestellter"), library)
     assert result.norm(SCHUTZGESETZ).applies is Result.ERFUELLT
-    assert ("Anspruchsgegner: die BaFin als Dienstherrin; eine persönliche Haftung von B ist unter den "
-            "Voraussetzungen des Art. 34 GG ausgeschlossen.") in result.gutachten().text()
+    assert ("Die Z-Bank könnte gegen B einen Anspruch auf Schadensersatz aus § 823 Abs. 2 S. 1 BGB "
+            "i.V.m. § 21 Abs. 1 S. 1 WpHG haben.") in result.gutachten().text()
+    assert ("Unter den Voraussetzungen des Art. 34 S. 1 GG, also wenn B in Ausübung eines "
+            "öffentlichen Amtes handelte, haftet er jedoch nicht persönlich; Haftungsadressatin ist "
+            "dann die BaFin als Dienstherrin.") in result.gutachten().text()
     assert _right(selfcheck, "angestellter") == "gegen die BaFin"
 
 
-def test_open_status_leaves_the_sperrwirkung_open(selfcheck, library: Library) -> None:
+def test_open_status_leaves_the_anwendbarkeit_open(selfcheck, library: Library) -> None:
     norm = check(library.case("amtshaftung_bafin.status_offen"), library).norm(SCHUTZGESETZ)
-    assert norm.displaced is Result.OFFEN
-    assert _right(selfcheck, "status_offen") == norm.displaced.value
+    assert norm.applicable is Result.OFFEN
+    assert _right(selfcheck, "status_offen") == norm.applicable.value
 
 
 def test_negligence_with_other_redress_bars_both_claims(selfcheck, library: Library) -> None:
     result = check(library.case("amtshaftung_bafin.fahrlaessig_mit_anderem_ersatz"), library)
     assert result.norm(AMTSHAFTUNG).result is Result.NICHT_ERFUELLT
-    assert result.norm(SCHUTZGESETZ).displaced is Result.ERFUELLT
+    assert result.norm(SCHUTZGESETZ).applicable is Result.NICHT_ERFUELLT
     assert _right(selfcheck, "fahrlaessig") == (
         "Kein Anspruch aus § 839 BGB, und § 823 Abs. 2 BGB bleibt gesperrt")
 

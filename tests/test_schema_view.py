@@ -149,7 +149,7 @@ def test_summary_names_the_anspruchsgegner_and_the_condition(library):
     assert text == """\
 § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG – Amtshaftung
   Ergebnis (Voraussetzungen der Vorschrift): erfüllt
-  Konkurrenzen: verdrängt § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG nicht (Sperrwirkung).
+  Sperrwirkung: § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG ist daneben anwendbar; die Sperrwirkung greift nicht.
   Anwendbar (Rechtsfolge tritt ein): erfüllt
   Rechtsfolge: Ersatz des durch die Amtspflichtverletzung entstandenen Schadens.
   Haftung: Nach Art. 34 S. 1 GG trifft die Verantwortlichkeit nicht B persönlich, sondern die BaFin als Dienstherrin; sie ist daher Anspruchsgegnerin.
@@ -169,7 +169,7 @@ def test_summary_of_a_beamter_says_823_ii_is_not_applicable(library):
             "  Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG nicht anwendbar "
             "(Sperrwirkung). Die Haftung für Amtspflichtverletzungen ist in § 839 BGB abschließend "
             "geregelt") in text
-    assert "  Konkurrenzen: verdrängt § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG (Sperrwirkung).\n" in text
+    assert "  Sperrwirkung: § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG ist daneben nicht anwendbar.\n" in text
 
 
 def test_summary_html_has_its_hook_and_result_words(library):
@@ -197,7 +197,7 @@ def test_dispute_that_decides_the_case(library):
 
 def test_dispute_that_does_not_matter(library):
     text = disputes_text(check(library.case("verkauf_an_konkurrenten"), library), library)
-    assert text.endswith("  Die Wahl der Ansicht ändert das Ergebnis nicht: nach allen Ansichten "
+    assert text.endswith("  Die Wahl der Ansicht ändert das Ergebnis nicht: nach beiden Ansichten "
                          "§ 203 Abs. 2 S. 1 Nr. 1 StGB erfüllt; § 204 Abs. 1 StGB erfüllt.\n")
     assert text.startswith("Meinungsstreit zu „Geheimnis“ (§ 203 Abs. 2 S. 1 Nr. 1 StGB, § 204 Abs. 1 StGB)")
 
@@ -278,7 +278,7 @@ def test_element_table(library):
     row = table[table["Merkmal"] == "Förmliche Verpflichtung"].iloc[0].to_dict()
     assert row == {  # not reached by the Gutachten: no value, only "nicht geprüft"
         "Norm": "§ 203 Abs. 2 S. 1 Nr. 1 StGB", "Merkmal": "Förmliche Verpflichtung",
-        "Ergebnis": "nicht geprüft", "geprüft": False, "kann dahinstehen": True,
+        "Ergebnis": "nicht geprüft", "geprüft": False, "kann dahinstehen": False,
         "Tatsache": "Ob R zusätzlich förmlich verpflichtet wurde, teilt der Sachverhalt nicht mit.",
         "Antwort": "offen", "Fundstelle": "§ 11 Abs. 1 Nr. 4 StGB.",  # no SV passage: the element's
     }

@@ -107,3 +107,20 @@ def test_urteilsstil_states_the_bar_first_and_then_its_reason(library, beamtin):
             "geregelt, jedenfalls für Beamte im staatsrechtlichen Sinne.") in text
     assert ("F ist Beamtin im staatsrechtlichen Sinne, denn sie wurde unter Aushändigung einer "
             "Ernennungsurkunde zur Regierungsrätin ernannt (SV Abs. 1).") in text
+
+
+def test_the_pruefungsschema_shows_the_anwendbarkeit_first(library, beamtin):
+    from lawkit.rendering.schema_view import schema_text
+
+    text = schema_text(check(beamtin, library))
+    part = text[text.index("§ 823 Abs. 2"):]
+    assert part.splitlines()[:4] == [
+        "§ 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG – Schadensersatz wegen Verletzung eines "
+        "Schutzgesetzes: nicht erfüllt",
+        "  Anwendbarkeit neben § 839 Abs. 1 S. 1 BGB: nicht erfüllt",
+        "    Beamter im staatsrechtlichen Sinne (schließt die Anwendbarkeit aus): erfüllt",
+        "  Verstoß gegen ein Schutzgesetz (§ 21 Abs. 1 S. 1 WpHG): nicht geprüft",
+    ]
+    open_status = schema_text(check(beamtin.variant("status_offen"), library))
+    assert ("    Beamter im staatsrechtlichen Sinne (schließt die Anwendbarkeit aus): offen – "
+            "entscheidend") in open_status

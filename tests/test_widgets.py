@@ -432,7 +432,7 @@ def test_summary_of_a_failing_norm_keeps_the_sperrwirkung_for_a_beamter(library)
     wb = workbench("amtshaftung_bafin", library=library)
     wb.set_fact("geheimhaltungsinteresse", "nein")
     summary = wb.summary_text()
-    assert "  Konkurrenzen: verdrängt § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG (Sperrwirkung).\n" in summary
+    assert "  Sperrwirkung: § 823 Abs. 2 S. 1 BGB i.V.m. § 21 Abs. 1 S. 1 WpHG ist daneben nicht anwendbar.\n" in summary
     assert ("  Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG nicht anwendbar "
             "(Sperrwirkung).") in summary
     assert "tritt nicht hinter" not in summary

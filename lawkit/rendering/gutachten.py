@@ -911,8 +911,10 @@ class _Composer:
             reason = f"Denn {after}" if after else view.reason
             self.paragraph(first, *position[1:], footnotes(view.sources), reason, role="streit")
         else:
+            every = "beide" if views == 2 else "alle"
             self.paragraph(f"Ob {dispute.dispute.question.removeprefix('ob ')}, kann dahinstehen, "
-                           "weil alle Auffassungen hier zum selben Ergebnis führen.", role="streit")
+                           f"weil {every} Auffassungen hier zum selben Ergebnis führen.",
+                           role="streit")
         for part in _parts(chosen):
             self.inline(part)
 

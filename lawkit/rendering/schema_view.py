@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lawkit.evaluation.results import CaseResult, DisputeResult, ElementResult, NormResult, ViewChoice
 from lawkit.loading.library import Library
-from lawkit.model.logic import Combine, Result, conjunction
+from lawkit.model.logic import Combine, Result, conjunction, negation
 from lawkit.model.norm import Dispute
 from lawkit.rendering.gutachten import fill_roles
 
@@ -33,7 +33,7 @@ class SchemaNode:
     result: Result
     examined: bool
     dahinstehen: bool
-    kind: str  # "norm" | "element" | "verfolgbarkeit"
+    kind: str  # "norm" | "element" | "anwendbarkeit" | "verfolgbarkeit"
     element: ElementResult | None  # None for the Verfolgbarkeit group
     combine: Combine | None = None  # how the children combine (only where there are several)
     fact: str | None = None  # the fact key of a leaf (also through a Verweisung)
@@ -106,7 +106,7 @@ def schema_nodes(result: NormResult) -> tuple[SchemaNode, ...]:
     rows: list[SchemaNode] = []
     shown: set[str] = set()  # Verweisungen already spelled out above (shown once, like the Gutachten)
 
-    def visit(er: ElementResult, depth: int, parent: int | None) -> None:
+    def visit(er: ElementResult, depth: int, parent: int | None, label: str | None = None) -> None:
         children, how, dispute, fact = _content(er)
         ref = er.element.ref
         if ref is not None:
@@ -114,7 +114,7 @@ def schema_nodes(result: NormResult) -> tuple[SchemaNode, ...]:
                 children, how = (), None
             shown.add(ref)
         rows.append(SchemaNode(
-            depth=depth, parent=parent, label=_ref_label(er), result=er.result,
+            depth=depth, parent=parent, label=label or _ref_label(er), result=er.result,
             examined=er.examined, dahinstehen=er.dahinstehen, kind="element", element=er,
             combine=how if len(children) > 1 else None, fact=fact, dispute=dispute,
             deciding=(fact in deciding and er.result is Result.OFFEN and not er.dahinstehen),
@@ -125,11 +125,23 @@ def schema_nodes(result: NormResult) -> tuple[SchemaNode, ...]:
 
     root = result.root
     top = root.children
+    gates = [g for g in result.gates if g.condition is not None]
+    parts = len(top) + bool(result.procedural) + len(gates)
     rows.append(SchemaNode(
         depth=0, parent=None, label=f"{result.citation} – {result.norm.title}",
         result=result.result, examined=True, dahinstehen=False, kind="norm", element=root,
-        combine=root.element.combine if len(top) + bool(result.procedural) > 1 else None,
+        combine=root.element.combine if parts > 1 else None,
     ))
+    for gate in gates:  # the Anwendbarkeit, examined before the Tatbestand
+        assert gate.condition is not None
+        dominant = gate.dominant_citation.split(" i.V.m. ")[0]
+        rows.append(SchemaNode(
+            depth=1, parent=0, label=f"Anwendbarkeit neben {dominant}",
+            result=negation(gate.status), examined=True, dahinstehen=False,
+            kind="anwendbarkeit", element=None,
+        ))
+        visit(gate.condition, 2, len(rows) - 1,
+              f"{gate.condition.element.label} (schließt die Anwendbarkeit aus)")
     for child in top:
         visit(child, 1, 0)
     if result.procedural:
@@ -331,6 +343,15 @@ def _summary(result: NormResult, case_result: CaseResult) -> list[_SummaryLine]:
                   and (d.dominant is not None or d.first)]
     for other, d in displacing:
         kind = d.relation.kind.value
+        if d.first:  # the other norm's Anwendbarkeit
+            lines.append(_SummaryLine(kind, {
+                Result.ERFUELLT: f"{other.citation} ist daneben nicht anwendbar.",
+                Result.NICHT_ERFUELLT: f"{other.citation} ist daneben anwendbar; die {kind} "
+                "greift nicht.",
+                Result.OFFEN: f"ob {other.citation} daneben anwendbar ist, hängt von offenen "
+                "Tatsachen ab.",
+            }[d.status]))
+            continue
         lines.append(_SummaryLine("Konkurrenzen", {
             Result.ERFUELLT: f"verdrängt {other.citation} ({kind}).",
             Result.NICHT_ERFUELLT: f"verdrängt {other.citation} nicht ({kind}).",
@@ -472,7 +493,8 @@ def _effect_sentence(overview: DisputeOverview) -> str:
     changes = overview.changes
     if not changes:
         results = "; ".join(f"{citation} {res.value}" for _, citation, res in overview.effects[0].results)
-        return f"Die Wahl der Ansicht ändert das Ergebnis nicht: nach allen Ansichten {results}."
+        every = "beiden" if len(overview.effects) == 2 else "allen"
+        return f"Die Wahl der Ansicht ändert das Ergebnis nicht: nach {every} Ansichten {results}."
     parts = []
     for effect in overview.effects:
         results = "; ".join(f"{citation} {res.value}" for norm_id, citation, res in effect.results

@@ -34,7 +34,7 @@ def _row(node: SchemaNode, citation: str, result: CaseResult) -> dict[str, objec
         "Merkmal": node.label,
         "Ergebnis": node.result.value if node.examined else "nicht geprüft",
         "geprüft": node.examined,
-        "kann dahinstehen": node.dahinstehen,
+        "kann dahinstehen": node.dahinstehen and node.examined,
         "Tatsache": note,
         "Antwort": answer,
         "Fundstelle": source,

@@ -10,9 +10,11 @@
 #    Anfang) unterscheiden;
 # 3. jedes Merkmal mit einem der drei Werte **erfüllt / nicht erfüllt / offen** bewerten und
 #    begründen, warum „offen“ die ehrliche Antwort ist, wenn der Sachverhalt schweigt;
-# 4. erkennen, wann eine offene Frage **dahinstehen kann**, weil sie das Ergebnis nicht ändert;
-# 5. mit den Werkzeugen dieses Arbeitsbuchs umgehen: Tatsachen-Schalter, Prüfungsschema,
-#    Gutachten und Stil-Umschalter.
+# 4. den Sachverhalt **lebensnah auslegen** und wissen, wann im Strafrecht **in dubio pro reo**
+#    entscheidet;
+# 5. erkennen, wann eine offene Frage **dahinstehen kann**, weil sie das Ergebnis nicht ändert;
+# 6. mit den Werkzeugen dieses Arbeitsbuchs umgehen: Tatsachen-Schalter, Prüfungsschema,
+#    Gutachten, Stil- und Umfang-Umschalter.
 #
 # Grundlage ist die Ausarbeitung zu den Folgen eines Verstoßes gegen die Verschwiegenheitspflicht
 # des § 21 Abs. 1 S. 1 WpHG (im Folgenden „Ausarbeitung“), Abschn. 2.1, und für das „Dahinstehen“
@@ -33,8 +35,8 @@
 #
 # **Fallfrage:** Hat sich R nach § 203 StGB strafbar gemacht?
 #
-# Der Fall liegt dem Arbeitsbuch als Datei bei (`bafin_angestellte`). Die nächste Zelle lädt ihn
-# und prüft ihn einmal durch.
+# Der Fall liegt dem Arbeitsbuch als Datei bei (`bafin_angestellte`). Das Arbeitsbuch prüft ihn
+# einmal durch; das Ergebnis vorweg:
 
 # %%
 from lawkit import check, default_library
@@ -64,17 +66,16 @@ print(ergebnis.norm("stgb_203_2_1").citation, "–", ergebnis.norm("stgb_203_2_1
 # Angaben „SV Abs. 3“ verweisen auf den Absatz des Sachverhalts):
 
 # %%
-wb = workbench("bafin_angestellte")
-text = wb.gutachten_text()
-
-# %%
 # NBVAL_CHECK_OUTPUT
-print(text[text.index("d) Tathandlung"):text.index("Der objektive Tatbestand ist erfüllt.")])
+# the Gutachten as plain text; the same text the workbench below shows
+text = ergebnis.gutachten().text()
+print(text[text.index("d) Tathandlung"):text.index("Somit ist der objektive Tatbestand erfüllt.")])
 
 # %% [markdown]
 # Beachten Sie: Ein Merkmal, das aus mehreren Teilen besteht (hier „Offenbaren“ **und**
 # „unbefugt“), wird in Unterpunkte zerlegt; jeder Unterpunkt bekommt wieder seinen eigenen Obersatz
-# und sein eigenes Ergebnis. Erst danach folgt das Ergebnis des Oberpunkts.
+# und sein eigenes Ergebnis. Erst danach folgt das Ergebnis des Oberpunkts, eingeleitet mit
+# „Damit“ – so sieht man, dass es aus den Unterpunkten folgt.
 #
 # ## 2. Drei Werte: erfüllt – nicht erfüllt – offen
 #
@@ -102,7 +103,8 @@ print(text[text.index("d) Tathandlung"):text.index("Der objektive Tatbestand ist
 #   erfüllt ist.
 #
 # Die Tabelle zeigt jedes Merkmal des Ausgangsfalls mit seinem Wert, der Tatsache, auf der es
-# beruht, und der Fundstelle im Sachverhalt oder in der Literatur:
+# beruht, und der Fundstelle im Sachverhalt oder in der Literatur. Merkmale, zu denen das Gutachten
+# nicht kommt, tragen keinen Wert, sondern heißen „nicht geprüft“:
 
 # %%
 from lawkit.rendering.table import element_table
@@ -114,14 +116,10 @@ element_table(ergebnis).drop(columns="Norm")
 # Rechtswidrigkeit etwa fragt „Greift ein Rechtfertigungsgrund ein?“ – die Antwort *nein* macht das
 # Merkmal *erfüllt*.
 #
-# Eine Zeile fällt auf: Die **förmliche Verpflichtung** (§ 11 Abs. 1 Nr. 4 StGB) ist *offen* –
-# der Sachverhalt sagt nicht, ob R förmlich verpflichtet wurde. Trotzdem ist das Gesamtergebnis
-# *erfüllt*. Warum, zeigt der nächste Abschnitt.
-#
-# Zuvor eine Abwandlung, in der eine offene Tatsache sehr wohl zählt: Der Sachverhalt verrät nicht,
-# ob R wusste, dass es sich um vertrauliche Informationen aus der Aufsicht handelte
-# (Variante `vorsatz_offen`). Dann bleibt die Strafbarkeit offen, und `lawkit` nennt die Tatsache,
-# auf die es ankommt:
+# Eine Abwandlung, in der eine offene Tatsache zählt: Der Sachverhalt verrät nicht, ob R wusste,
+# dass es sich um vertrauliche Informationen aus der Aufsicht handelte (Abwandlung
+# `vorsatz_offen`). Dann bleibt die Strafbarkeit offen, und `lawkit` nennt die Tatsache, auf die es
+# ankommt:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -130,45 +128,101 @@ fragen = lib.questions(["stgb_203_2_1"])
 print(abwandlung.result, "– entscheidend offen:", *(fragen[key].text for key in abwandlung.deciding))
 
 # %% [markdown]
-# ## 3. Kann dahinstehen
+# Das Gutachten nennt dann beide Ergebnisse – je nachdem, wie die offene Tatsache ausfällt:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+text = check(lib.case("bafin_angestellte.vorsatz_offen")).gutachten().text()
+print(text[text.index("Ergebnis: "):text.index("B. Gesamtergebnis")].strip())
+
+# %% [markdown]
+# ## 3. Den Sachverhalt lebensnah auslegen – und im Zweifel für die Angeklagte
+#
+# „Offen“ heißt nicht, dass alles offen ist, was der Sachverhalt nicht wörtlich sagt. Ein
+# Sachverhalt wird **lebensnah ausgelegt**: Was nach allgemeiner Lebenserfahrung aus dem Erzählten
+# folgt, gilt als mitgeteilt; was für einen Normalfall nicht erwähnt werden muss, liegt nicht vor.
+#
+# - Der Sachverhalt sagt nicht „R handelte vorsätzlich“. Er sagt aber, dass R weiß, dass sie
+#   schweigen müsste, und ihrem Bruder einen „Tipp“ geben will. Wer so handelt, weiß, was er tut,
+#   und will es: Der Vorsatz ist *erfüllt*.
+# - Der Sachverhalt erwähnt keinen Rechtfertigungs- und keinen Entschuldigungsgrund. Bei lebensnaher
+#   Auslegung gibt es dann keinen; Rechtswidrigkeit und Schuld sind *erfüllt*. Das Gutachten sagt
+#   das knapp („nicht ersichtlich“):
+
+# %%
+# NBVAL_CHECK_OUTPUT
+text = ergebnis.gutachten().text()
+print(text[text.index("II. Rechtswidrigkeit"):text.index("IV. Strafantrag")].strip())
+
+# %% [markdown]
+# - Anders die förmliche Verpflichtung: Hier sagt der Sachverhalt ausdrücklich, dass man es nicht
+#   erfährt. Eine lebensnahe Auslegung darf diese Lücke nicht füllen – die Tatsache bleibt *offen*.
+#   (Warum das hier nicht schadet, zeigt Abschnitt 4.)
+#
+# Und wenn eine Tatsache offen bleibt, obwohl nichts mehr aufzuklären ist? Dann kommt es darauf an,
+# ob der Sachverhalt **abschließend** ist. Im Strafrecht gilt dann der Grundsatz **in dubio pro
+# reo** („im Zweifel für den Angeklagten“): Was sich zur Schuld der Angeklagten nicht feststellen
+# lässt, wird zu ihren Gunsten angenommen. In der Abwandlung `vorsatz_zweifel` hat eine
+# Beweisaufnahme nicht klären können, ob R wusste, dass es um vertrauliche Aufsichtsinformationen
+# ging; der Sachverhalt ist abschließend:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+zweifel = check(lib.case("bafin_angestellte.vorsatz_zweifel"))
+text = zweifel.gutachten().text()
+print(text[text.index("2. Subjektiver Tatbestand"):text.index("Fußnoten")].strip())
+
+# %% [markdown]
+# Das Gutachten sagt, warum es so entscheidet, in einem eigenen Satz. Der Wert der Tatsache bleibt
+# dabei „offen“ – das Prüfungsschema zeigt das weiterhin; nur das Ergebnis des Gutachtens fällt
+# zugunsten der R aus:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(zweifel.norm("stgb_203_2_1").root.find("subjektiver_tatbestand").result)
+
+# %% [markdown]
+# Der Grundsatz gilt nur für die Schuld im Strafrecht. Im Zivilrecht entscheiden bei
+# unaufklärbaren Tatsachen Regeln über die Beweislast, die dieses Arbeitsbuch nicht nachbildet;
+# dort nennt das Gutachten beide Ergebnisse.
+#
+# ## 4. Kann dahinstehen
 #
 # Zum Täterkreis des § 203 Abs. 2 S. 1 StGB gehört, wer Amtsträger (Nr. 1) **oder** für den
 # öffentlichen Dienst besonders Verpflichteter (Nr. 2) ist. Die Angestellten der BaFin sind in
 # der Regel Amtsträger nach § 11 Abs. 1 Nr. 2 lit. c StGB (Ausarbeitung, Abschn. 2.1.2, Fn. 11,
-# 12). Steht das fest, ist der Täterkreis erfüllt – gleichgültig, ob R außerdem förmlich
-# verpflichtet wurde. Die offene Frage **kann dahinstehen**: Sie kann das Ergebnis nicht mehr
-# ändern, also muss das Gutachten sie nicht entscheiden (und erörtert sie nicht).
-#
+# 12). Steht das fest, ist der Täterkreis erfüllt. Ob R außerdem förmlich verpflichtet wurde, muss
+# das Gutachten nicht klären: Besonders Verpflichteter ist nach § 11 Abs. 1 Nr. 4 StGB nur, wer
+# **nicht** Amtsträger ist. Die beiden Alternativen schließen einander aus, und die erste trägt das
+# Ergebnis. Das Prüfungsschema zeigt die Nr. 2 deshalb als „nicht geprüft“:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+schema = workbench("bafin_angestellte").schema_text()
+print(schema[schema.index("      Täterkreis"):schema.index("      Kenntnis in dienstlicher")])
+
+# %% [markdown]
+# Ausdrücklich schreibt das Gutachten das Dahinstehen hin, wenn die **zuerst** geprüfte
+# Alternative offen ist. In der Abwandlung `amtstraegerin_unklar` ist unklar, welche Aufgaben R
+# wahrnimmt (also ob sie Amtsträgerin ist); dafür steht fest, dass sie förmlich verpflichtet wurde.
+# Ist R Amtsträgerin, gehört sie nach Nr. 1 zum Täterkreis; ist sie es nicht, ist sie besonders
+# Verpflichtete nach Nr. 2. So oder so gehört sie zum Täterkreis – die offene Frage kann
+# offenbleiben:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+unklar = check(lib.case("bafin_angestellte.amtstraegerin_unklar")).gutachten().text()
+print(unklar[unklar.index("b) Täterkreis"):unklar.index("c) Kenntnis")].strip())
+
+# %% [markdown]
 # Genau so arbeitet das BVerwG in 6 B 71.17, Rn. 5: Ob die Beschwerde schon unzulässig ist, weil
 # eine Frist schuldhaft versäumt wurde, „kann dahingestellt bleiben“ – sie hat jedenfalls in der
 # Sache keinen Erfolg.
 #
-# Das Prüfungsschema des Falls zeigt alle Merkmale mit ihrem Wert; die förmliche Verpflichtung ist
-# als „kann dahinstehen“ markiert, und Merkmale, die das Gutachten nicht erreicht, als „nicht
-# geprüft“:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-print(wb.schema_text())
-
-# %% [markdown]
-# Ausdrücklich schreibt das Gutachten das Dahinstehen hin, wenn die **zuerst** geprüfte
-# Alternative offen ist. In der Variante `amtstraegerin_unklar` ist unklar, welche Aufgaben R
-# wahrnimmt (also ob sie Amtsträgerin ist); dafür steht fest, dass sie förmlich verpflichtet wurde:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-unklar = workbench("bafin_angestellte.amtstraegerin_unklar").gutachten_text()
-print(unklar[unklar.index("Ob „Amtsträger“"):unklar.index("bb) Für den öffentlichen Dienst")].strip())
-
-# %% [markdown]
-# Das Gutachten lässt die Amtsträgereigenschaft offen und stützt das Ergebnis auf Nr. 2: R hat
-# sich dann nach **§ 203 Abs. 2 S. 1 Nr. 2 StGB** strafbar gemacht.
+# ## 5. Die Werkbank: Tatsachen ändern, Ergebnis beobachten
 #
-# ## 4. Die Werkbank: Tatsachen ändern, Ergebnis beobachten
-#
-# Die folgende Zelle zeigt den ganzen Fall als Werkbank. Oben steht der Sachverhalt mit nummerierten
-# Absätzen („Abs. 1“ …) und der Fallfrage, darunter:
+# Unten steht der ganze Fall als Werkbank. Oben der Sachverhalt mit nummerierten Absätzen
+# („Abs. 1“ …) und der Fallfrage, darunter:
 #
 # - **Tatsachen** (links): zu jeder Frage der Normen ein Schalter *ja / nein / offen*, darunter die
 #   Stelle des Sachverhalts, auf der die Antwort beruht. Die Fragen sind nach Prüfungspunkten
@@ -177,82 +231,101 @@ print(unklar[unklar.index("Ob „Amtsträger“"):unklar.index("bb) Für den öf
 #   - **Prüfungsschema**: der Baum der Merkmale, farbig *und* mit dem Wort (erfüllt grün, nicht
 #     erfüllt rot, offen gelb, kann dahinstehen grau); offene Tatsachen, auf die es ankommt, sind
 #     hervorgehoben.
-#   - **Gutachten**: der ausformulierte Text, der sich bei jeder Änderung neu schreibt; darüber der
-#     Umschalter **Gutachtenstil / Urteilsstil**.
+#   - **Gutachten**: der ausformulierte Text, der sich bei jeder Änderung neu schreibt; darüber die
+#     Umschalter **Gutachtenstil / Urteilsstil** und **ausführlich / klausurmäßig**.
 #   - **Meinungsstreit** und **Konkurrenzen und Verfolgbarkeit**: dazu mehr im Notebook 02.
 #
-# Probieren Sie es aus: Stellen Sie „Handelte der Täter … mit bedingtem Vorsatz?“ auf *offen* und
-# dann auf *nein*, und verfolgen Sie, wie sich Schema und Gutachten ändern.
+# Die Werkbank beginnt im Gutachtenstil und ausführlich. Probieren Sie es aus: Stellen Sie
+# „Handelte der Täter … mit bedingtem Vorsatz?“ auf *offen* und dann auf *nein*, und verfolgen Sie,
+# wie sich Schema und Gutachten ändern.
 
 # %%
+wb = workbench("bafin_angestellte")
 wb
 
 # %% [markdown]
 # ### Was wäre, wenn …? (1) R handelte nicht vorsätzlich
 #
-# Was Sie mit der Maus tun, geht auch im Code: `wb.set_fact(frage, antwort)` legt denselben
-# Schalter um. (Die Werkbank oben ändert sich mit.)
+# Stellen Sie den Vorsatz-Schalter auf *nein*. Das Ergebnis kippt:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.set_fact("vorsatz_offenbaren", "nein")
-print(wb.result.norm("stgb_203_2_1").result)
+# a second workbench for the what-ifs of this section, so the one above keeps the Sachverhalt
+probe = workbench("bafin_angestellte")
+probe.set_fact("vorsatz_offenbaren", "nein")
+print(probe.result.norm("stgb_203_2_1").result)
 
 # %% [markdown]
 # Im Gutachten endet die Prüfung jetzt beim Vorsatz: Nach einem nicht erfüllten Merkmal werden
 # Rechtswidrigkeit, Schuld und Strafantrag nicht mehr erörtert. Weil die Antwort vom Sachverhalt
-# abweicht, kennzeichnet das Gutachten sie als „unterstellt“ – in einer Klausur dürften Sie das
-# nicht; hier dient es dem Gedankenexperiment.
+# abweicht, sagt das Gutachten ausdrücklich, was es unterstellt – in einer Klausur dürften Sie den
+# Sachverhalt nicht ändern; hier dient es dem Gedankenexperiment.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-text = wb.gutachten_text()
+text = probe.gutachten_text()
 print(text[text.index("2. Subjektiver Tatbestand"):text.index("Fußnoten")].strip())
 
 # %% [markdown]
 # ### Was wäre, wenn …? (2) Ob ein Strafantrag gestellt ist, bleibt offen
 #
-# `wb.reset()` stellt den Sachverhalt wieder her. Nun bleibe offen, ob die Y-GmbH Strafantrag
-# gestellt hat (§ 205 Abs. 1 S. 1 StGB). Diesmal legen wir den Schalter direkt um – genau das
-# geschieht bei einem Klick:
+# Nun bleibe offen, ob die Y-GmbH Strafantrag gestellt hat (§ 205 Abs. 1 S. 1 StGB) – der
+# Schalter „Strafantrag gestellt“ steht auf *offen*. Die Kurzübersicht der Werkbank sagt dann:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.reset()
-wb.controls["strafantrag_gestellt"].value = "offen"
-print(wb.summary_text())
+probe.reset()
+probe.controls["strafantrag_gestellt"].value = "offen"  # exactly what a click does
+print(probe.summary_text())
 
 # %% [markdown]
 # Der Straftatbestand bleibt erfüllt; offen ist nur, ob die Tat **verfolgt** werden kann. Der
 # Strafantrag ist eine Voraussetzung der Verfolgung, kein Tatbestandsmerkmal (Ausarbeitung,
 # Abschn. 2.1.4).
 #
-# ## 5. Gutachtenstil und Urteilsstil
+# ## 6. Gutachtenstil und Urteilsstil
 #
 # Der **Gutachtenstil** arbeitet auf das Ergebnis hin: Er fragt („R könnte sich … strafbar gemacht
 # haben“), definiert, subsumiert und schließt. So schreiben Sie in der Klausur.
 #
-# Der **Urteilsstil** stellt das Ergebnis voran und begründet es danach („…, weil …“, „Denn …“).
+# Der **Urteilsstil** stellt das Ergebnis voran und begründet es danach („…, weil …“, „…, denn …“).
 # So schreiben Gerichte; ein Beispiel ist BVerwG 6 B 71.17, Rn. 4: Der Antrag auf
 # Prozesskostenhilfe „ist abzulehnen, weil“ die Beschwerde keine Aussicht auf Erfolg bietet. Im
-# Urteilsstil fallen die Obersätze weg, und unproblematische Merkmale werden knapp festgestellt.
-#
-# Der Umschalter der Werkbank wechselt den Stil; im Code heißt das `wb.set_style("urteilsstil")`:
+# Urteilsstil fallen die Obersätze weg. Der Umschalter „Urteilsstil“ der Werkbank zeigt den Fall
+# so:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.reset()
-wb.set_style("urteilsstil")
-text = wb.gutachten_text()
+probe.reset()
+probe.set_style("urteilsstil")
+text = probe.gutachten_text()
 print(text[text.index("A. "):text.index("II. Rechtswidrigkeit")].strip())
 
 # %% [markdown]
 # Vergleichen Sie mit dem Gutachtenstil oben: dieselben Tatsachen, dieselben Ergebnisse – aber
-# das Ergebnis steht vorn, und jede Feststellung wird mit einem Doppelpunkt begründet. Die
-# Werkbank in Abschnitt 4 zeigt jetzt ebenfalls den Urteilsstil; mit dem Umschalter „Gutachtenstil“
-# kommen Sie zurück.
+# das Ergebnis steht vorn, und jede Feststellung wird mit „denn“ begründet.
 #
-# ## 6. Das Prüfungsschema als Bild
+# ## 7. Schwerpunkte setzen: ausführlich oder klausurmäßig
+#
+# In der Klausur ist die Zeit knapp. Wer jedes Merkmal gleich ausführlich prüft, hat für die
+# Probleme keine Zeit mehr. Unproblematisches wird deshalb im **Feststellungsstil** knapp
+# festgestellt – ein Satz mit der Tatsache, auf der er beruht; ausführlich, mit Obersatz,
+# Definition und Subsumtion, wird nur geprüft, was problematisch ist: ein Meinungsstreit, ein
+# offenes oder ein scheiterndes Merkmal. Der Umschalter „klausurmäßig“ der Werkbank zeigt das;
+# hier der Täterkreis, der im Ausgangsfall kein Problem ist:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+probe.set_style("gutachten")
+probe.set_level("klausurmäßig")
+text = probe.gutachten_text()
+print(text[text.index("b) Täterkreis"):text.index("c) Kenntnis")].strip())
+
+# %% [markdown]
+# Im Arbeitsbuch steht die Werkbank zunächst auf „ausführlich“: Zum Lernen ist jeder Schritt
+# sichtbar.
+#
+# ## 8. Das Prüfungsschema als Bild
 #
 # Wer lieber schaut als liest: Das Schema als Baum, jedes Kästchen in der Farbe seines Werts und
 # mit dem Wort dazu; „und“/„oder“ zeigen, wie die Merkmale verknüpft sind.

@@ -87,6 +87,10 @@ lib = default_library()
 #   verpflichtet, aber kein Amtsträger ist, dürfte regelmäßig hierher gehören (Abschn. 2.1.2,
 #   Fn. 13) – etwa die Wirtschaftsprüfer, die nach § 4 Abs. 3 FinDAG für die BaFin prüfen (Fn. 3).
 #
+# Die beiden Alternativen schließen einander aus: Besonders Verpflichteter ist nur, wer nicht schon
+# Amtsträger ist. Das Gutachten prüft bei Nr. 2 deshalb zuerst, dass der Täter kein Amtsträger ist –
+# und verweist dafür auf die Prüfung der Nr. 1 („siehe oben“).
+#
 # Der Wirtschaftsprüfer W ist kein Beamter und nicht zur Wahrnehmung von Verwaltungsaufgaben
 # bestellt, aber förmlich verpflichtet:
 
@@ -153,9 +157,9 @@ print(h.disputes_text())
 
 # %% [markdown]
 # Die Werkbank folgt zunächst der herrschenden Meinung, legt sich aber nicht fest: Mit dem
-# Auswahlschalter (im Code `set_view`) folgen Sie der Gegenauffassung. In der Klausur müssen Sie
-# den Streit entscheiden und Ihre Wahl begründen. Nach der Gegenauffassung ist § 203 StGB erfüllt – und zwar nach **Nr. 1**, weil H als Angestellte der
-# BaFin Amtsträgerin ist:
+# Auswahlschalter folgen Sie der Gegenauffassung. In der Klausur müssen Sie den Streit entscheiden
+# und Ihre Wahl begründen. Nach der Gegenauffassung ist § 203 StGB erfüllt – und zwar nach
+# **Nr. 1**, weil H als Angestellte der BaFin Amtsträgerin ist:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -170,13 +174,21 @@ print(h.summary_text())
 # kapitalmarktrechtlich offengelegt werden müssen (Fn. 8). Der Meinungsstreit betrifft nur den
 # Geheimnisbegriff des StGB.
 #
-# So setzt das Gutachten den Streit auseinander (nach der Rückkehr zur herrschenden Meinung):
+# So setzt das Gutachten den Streit auseinander, wie es ein Fallbuch tut: Zuerst steht fest, was
+# beide Auffassungen verlangen (die beschränkte Bekanntheit). Dann kommt die Frage, dann die
+# Subsumtion unter jede Auffassung mit ihrem Ergebnis. Weil die Ergebnisse auseinandergehen, folgt
+# eine **Stellungnahme**: die Argumente jeder Seite – Wortlaut, Systematik, Zweck – und die
+# Entscheidung mit ihrem Grund. Erst dann steht das Ergebnis:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 h.reset()
 text = h.gutachten_text()
-print(text[text.index("Umstritten ist"):text.index("(1) Nur beschränkter Personenkreis")].strip())
+print(text[text.index("Fraglich ist"):text.index("Somit handelt es sich nicht um ein Geheimnis.")].strip())
+
+# %% [markdown]
+# Führen beide Auffassungen zum selben Ergebnis, braucht es keine Stellungnahme: Nach der
+# Subsumtion unter beide Auffassungen „kann der Streit dahinstehen“ – so beim Wirtschaftsprüfer W.
 
 # %% [markdown]
 # ## 4. Tathandlung und Vorsatz
@@ -340,8 +352,7 @@ p.controls["ermaechtigung_erteilt"].value = "offen"
 print(p.summary_text())
 
 # %% [markdown]
-# Die Werkbänke weiter oben haben alle Änderungen mitgemacht. `reset()` stellt bei beiden den
-# Sachverhalt wieder her, damit Sie dort selbst weiterprobieren können:
+# Die Werkbänke weiter oben zeigen wieder den Sachverhalt; dort können Sie selbst weiterprobieren.
 
 # %%
 m.reset()

@@ -37,8 +37,7 @@
 #
 # Die Werkbank zeigt links die Fragen an den Sachverhalt (ja / nein / offen), daneben das farbige
 # Prüfungsschema, das Gutachten und die Zusammenfassung der Konkurrenzen. Jede Änderung einer Antwort
-# prüft den Fall sofort neu. Die Zellen weiter unten ändern die Antworten im Code – das wirkt genauso
-# wie ein Klick.
+# prüft den Fall sofort neu. Die Abwandlungen weiter unten können Sie hier selbst nachstellen.
 
 # %%
 from lawkit import check, default_library
@@ -67,8 +66,9 @@ wb
 #    (Abschn. 3.2).
 #
 # Beide verweisen auf dieselbe Pflicht: den Verstoß gegen § 21 Abs. 1 S. 1 WpHG. In lawkit ist das eine
-# **Verweisung** (`ref: wphg_21_1_1`): Das Merkmal „Verstoß gegen § 21 Abs. 1 S. 1 WpHG“ ist erfüllt, wenn
-# die Prüfung dieser Norm erfüllt ist. Deshalb steht das Schema des § 21 WpHG im geprüften Schema zweimal.
+# **Verweisung**: Das Merkmal „Verstoß gegen § 21 Abs. 1 S. 1 WpHG“ ist erfüllt, wenn die Prüfung dieser
+# Norm erfüllt ist. Das Gutachten prüft § 21 WpHG einmal, beim ersten Anspruch; beim zweiten verweist es
+# nach oben („siehe oben“).
 
 # %% [markdown]
 # ## 2. § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG
@@ -151,41 +151,47 @@ print(wb.summary_text())
 #    eine persönliche Haftung unter den Voraussetzungen des Art. 34 GG ausgeschlossen; Haftungsadressatin
 #    bleibt die BaFin (Fn. 38).
 #
-# lawkit bildet Schritt 2 als **Konkurrenz** ab: § 823 Abs. 2 BGB i.V.m. § 21 WpHG tritt hinter § 839 BGB
-# i.V.m. Art. 34 GG zurück (Sperrwirkung), und zwar unter der Bedingung, dass der Handelnde Beamter im
-# staatsrechtlichen Sinne ist. Das Modell nimmt „abschließend“ beim Wort: Die Sperre greift auch dann,
-# wenn die Voraussetzungen des § 839 BGB im Einzelfall nicht vorliegen (dazu unten Nr. 6). Im Gutachten
-# wird § 823 Abs. 2 BGB zunächst vollständig geprüft; ob er zurücktritt, steht im Abschnitt
-# „Konkurrenzen“, die Folge im Gesamtergebnis:
+# Schritt 2 ist eine Frage der **Anwendbarkeit**: Ist § 839 BGB für Beamte abschließend, kommt es auf
+# die Voraussetzungen des § 823 Abs. 2 BGB gar nicht mehr an. Das Gutachten prüft die Sperrwirkung
+# deshalb **vor** dem Tatbestand, und ihre Bedingung – ist der Handelnde Beamter im staatsrechtlichen
+# Sinne? – steht für sich: „Abschließend“ heißt, dass die Sperre auch dann greift, wenn die
+# Voraussetzungen des § 839 BGB im Einzelfall nicht vorliegen (dazu unten Nr. 6). Der Obersatz nennt den
+# Anspruch gegen den Handelnden, denn § 823 Abs. 2 BGB verpflichtet den, der gegen das Schutzgesetz
+# verstößt; dass die Haftung nach Art. 34 GG auf die BaFin übergeht, folgt erst aus der Rechtsfolge
+# (Fn. 38). Für B, der Beamter ist, endet die Prüfung bei der Anwendbarkeit:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(abschnitt(wb.gutachten_text(), "C. Konkurrenzen", "Fußnoten"))
+print(abschnitt(wb.gutachten_text(), "B. § 823", "C. Gesamtergebnis"))
 
 # %% [markdown]
 # ## 5. Was wäre, wenn … B kein Beamter wäre?
 #
-# Angenommen, B ist Tarifbeschäftigter der BaFin und hat nie eine Ernennungsurkunde erhalten. Dann greift
-# die Sperrwirkung nicht, und § 823 Abs. 2 BGB i.V.m. § 21 WpHG ist neben § 839 BGB anwendbar (Fn. 37).
-# Am Anspruchsgegner ändert sich nichts: Auch jetzt haftet die BaFin, nicht B (Fn. 38).
-# Die Zelle setzt die Antwort auf die Frage „Ist die Person Beamter im staatsrechtlichen Sinne …?“ auf
-# *nein* – wie ein Klick im Faktenpanel.
+# Angenommen, B ist Tarifbeschäftigter der BaFin und hat nie eine Ernennungsurkunde erhalten – in der
+# Werkbank steht die Frage „Ist die Person Beamter im staatsrechtlichen Sinne …?“ dann auf *nein*. Die
+# Sperrwirkung greift nicht, und § 823 Abs. 2 BGB i.V.m. § 21 WpHG ist neben § 839 BGB anwendbar
+# (Fn. 37). Der Anspruch richtet sich gegen B, der gegen das Schutzgesetz verstoßen hat; unter den
+# Voraussetzungen des Art. 34 GG haftet B aber nicht persönlich, Haftungsadressatin ist auch dann die
+# BaFin (Fn. 38). Die Zusammenfassung der Werkbank:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.set_fact("beamter_staatsrechtlich", "nein")
-print(wb.summary_text())
+# a second workbench for the what-ifs, so the one above keeps the Sachverhalt
+probe = workbench("amtshaftung_bafin")
+probe.set_fact("beamter_staatsrechtlich", "nein")
+print(probe.summary_text())
 
 # %% [markdown]
 # Und wenn der Sachverhalt **offenlässt**, ob B eine Ernennungsurkunde erhalten hat? Dann rät lawkit
-# nicht: Ob § 823 Abs. 2 BGB zurücktritt, bleibt *offen* – der Anspruch aus § 839 BGB i.V.m. Art. 34 GG
-# besteht ohnehin, und der Anspruchsgegner ist in beiden Fällen die BaFin.
+# nicht: Ob § 823 Abs. 2 BGB anwendbar ist, bleibt *offen*, und das Gutachten nennt beide Wege – der
+# Anspruch aus § 839 BGB i.V.m. Art. 34 GG besteht ohnehin, und die BaFin haftet in beiden Fällen.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.set_fact("beamter_staatsrechtlich", "offen")
-norm_823 = wb.result.norm("bgb_823_2_wphg_21")
-print(f"Voraussetzungen: {norm_823.result} | verdrängt: {norm_823.displaced} | anwendbar: {norm_823.applies}")
+probe.set_fact("beamter_staatsrechtlich", "offen")
+norm_823 = probe.result.norm("bgb_823_2_wphg_21")
+print(f"anwendbar: {norm_823.applicable} | Ergebnis: {norm_823.result}")
+print(abschnitt(probe.gutachten_text(), "I. Anwendbarkeit", "II. "))
 
 # %% [markdown]
 # ## 6. Was wäre, wenn … B nur fahrlässig gehandelt hätte?
@@ -198,11 +204,11 @@ print(f"Voraussetzungen: {norm_823.result} | verdrängt: {norm_823.displaced} | 
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.reset()
-wb.set_fact("anderweitiger_ersatz", "ja")
-gutachten = wb.gutachten_text()
+probe.reset()
+probe.set_fact("anderweitiger_ersatz", "ja")
+gutachten = probe.gutachten_text()
 print(abschnitt(gutachten, "V. Keine anderweitige Ersatzmöglichkeit", "B. § 823") + "\n\n"
-      + abschnitt(gutachten, "D. Gesamtergebnis", "Fußnoten"))
+      + abschnitt(gutachten, "C. Gesamtergebnis", "Fußnoten"))
 
 # %% [markdown]
 # ## 7. Offene Tatsachen, die entscheiden
@@ -214,7 +220,8 @@ print(abschnitt(gutachten, "V. Keine anderweitige Ersatzmöglichkeit", "B. § 82
 # %%
 # NBVAL_CHECK_OUTPUT
 offen = check(library.case("amtshaftung_bafin.schaden_offen"), library).norm("bgb_839_gg_34")
-print(offen.result, "– entscheidend:", ", ".join(offen.deciding))
+fragen = library.questions(["bgb_839_gg_34"])
+print(offen.result, "– entscheidend:", *(fragen[key].text for key in offen.deciding))
 
 # %% [markdown]
 # ## 8. Zurück zur Quelle: ohne Verstoß gegen § 21 WpHG keine Haftung
@@ -244,16 +251,9 @@ print("\n".join(f"{norm.citation}: {norm.result}" for norm in ad_hoc.norms))
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.reset()
-wb.set_fact("geheimhaltungsinteresse", "nein")
-print("\n".join(f"{norm.citation}: {norm.result}" for norm in wb.result.norms))
-
-# %% [markdown]
-# Zum Schluss stellt diese Zelle die Werkbank oben wieder auf den Sachverhalt zurück (dasselbe bewirkt ein
-# Klick auf die ursprünglichen Antworten):
-
-# %%
-wb.reset()
+probe.reset()
+probe.set_fact("geheimhaltungsinteresse", "nein")
+print("\n".join(f"{norm.citation}: {norm.result}" for norm in probe.result.norms))
 
 # %% [markdown]
 # ## Zusammenfassung
@@ -261,9 +261,10 @@ wb.reset()
 # - § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG: Amtswalter, drittbezogene Amtspflicht (§ 21 Abs. 1
 #   WpHG, Fn. 31), Rechtswidrigkeit, Verschulden (Fn. 32), § 839 Abs. 1 S. 2 BGB, Schaden.
 # - Anspruchsgegner ist die BaFin als Dienstherrin, nicht der Beamte (Art. 34 S. 1 GG; Fn. 31, 38).
-# - § 21 WpHG ist Schutzgesetz (Fn. 33); § 823 Abs. 2 BGB tritt für Beamte im staatsrechtlichen Sinne
-#   hinter § 839 BGB zurück (Fn. 34–36). Für andere Beschäftigte ist er anwendbar (Fn. 37), richtet sich
-#   aber ebenfalls gegen die BaFin (Fn. 38).
+# - § 21 WpHG ist Schutzgesetz (Fn. 33); § 823 Abs. 2 BGB ist für Beamte im staatsrechtlichen Sinne
+#   neben § 839 BGB nicht anwendbar (Fn. 34–36) – das prüft das Gutachten vor dem Tatbestand. Für andere
+#   Beschäftigte ist er anwendbar (Fn. 37); der Anspruch knüpft an ihr Handeln an, doch unter den
+#   Voraussetzungen des Art. 34 GG ist Haftungsadressatin auch dann die BaFin (Fn. 38).
 #
 # ## Selbstkontrolle
 #

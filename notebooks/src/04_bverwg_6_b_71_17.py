@@ -57,11 +57,11 @@
 # **§ 166 Abs. 1 S. 1 VwGO i.V.m. § 121 ZPO** (ist der Bevollmächtigte beizuordnen?). Die Beiordnung
 # setzt Prozesskostenhilfe voraus, und die Prozesskostenhilfe setzt hinreichende Aussicht auf Erfolg
 # voraus – das ist eine **Verweisung** zurück auf § 133 VwGO, so wie der Senat in Rn. 4 auf seine
-# Ausführungen „unter 3.“ verweist. Zusammen sind das rund 80 Merkmale; die Zellen unten zeigen deshalb
-# meist nur einen Ausschnitt. Zwei kleine Hilfsfunktionen schneiden ihn aus dem Text der Werkbank.
+# Ausführungen „unter 3.“ verweist. Zusammen sind das rund 80 Merkmale; die Ausgaben unten zeigen deshalb
+# meist nur einen Ausschnitt aus Schema oder Gutachten.
 #
-# Tatsachen, die der Beschluss nicht mitteilt, sind als „unterstellt“ gekennzeichnet oder bleiben *offen*
-# (etwa die Bedürftigkeit des K).
+# Tatsachen, die der Beschluss nicht mitteilt, kennzeichnet das Gutachten mit „das wird hier
+# unterstellt“, oder sie bleiben *offen* (etwa die Bedürftigkeit des K).
 
 # %%
 from lawkit import check, default_library
@@ -133,12 +133,14 @@ print(abschnitt(wb.gutachten_text(), "I. Zulässigkeit der Beschwerde", "II. Dar
 #
 # Hätte der Bevollmächtigte das Fristende falsch notiert (Variante `verschulden_des_anwalts`), wäre die
 # Beschwerde schon **unzulässig**; auf die Zulassungsgründe käme es nicht mehr an („nicht geprüft“).
-# Die Zelle setzt die Antwort auf die Verschuldensfrage auf *ja* – wie ein Klick im Faktenpanel:
+# In der Werkbank steht die Verschuldensfrage dann auf *ja*:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.set_fact("wv_verschulden_bevollmaechtigter", "ja")
-print(gliederung(wb.schema_text(), 1))
+# a second workbench for the what-ifs, so the one above keeps the Sachverhalt
+probe = workbench("bverwg_6_b_71_17")
+probe.set_fact("wv_verschulden_bevollmaechtigter", "ja")
+print(gliederung(probe.schema_text(), 1))
 
 # %% [markdown]
 # War dagegen das Empfangsgerät des Gerichts defekt (Variante `empfangsgeraet_gestoert`), trifft den
@@ -148,8 +150,8 @@ print(gliederung(wb.schema_text(), 1))
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.set_fact("wv_verschulden_bevollmaechtigter", "nein")
-print(gliederung(wb.schema_text(), 1))
+probe.set_fact("wv_verschulden_bevollmaechtigter", "nein")
+print(gliederung(probe.schema_text(), 1))
 
 # %% [markdown]
 # Das Offenlassen funktioniert auch in der anderen Richtung. Im Übungsfall `bverwg_wiedereinsetzung`
@@ -159,7 +161,6 @@ print(gliederung(wb.schema_text(), 1))
 
 # %%
 # NBVAL_CHECK_OUTPUT
-wb.reset()
 print(gliederung(workbench("bverwg_wiedereinsetzung.fristenkalender").schema_text(), 1))
 
 # %% [markdown]
@@ -253,6 +254,14 @@ print("\n".join(gegenproben))
 # %%
 # NBVAL_CHECK_OUTPUT
 print(gliederung(abschnitt(wb.schema_text(), "§ 166 Abs. 1 S. 1 VwGO i.V.m. § 121 ZPO"), 2))
+
+# %% [markdown]
+# Im Gutachten wird die Beschwerde dafür nicht ein zweites Mal geprüft: Die Erfolgsaussicht verweist
+# auf Teil A („siehe oben“), so wie der Senat auf seine Ausführungen „unter 3.“ verweist:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(abschnitt(wb.gutachten_text(), "3. Hinreichende Aussicht auf Erfolg", "C. Gesamtergebnis"))
 
 # %% [markdown]
 # ## 4. Fachliche und prüfungsspezifische Wertungen (Leitsätze, Rn. 8–13)

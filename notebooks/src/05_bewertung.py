@@ -352,8 +352,8 @@ print(b5.part("wphg_21_1_1").status)
 # %% [markdown]
 # Die Studentin wendet ein, die Prüfung stehe auf dem Beiblatt. Die Lehrkraft liest nach, erfasst
 # die Bearbeitung vollständig (`nachlesen_berichtigt.yaml`) und bewertet sie neu – mit Grund. Die
-# Ausgabe zeigt, was sich geändert hat (`text(times=False)` blendet die Uhrzeiten der Einträge
-# aus, damit die Ausgabe bei jedem Lauf gleich ist):
+# Ausgabe zeigt, was sich geändert hat (ohne die Uhrzeiten der Einträge, damit sie bei jedem Lauf
+# gleich ist):
 
 # %%
 # NBVAL_CHECK_OUTPUT

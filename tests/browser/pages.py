@@ -109,18 +109,20 @@ _CLICK_AND_TIME_JS = """async ([button, root, selectors, expected, timeoutMs]) =
 
 @dataclass(frozen=True, slots=True)
 class ControlState:
-    """What the controls of a workbench show: fact answers, chosen views (labels), style label."""
+    """What the controls of a workbench show: fact answers, chosen views (labels), style and
+    level labels."""
 
     facts: dict[str, str]
     views: dict[str, str]
     style: str
+    level: str = "ausführlich"
 
 
 _STATE_JS = """(root) => {
   const box = document.querySelector(root);
   const active = el => { const b = el.querySelector('button.mod-active'); return b ? b.textContent.trim() : null; };
   const facts = {}, views = {};
-  let style = null;
+  let style = null, level = null;
   // Only the controls themselves (other classes such as `lawkit-item` do not share the prefix).
   for (const el of box.querySelectorAll('.widget-toggle-buttons[class*="lawkit-"], .widget-dropdown[class*="lawkit-"]')) {
     for (const cls of el.classList) {
@@ -129,9 +131,10 @@ _STATE_JS = """(root) => {
         const select = el.querySelector('select');
         views[cls.slice(12)] = select ? select.options[select.selectedIndex].textContent.trim() : active(el);
       } else if (cls === 'lawkit-style') style = active(el);
+      else if (cls === 'lawkit-level') level = active(el);
     }
   }
-  return {facts, views, style};
+  return {facts, views, style, level};
 }"""
 
 
@@ -155,7 +158,7 @@ class WorkbenchPage:
 
     def state(self) -> ControlState:
         data = self.page.evaluate(_STATE_JS, self.root)
-        return ControlState(data["facts"], data["views"], data["style"])
+        return ControlState(data["facts"], data["views"], data["style"], data["level"])
 
     def expected(self, case: str) -> Expected:
         """What lawkit renders for `case` with the controls as this page shows them now."""
@@ -246,6 +249,8 @@ def workbench_in_state(case: str, state: ControlState, norms: tuple[str, ...] | 
         wb.set_view(dispute_id, options[label])
     styles = dict(wb.style_control.options)
     wb.set_style(styles[state.style])
+    levels = dict(wb.level_control.options)
+    wb.set_level(levels[state.level])
     return wb
 
 

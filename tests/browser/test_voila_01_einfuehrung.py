@@ -20,14 +20,15 @@ def test_every_widget_renders_and_shows_what_lawkit_computes(app_page, bench):
     assert app_page.locator(".lawkit-selfcheck").count() == 1
     assert app_page.locator(".jp-OutputArea-output img").count() >= 1  # the Prüfungsschema as a picture
     state = bench.state()
-    # The notebook's last change is wb.reset(): the app shows the Sachverhalt's answers ...
+    # The app opens on the Sachverhalt, in Gutachtenstil and ausführlich: the notebook's what-ifs
+    # run on a second workbench that the app does not show.
     assert state.facts == {key: fact.answer.value for key, fact in default_library().case(CASE).facts.items()}
-    # ... and the style its section 5 switched to in code (the widget follows the kernel).
-    assert state.style == "Urteilsstil"
+    assert (state.style, state.level) == ("Gutachtenstil", "ausführlich")
     expected = pages.expected_for(CASE, state)
     bench.assert_shows(expected)
     assert f"{ROOT_203}: erfüllt (kumulativ – und)" in expected.schema
-    assert "Förmliche Verpflichtung: offen – kann dahinstehen" in expected.schema
+    assert "Förmliche Verpflichtung: nicht geprüft" in expected.schema  # R is an Amtsträgerin
+    assert [case for _, case in pages.workbenches(app_page)] == [CASE]  # the what-ifs are not shown
 
 
 def test_open_strafantrag_leaves_only_the_prosecution_open(bench):
@@ -53,7 +54,7 @@ def test_no_vorsatz_ends_the_gutachten_after_the_tatbestand(bench):
     after = bench.expected(CASE)
     bench.assert_shows(after)
     assert f"{ROOT_203}: nicht erfüllt (kumulativ – und)" in after.schema
-    assert "Rechtswidrigkeit: erfüllt – nicht geprüft" in after.schema
+    assert "Rechtswidrigkeit: nicht geprüft" in after.schema
     shown = bench.page.locator(f"{bench.root} #lawkit-gutachten").inner_text()
     assert "R hat sich nicht gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht." in shown
     assert "Rechtswidrigkeit" not in shown

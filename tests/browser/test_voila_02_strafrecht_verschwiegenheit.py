@@ -37,7 +37,7 @@ def test_without_formal_obligation_the_pruefer_is_outside_203_but_breaches_21_wp
     assert "§ 203 Abs. 2 S. 1 StGB – Verletzung von Privatgeheimnissen: nicht erfüllt (kumulativ – und)" in after.schema
     assert after.summary[1] == before.summary[1]  # § 21 WpHG: unchanged
     assert "Voraussetzungen der Vorschrift: erfüllt" in after.summary[1]
-    assert "W gehört nicht zum Täterkreis." in after.gutachten
+    assert "Somit gehört W nicht zum Täterkreis." in after.gutachten
     # The other workbenches on the page did not move.
     other = benches["ad_hoc_pflicht"]
     other.assert_shows(other.expected("ad_hoc_pflicht"))

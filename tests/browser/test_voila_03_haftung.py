@@ -25,14 +25,20 @@ def test_without_beamtenstatus_823_ii_applies_next_to_839_and_the_bafin_stays_li
     bench.click_fact("beamter_staatsrechtlich", "ja")
     before = bench.expected(CASE)
     bench.assert_shows(before)
-    assert "tritt hinter § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG zurück (Sperrwirkung)" in before.summary[1]
+    # the Sperrwirkung is a question of Anwendbarkeit, examined before the Tatbestand
+    assert ("Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG nicht anwendbar "
+            "(Sperrwirkung).") in before.summary[1]
+    assert "Anwendbarkeit neben § 839 Abs. 1 S. 1 BGB: nicht erfüllt" in before.schema
     assert before.summary[1].endswith("Anwendbar: Rechtsfolge tritt ein: nicht erfüllt")
     bench.click_fact("beamter_staatsrechtlich", "nein")
     after = bench.expected(CASE)
     bench.assert_shows(after)
-    assert "tritt nicht hinter § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG zurück (Sperrwirkung)" in after.summary[1]
-    assert "Anwendbar: Rechtsfolge tritt ein: erfülltRechtsfolge: Ersatz des durch den Verstoß entstandenen Schadens." in after.summary[1]
-    for block in after.summary:
-        assert "Anspruchsgegner: die BaFin als Dienstherrin" in block
+    assert ("Anwendbarkeit: neben § 839 Abs. 1 S. 1 BGB i.V.m. Art. 34 S. 1 GG anwendbar; die "
+            "Sperrwirkung greift nicht.") in after.summary[1]
+    assert ("Anwendbar: Rechtsfolge tritt ein: erfülltRechtsfolge: Ersatz des durch den Verstoß "
+            "entstandenen Schadens.") in after.summary[1]
+    # the claim lies against B, but under Art. 34 GG the BaFin is the Haftungsadressatin (Fn. 38)
+    assert "Haftungsadressatin ist dann die BaFin als Dienstherrin." in after.summary[1]
+    assert "sie ist daher Anspruchsgegnerin." in after.summary[0]
     shown = bench.page.locator(f"{bench.root} #lawkit-summary").inner_text()
-    assert "tritt nicht hinter § 839 Abs. 1 S. 1 BGB" in shown
+    assert "die Sperrwirkung greift nicht" in shown

@@ -42,12 +42,12 @@ def test_first_view_is_the_sachverhalt_in_gutachtenstil(bench):
     expected = pages.expected_for(CASE, state)
     bench.assert_shows(expected)
     assert f"{ROOT_203}: erfüllt (kumulativ – und)" in expected.schema
-    assert "Förmliche Verpflichtung: offen – kann dahinstehen" in expected.schema
+    assert "Förmliche Verpflichtung: nicht geprüft" in expected.schema
     bench.open_tab("Gutachten")
     gutachten = bench.page.locator("#lawkit-gutachten")
     assert gutachten.is_visible()
     assert "Ergebnis: R hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht. " \
-           "Die Voraussetzungen der Strafverfolgung liegen vor." in gutachten.inner_text()
+           "Die Tat ist verfolgbar." in gutachten.inner_text()
 
 
 def test_no_vorsatz_ends_the_examination_at_the_subjective_tatbestand(bench):
@@ -92,7 +92,7 @@ def test_urteilsstil_puts_the_result_first(bench):
     bench.wait_texts("lawkit-gutachten", pages.GUTACHTEN_BLOCKS, expected.gutachten)
     shown = bench.page.locator("#lawkit-gutachten").inner_text()
     assert "R könnte sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht haben" not in shown
-    assert "Die Voraussetzungen der Strafverfolgung liegen vor." in shown
+    assert "Die Tat ist verfolgbar." in shown
 
 
 def test_other_view_in_the_meinungsstreit(bench):
