@@ -90,7 +90,8 @@ def norm_dict(result: NormResult, case_roles: Mapping[str, Role],
         "konkurrenzen": [
             {"kind": d.relation.kind.value, "stage": d.relation.stage.value,
              "yields_to": d.relation.yields_to, "yields_to_citation": d.dominant_citation,
-             "status": d.status.value, "explanation": d.relation.explanation}
+             "status": d.status.value, "explanation": d.relation.explanation,
+             "condition": None if d.condition is None else element_dict(d.condition)}
             for d in result.displacements
         ],
         "applicable": result.applicable.value,

@@ -115,7 +115,11 @@ def schema_nodes(result: NormResult) -> tuple[SchemaNode, ...]:
             shown.add(ref)
         rows.append(SchemaNode(
             depth=depth, parent=parent, label=label or _ref_label(er), result=er.result,
-            examined=er.examined, dahinstehen=er.dahinstehen, kind="element", element=er,
+            # the open path below an element that kann dahinstehen is named by the Gutachten
+            # ("hängt davon ab, ob …"): shown with its value, not as "nicht geprüft"
+            examined=er.examined or (er.dahinstehen and er.result is Result.OFFEN
+                                     and parent is not None and rows[parent].examined),
+            dahinstehen=er.dahinstehen, kind="element", element=er,
             combine=how if len(children) > 1 else None, fact=fact, dispute=dispute,
             deciding=(fact in deciding and er.result is Result.OFFEN and not er.dahinstehen),
         ))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from lawkit.evaluation.results import ElementResult, NormResult
 from lawkit.model.case import Fact
@@ -37,15 +38,23 @@ def footnotes(sources: tuple[Source, ...]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _filled(template: str, roles: tuple[tuple[str, Role], ...],
+            text: tuple[tuple[str, str], ...]) -> str:
+    """A template filled with one norm's roles (the same few templates recur in every report)."""
+    return fill(template, dict(roles), dict(text))
+
+
 class Roles:
     """The roles of one examined norm (the case's, the examination's) and its text slots."""
 
     def __init__(self, roles: Mapping[str, Role], text: Mapping[str, str]) -> None:
         self.roles = dict(roles)
         self.text = dict(text)
+        self._key = (tuple(sorted(self.roles.items())), tuple(sorted(self.text.items())))
 
     def fill(self, template: str) -> str:
-        return fill(template, self.roles, self.text)
+        return _filled(template, *self._key)
 
     def sentence(self, template: str) -> str:
         return sentence_case(self.fill(template))
