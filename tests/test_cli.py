@@ -165,11 +165,15 @@ def test_html_and_text_formats(capsys):
 def test_json_shows_konkurrenzen_verfolgbarkeit_and_anspruchsgegner(capsys):
     assert main(["check", "verkauf_an_konkurrenten", "--format", "json"]) == 0
     norms = {n["id"]: n for n in json.loads(capsys.readouterr().out)["norms"]}
-    assert norms["stgb_204_1"]["konkurrenzen"] == [{
+    (konkurrenz,) = norms["stgb_204_1"]["konkurrenzen"]
+    condition = konkurrenz.pop("condition")
+    assert konkurrenz == {
         "kind": "Gesetzeskonkurrenz", "stage": "konkurrenzen", "yields_to": "stgb_203_2_1",
         "yields_to_citation": "§ 203 Abs. 2 S. 1 Nr. 1 StGB", "status": "erfüllt",
         "explanation": "Geschieht die Verwertung gerade dadurch, dass das Geheimnis im Sinne des § 203 StGB "
-                       "offenbart wird, tritt § 204 StGB im Wege der Gesetzeskonkurrenz hinter § 203 StGB zurück."}]
+                       "offenbart wird, tritt § 204 StGB im Wege der Gesetzeskonkurrenz hinter § 203 StGB zurück."}
+    assert (condition["id"], condition["result"], condition["fact"]["answer"]) == (
+        "verwertung_durch_offenbaren", "erfüllt", "ja")
     assert (norms["stgb_204_1"]["displaced"], norms["stgb_204_1"]["applies"]) == ("erfüllt", "nicht erfüllt")
     assert norms["stgb_203_2_1"]["verfolgbarkeit"]["result"] == "erfüllt"
 

@@ -166,7 +166,10 @@ class _Composer:
     def conclusion(self, sentence: str, role: str = "text") -> None:
         """A Zwischenergebnis; the second of several in a row opens with 'Damit', 'Somit' …"""
         if self.cascade and not sentence.startswith(("Ob ", "Damit ")):
-            sentence = fronted(_CASCADE[(self.cascade - 1) % len(_CASCADE)], sentence)
+            words = [_CASCADE[(self.cascade - 1 + i) % len(_CASCADE)] for i in range(len(_CASCADE))]
+            word = next((w for w in words if f" {w.lower()} " not in f" {sentence.lower()}"),
+                        words[0])  # "…; damit scheidet …" does not open with "Damit"
+            sentence = fronted(word, sentence)
         self.doc.paragraph(sentence, role=role)
         self.cascade += 1
 
@@ -426,8 +429,7 @@ class _Composer:
             self.paragraph(element_text(result.element, "obersatz", self.roles),
                            footnotes(result.element.sources), role="obersatz")
         self.paragraph(f"{conclusion[:-1]} (siehe oben {self.cite_point(where)}).")
-        if result.fact is not None:
-            self.cascade = 1
+        self.cascade = 1
 
     def problem(self, result: ElementResult, parent: Combine | None = Combine.ALL_OF) -> bool:
         """A Schwerpunkt: a Meinungsstreit, an open or a decisive negative result, a fact the
@@ -578,10 +580,12 @@ class _Composer:
             # a single requirement needs no heading of its own: subsume it right here
             self.subsumtion(examined[0], conclude=False)
             return
-        if len(examined) == 1 and len(result.children) > 1 and _structural(result.element) \
-                and examined[0].fact is not None and not examined[0].dahinstehen:
-            # the one alternative examined of a heading-only group: no heading of its own
-            self.element(examined[0], level + 1, 0, headed=False)
+        if len(examined) == 1 and len(result.children) > 1 and not examined[0].dahinstehen \
+                and (result.element.combine is Combine.ANY_OF
+                     or (_structural(result.element) and examined[0].fact is not None)):
+            # the one alternative examined (the first that is met): no "aa)" without "bb)";
+            # its own parts follow one level down
+            self.element(examined[0], level, 0, headed=False)
             return
         for index, child in enumerate(examined):
             self.element(child, level + 1, index)

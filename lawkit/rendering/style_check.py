@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from lawkit.model.grammar import DEFAULT_ROLES, Genus, Kasus, Numerus, Role
@@ -262,6 +263,7 @@ def _mode(sentence: str) -> str:
     return "ergebnis"
 
 
+@lru_cache(maxsize=8192)
 def near_duplicate(first: str, second: str, names: frozenset[str] = frozenset()) -> bool:
     """Two sentences that say the same: equal, or (clause by clause) of the same kind and
     polarity with nearly the same content words; the names of the persons do not count."""
