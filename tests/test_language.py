@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawkit import check, default_library
+from lawkit import check
 from lawkit.model.grammar import Genus, Numerus, Role
 from lawkit.rendering.document import Builder, Document
 from lawkit.rendering.report import render
@@ -18,21 +18,13 @@ from lawkit.rendering.style_check import (
     check_schema,
     near_duplicate,
 )
+from tests.test_case_expectations import _all_case_ids
 
 STYLES = ("gutachten", "urteilsstil")
 LEVELS = ("ausführlich", "klausurmäßig")
 
 
-def _case_ids() -> list[str]:
-    library = default_library()
-    ids = []
-    for case_id in library.case_files:
-        ids.append(case_id)
-        ids += [f"{case_id}.{v.id}" for v in library.case(case_id).variants]
-    return ids
-
-
-@pytest.mark.parametrize("case_id", _case_ids())
+@pytest.mark.parametrize("case_id", _all_case_ids())
 def test_every_shipped_gutachten_reads_as_german(library, case_id):
     result = check(library.case(case_id), library)
     findings = [f"{style}/{level}: {finding}"
