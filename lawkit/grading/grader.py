@@ -60,8 +60,8 @@ def grade(exercise: Exercise, answer: StudentAnswer, library: Library | None = N
 
     if answer.exercise != exercise.id:
         where = f"{answer.file}: " if answer.file else ""
-        raise LawkitError(f"{where}exercise: the answer is for the exercise {answer.exercise!r}; "
-                          f"expected {exercise.id!r}")
+        raise LawkitError(f"{where}exercise: die Antwort gehört zur Aufgabe {answer.exercise!r}; "
+                          f"erwartet {exercise.id!r}")
     library = library or default_library()
     reference = reference or build_reference(exercise, library)
     return _Grader(exercise, reference, answer, library).run()
