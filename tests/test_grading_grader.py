@@ -386,7 +386,7 @@ def test_identical_submissions_get_identical_grades(exercises, library):
 
 def test_answer_for_another_exercise_is_refused(exercises, library):
     answer = load_answer(DATA / "answers" / "streit_hm.json", library)
-    with pytest.raises(LawkitError, match="the answer is for the exercise 'g_streit'; expected 'g_konkurrenz'"):
+    with pytest.raises(LawkitError, match="exercise: die Antwort gehört zur Aufgabe 'g_streit'; erwartet 'g_konkurrenz'"):
         grade(exercises["g_konkurrenz"], answer, library)
 
 
