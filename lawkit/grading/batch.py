@@ -534,11 +534,13 @@ class _Writer:
 
     def discard(self) -> None:
         if not self._csv_file.closed:
-            self._csv_file.close()
+            with contextlib.suppress(OSError):  # closing flushes; on a full disk that fails too
+                self._csv_file.close()
         with contextlib.suppress(FileNotFoundError):
             self._csv_path.unlink()
         for path, archive in self._zips.values():
-            archive.close()
+            with contextlib.suppress(OSError):
+                archive.close()
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self._zips.clear()

@@ -38,7 +38,7 @@ MAX_TEMPLATE_BYTES = 200_000_000
 _IDENTIFIER = ("identifier", "id", "kennung")
 _ID_NUMBER = ("id number", "id-nummer", "idnummer", "matrikelnummer")
 _FULL_NAME = ("full name", "vollständiger name", "name")
-_ILIAS_FOLDER = re.compile(r"^(?P<rest>.+)_(?P<id>\d+)$")
+_ILIAS_FOLDER = re.compile(r"^(?P<rest>[^_/]+_[^/]+_[^/]+)_(?P<id>\d+)$")  # Nachname_Vorname_Login_ID
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
 
 
@@ -175,7 +175,6 @@ def read_ilias_template(path: Path | str) -> tuple[tuple[str, str], ...]:
             match = _ILIAS_FOLDER.match(parts[depth])
             if match is not None:
                 folders.setdefault("/".join(parts[: depth + 1]), match.group("rest"))
-                break
     if not folders:
         raise AuthoringError(file, "", "die ZIP-Datei enthält keine Ordner der Form "
                                        "Nachname_Vorname_Login_ID; erwartet die Multi-Feedback-Datei aus "

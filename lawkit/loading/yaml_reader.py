@@ -86,7 +86,7 @@ def yaml_hint(exc: object) -> str:
     if "mapping values are not allowed" in problem:
         return (" – steht ein Doppelpunkt mit Leerzeichen in einem Text ohne Anführungszeichen? "
                 "Setzen Sie den Text in Anführungszeichen")
-    if "end of stream" in problem or "quoted scalar" in str(getattr(exc, "context", "") or ""):
+    if "end of stream" in problem and "quoted scalar" in str(getattr(exc, "context", "") or ""):
         return " – fehlt ein schließendes Anführungszeichen?"
     return ""
 
