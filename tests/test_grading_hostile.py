@@ -398,7 +398,13 @@ def test_a_submissions_folder_1500_levels_deep(capsys, subs, tmp_path):
         deep.mkdir()
     put(deep, "x.json", answer("1003"))
     out = tmp_path / "out"
-    code, _, _ = grade_cli(capsys, subs, out)
+    try:
+        code, _, _ = grade_cli(capsys, subs, out)
+    finally:  # shutil.rmtree (pytest's clean-up) recurses too: take the tree down level by level
+        (deep / "x.json").unlink()
+        while deep != subs:
+            deep.rmdir()
+            deep = deep.parent
     assert code == 1
     assert graded(out) == ["1001", "1002"]
     [[kind, where, reason]] = errors(out)

@@ -170,6 +170,25 @@ def load_answer(path: Path | str, library: Library | None = None, *, text: str |
     return replace(answer, notes=(*notes, *answer.notes)) if notes else answer
 
 
+def identity_of(file: str, raw: bytes) -> tuple[str | None, str | None]:
+    """(student, submitted) as an answer file states them, read with the grader's own safe
+    parser but without checking the rest (the collector ties answers to hub users with it).
+    Raises AuthoringError if the file cannot be read as an answer at all."""
+    from lawkit._files import decode_text
+
+    text, _ = decode_text(raw, file, legacy=True)
+    if not text.strip():
+        raise AuthoringError(file, "", "die Datei ist leer; erwartet eine Antwort")
+    data = _parse(file, text)
+    if not isinstance(data, dict):
+        raise AuthoringError(file, "", "erwartet eine Zuordnung mit exercise, student und norms")
+    student, submitted = data.get("student"), data.get("submitted")
+    if isinstance(submitted, _dt.date):
+        submitted = submitted.isoformat()
+    return (student if isinstance(student, str) else None,
+            submitted if isinstance(submitted, str) else None)
+
+
 def read_answer_text(path: Path) -> tuple[str, str | None]:
     """(text, note) of an answer file: a regular file of at most 1 MB, never a link; UTF-8 (a
     BOM is fine), or UTF-16 / unambiguous Windows-1252 with a note saying so."""
