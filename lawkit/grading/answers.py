@@ -515,4 +515,5 @@ def answer_from_mapping(data: Mapping[str, object], library: Library | None = No
     from lawkit.loading.library import default_library
 
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    _check_values(file, text, dict(data))
     return _Validator(file, text, library or default_library()).answer(dict(data))
