@@ -6,9 +6,8 @@ target_link_uri, client_id, lti_message_hint, lti_deployment_id) sent to the too
 authentication request comes back to /auth (checked: response_type=id_token, scope=openid,
 response_mode=form_post, prompt=none, the registered client_id and redirect_uri, a nonce and a
 state); the platform answers with a self-submitting form that posts a signed id_token and the
-state to the tool. Assignment and Grade Services (AGS): /token issues access tokens for a
-client_credentials grant with a JWT client assertion signed by the tool's key; /lineitems and
-/lineitems/<n>/scores store line items and scores.
+state to the tool. The id_token carries the Assignment and Grade Services claim (the line items
+URL), as a platform with AGS switched on sends it.
 
 The test is the browser: it posts the login initiation, follows the redirect and submits the
 form. `forge` and `expire` in a user's entry make the platform sign with a foreign key or issue
@@ -21,7 +20,6 @@ import html
 import json
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -37,6 +35,7 @@ INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
 LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 AGS_SCOPES = ("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
               "https://purl.imsglobal.org/spec/lti-ags/scope/score")
+"""What a platform grants when AGS is switched on for the tool (sent in the launch only)."""
 
 
 @dataclass
@@ -62,10 +61,6 @@ class Platform:
         self.users: dict[str, LmsUser] = {}
         self.redirect_uris: set[str] = set()
         self.targets: dict[str, str] = {}  # login_hint -> the activity's target_link_uri
-        self.tool_jwks: dict[str, Any] | None = None  # the tool's public key (AGS), registered by the test
-        self.line_items: list[dict[str, Any]] = []
-        self.scores: dict[int, list[dict[str, Any]]] = {}
-        self.tokens: set[str] = set()
         self.log: list[str] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -137,8 +132,6 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
                 self._send(200, json.dumps(platform.jwks()))
             elif url.path == "/auth":
                 self._authorize({k: v[0] for k, v in parse_qs(url.query).items()})
-            elif url.path == "/lineitems" and self._authorized():
-                self._send(200, json.dumps(platform.line_items), "application/vnd.ims.lis.v2.lineitemcontainer+json")
             else:
                 self._send(404, '{"error": "not found"}')
 
@@ -159,55 +152,8 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
                     "</form><script>document.getElementById('launch').submit()</script>")
             self._send(200, form, "text/html")
 
-        def _authorized(self) -> bool:
-            header = self.headers.get("Authorization", "")
-            if header.removeprefix("Bearer ") in platform.tokens:
-                return True
-            self._send(401, '{"error": "invalid_token"}')
-            return False
-
-        def do_POST(self) -> None:
-            url = urlsplit(self.path)
-            platform.log.append(f"POST {url.path}")
-            if url.path == "/token":
-                self._token({k: v[0] for k, v in parse_qs(self._body().decode()).items()})
-            elif url.path == "/lineitems" and self._authorized():
-                item = json.loads(self._body())
-                item["id"] = f"{platform.url}/lineitems/{len(platform.line_items)}"
-                platform.line_items.append(item)
-                self._send(201, json.dumps(item), "application/vnd.ims.lis.v2.lineitem+json")
-            elif url.path.startswith("/lineitems/") and url.path.endswith("/scores") and self._authorized():
-                if self.headers.get("Content-Type") != "application/vnd.ims.lis.v1.score+json":
-                    self._send(415, '{"error": "score content type expected"}')
-                    return
-                index = int(url.path.split("/")[2])
-                platform.scores.setdefault(index, []).append(json.loads(self._body()))
-                self._send(200, "{}")
-            else:
-                self._send(404, '{"error": "not found"}')
-
-        def _token(self, form: dict[str, str]) -> None:
-            if (form.get("grant_type") != "client_credentials" or form.get("client_assertion_type")
-                    != "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" or platform.tool_jwks is None):
-                self._send(400, '{"error": "invalid_request"}')
-                return
-            try:
-                key = jwt.PyJWKSet.from_dict(platform.tool_jwks).keys[0].key
-                claims = jwt.decode(form.get("client_assertion", ""), key, algorithms=["RS256"],
-                                    audience=f"{platform.url}/token", issuer=platform.client_id)
-            except jwt.PyJWTError as exc:
-                self._send(401, json.dumps({"error": "invalid_client", "detail": str(exc)}))
-                return
-            if claims.get("sub") != platform.client_id or not claims.get("jti"):
-                self._send(401, '{"error": "invalid_client"}')
-                return
-            scopes = set(form.get("scope", "").split())
-            if not scopes or not scopes <= set(AGS_SCOPES):
-                self._send(400, '{"error": "invalid_scope"}')
-                return
-            token = uuid.uuid4().hex
-            platform.tokens.add(token)
-            self._send(200, json.dumps({"access_token": token, "token_type": "Bearer", "expires_in": 3600,
-                                        "scope": " ".join(sorted(scopes))}))
+        def do_POST(self) -> None:  # the platform accepts no posts: launches only
+            platform.log.append(f"POST {urlsplit(self.path).path}")
+            self._send(404, '{"error": "not found"}')
 
     return Handler

@@ -52,7 +52,7 @@ pytestmark = pytest.mark.slow
 def _why_not() -> str | None:
     if os.geteuid() != 0:
         return "LTI-/Systembenutzer-Hub-Test übersprungen: braucht root (Systembenutzer je Studierendem)"
-    if shutil.which("useradd") is None:
+    if shutil.which("useradd") is None and not Path("/usr/sbin/useradd").exists():
         return "LTI-/Systembenutzer-Hub-Test übersprungen: useradd fehlt (Debian: passwd)"
     if shutil.which("node") is None or (
         shutil.which("npm") is None and not (DEPLOY / ".node/node_modules/.bin/configurable-http-proxy").exists()
@@ -245,6 +245,11 @@ def test_lms_launches_log_in_students_under_their_matrikelnummer_and_the_teacher
     assert listed.status_code == 200
     assert sorted((u["name"], u["admin"]) for u in listed.json()) == sorted(
         [(ANNA, False), (BEN, False), (LEHRKRAFT, True)])
+    # The launch is kept per user (encrypted): the LTI user id and the grade service's address,
+    # what a score passback would need (deploy/README.md, section 10). The teacher may read it.
+    kept = hub.sessions["lehrkraft"].get(f"{hub.base}/hub/api/users/{ANNA}", timeout=10).json()["auth_state"]
+    assert kept["sub"] == "17"
+    assert kept["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"]["lineitems"] == f"{hub.lms.url}/lineitems"
     # A student is no admin: the class list is closed to her.
     assert hub.sessions["anna"].get(f"{hub.base}/hub/api/users", timeout=10).status_code == 403
     # The hub fetched the platform's keys and sent the browser back to its own callback.
