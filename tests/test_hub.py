@@ -319,13 +319,16 @@ def test_two_students_on_the_hub_see_only_their_own_answers(hub, tmp_path):
     assert sorted((u["name"], u["admin"], u["server"]) for u in users) == [
         ("anna", False, "/user/anna/"), ("ben", False, "/user/ben/"), ("lehrer", True, None)]
 
-    # The teacher collects both answers for `lawkit grade`.
+    # The teacher collects both answers for `lawkit grade`, tied to the hub users by the roster.
     out = tmp_path / "abgaben"
+    roster = tmp_path / "teilnehmer.csv"
+    roster.write_text("hub_user,matrikelnummer\nanna,ANNA-1001\nben,BEN-1002\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, str(DEPLOY / "collect_answers.py"), EXERCISE, "--homes", str(homes), "--out", str(out)],
+        [sys.executable, str(DEPLOY / "collect_answers.py"), EXERCISE, "--homes", str(homes), "--out", str(out),
+         "--roster", str(roster)],
         capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["anna.json", "ben.json"]
-    assert json.loads((out / "anna.json").read_text())["student"] == "ANNA-1001"
-    assert json.loads((out / "ben.json").read_text())["student"] == "BEN-1002"
+    assert sorted(p.name for p in out.iterdir()) == ["ANNA-1001.json", "BEN-1002.json"]
+    assert json.loads((out / "ANNA-1001.json").read_text())["student"] == "ANNA-1001"
+    assert json.loads((out / "BEN-1002.json").read_text())["student"] == "BEN-1002"
