@@ -60,6 +60,8 @@ def _element_given(element: ElementGrade) -> str:
 def _element_mark(element: ElementGrade) -> str:
     if element.correct is False and element.given is None:
         return "fehlt"
+    if element.contradicted:
+        return "✗ widerspricht Ihren Untermerkmalen (als Widerspruch bewertet)"
     return _MARK[element.correct]
 
 
