@@ -18,6 +18,7 @@ from pathlib import Path
 _TEMP = re.compile(r"^\.(?P<target>.+)\.lawkit-(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
 _OLD_TEMP = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")  # mkstemp names of earlier versions
 _OLD_AGE = 3600.0
+FEW = 8  # up to this many files are flushed one by one; a larger batch is flushed at once
 
 
 def temp_path(target: Path) -> Path:
@@ -70,9 +71,9 @@ def write_many_atomic(items: Iterable[tuple[Path, str | bytes]], *, encoding: st
             target = Path(path)
             target.parent.mkdir(parents=True, exist_ok=True)
             payload = data.encode(encoding) if isinstance(data, str) else data
-            staged.append((_write_temp(target, payload, durable=False), target))
-        if staged:
-            os.sync()
+            staged.append((_write_temp(target, payload, durable=len(staged) < FEW), target))
+        if len(staged) > FEW:
+            os.sync()  # one flush of everything instead of one per file
         for tmp, target in staged:
             os.replace(tmp, target)
     except BaseException:
