@@ -68,7 +68,7 @@ _NOT_ONLY = re.compile(r"\bnicht\s+nur\b(?=[^.;]*\bsondern\b)", _I)
 
 OBERSATZ = re.compile(r"\b(?:könnte|könnten|müsste|müssten|müßte|dürfte|dürften|fraglich|zu\s+prüfen"
                       r"|in\s+Betracht|zu\s+untersuchen|zu\s+klären|erforderlich\s+wäre|setzt\s+voraus"
-                      r"|Voraussetzung\s+(?:dafür\s+)?ist|zunächst\s+müsste)\b", _I)
+                      r"|Voraussetzung\s+(?:dafür\s+)?ist|zunächst\s+müsste)\b|(?:^|,)\s*ob\b", _I)
 KONJUNKTIV = re.compile(r"\b(?:könnte|könnten|müsste|müssten|müßte|dürfte|dürften)\b", _I)
 DEFINITION = re.compile(
     r"\b(?:versteht\s+man|ist\s+jede[rs]?|sind\s+alle|ist\s+definiert|definiert|bedeutet|meint|ist\s+zu\s+verstehen"
@@ -86,7 +86,7 @@ SEGMENT_CUT = re.compile(r";|(?<=\))\s*,(?=\s)|(?<=[+\-–?]\))")
 
 GESAMT_HEADING = re.compile(r"^\W*(?:Gesamtergebnis|Endergebnis|Ergebnis|Gesamtergebnisse|Schlussergebnis"
                             r"|Ergebnis\s+des\s+\w+\s+Teils|Zusammenfassung|Fazit)\b", _I)
-GESAMT_PARAGRAPH = re.compile(r"^\W*(?:Gesamtergebnis|Endergebnis|Im\s+Ergebnis|Insgesamt|Ergebnis\s*:"
+GESAMT_PARAGRAPH = re.compile(r"^\W*(?:Gesamtergebnis|Endergebnis|Im\s+Ergebnis|Insgesamt|Ergebnis\s*:|Erg\.\s*:"
                               r"|Ergebnis\s+des\s+\w+\s+Teils|Zusammenfassend|Fazit\s*:|Im\s+Gesamtergebnis"
                               r"|Ergebnis\s*[–-])", _I)
 KONKURRENZ_HEADING = re.compile(r"\b(?:Konkurrenz|Konkurrenzen|Verhältnis\s+der|Verhältnis\s+zu|Verhältnis\s+von"
@@ -111,6 +111,9 @@ STRAFBAR = re.compile(r"\bstrafbar\b|\bStrafbarkeit\b", _I)
 ANSPRUCH = re.compile(r"\bAnspruch\b|\bAnsprüche\b|\bAnspruchs\b|\bhaftet\b|\bhaften\b|\bhaftung\b"
                       r"|\bersatzpflichtig\b|\bSchadensersatz\b[^.;]{0,40}\bverlangen\b|\bverlangen\b", _I)
 VERSTOSS = re.compile(r"\bverstoßen\b|\bVerstoß\b|\bverstößt\b|\bverletzt\b", _I)
+NORM_VERB = re.compile(r"\b(?:besteht|bestehen|bestand|hat|haben|steht|stehen|zusteht|ist\s+begründet|haftet"
+                       r"|gemacht|kann|verlangen)\b", _I)
+WOULD = re.compile(r"\b(?:würde|würden|wäre|wären|hätte|hätten)\b", _I)
 NORM_POS = re.compile(r"\bgemacht\b|\bbesteht\b|\bbestehen\b|\bbegründet\b|\bgegeben\b|\bhat\b|\bhaben\b"
                       r"|\bkann\b|\bhaftet\b|\bverstoßen\b|\bverstößt\b|\bist\b|\bsind\b|\bliegt\b|\bverletzt\b"
                       r"|\(\s*\+\s*\)|\bzu\s+bejahen\b", _I)

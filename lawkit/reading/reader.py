@@ -17,8 +17,9 @@ The steps, each explainable by the words it rests on:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawkit.loading.library import Library
 from lawkit.model.case import Case
@@ -153,6 +154,10 @@ def read_gutachten(text: str | ProseDocument, *, norms: Sequence[Norm], library:
                             "überhaupt, nur an ihrer Bezeichnung erkannt.")
     if not readings:
         ctx.messages.append("In der Bearbeitung wurde keine Prüfung einer Norm der Aufgabe erkannt.")
+    for reading in readings:
+        if not reading.elements and reading.norm in ctx.region.values():
+            ctx.messages.append(f"Zu {reading.citation} nennt die Bearbeitung ein Ergebnis, prüft aber "
+                                "kein Tatbestandsmerkmal erkennbar.")
     reading = Reading(source, document, blocks, readings, tuple(ctx.konkurrenzen), gesamt, (),
                       tuple(ctx.messages), words, tuple(norm_map))
     from lawkit.reading.style import style_notes
@@ -206,12 +211,19 @@ def _whole_refs(ctx: Context, norm_id: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _named(ctx: Context, s: Sentence) -> list[str]:
-    """Norms of the exercise the sentence cites or names (by a name of the terms files)."""
+_NAMED_BY_TITLE = (NormKind.STRAFTATBESTAND, NormKind.ANSPRUCHSGRUNDLAGE, NormKind.VERHALTENSNORM,
+                   NormKind.RECHTSBEHELF)
+
+
+def _named(ctx: Context, s: Sentence, *, by_name: bool = True) -> list[str]:
+    """Norms of the exercise the sentence cites or names (by its title or a name of the terms
+    files; only norms that are examined for themselves, not Definitions- or Verfahrensnormen)."""
     out = ctx.cited_in(s)
+    if not by_name:
+        return out
     tokens = ctx.sentence_tokens(s)
     for norm_id in ctx.norms:
-        if norm_id in out:
+        if norm_id in out or ctx.norms[norm_id].kind not in _NAMED_BY_TITLE:
             continue
         vocab = ctx.vocab.get(norm_id)
         if vocab and any(find_phrase(tokens, name) for name in vocab.names):
@@ -234,10 +246,10 @@ def _sections(ctx: Context) -> None:
                 elif mk.KONKURRENZ_HEADING.search(title) and len(named) != 1:
                     current, opened_level = KONKURRENZ, level
                 elif named:
+                    inside = current in ctx.norms and _mentions_element(ctx, s, current)
                     fresh = [n for n in named if n != current and not (
-                        current and not current.startswith("#") and current in ctx.norms
-                        and _refs(ctx, current) >= {n} and opened_level is not None
-                        and level > opened_level)]
+                        current in ctx.norms and _related(ctx, current, n)
+                        and (inside or (opened_level is not None and level > opened_level)))]
                     if fresh:
                         current, opened_level = fresh[0], level
                         ctx.opened.setdefault(current, Span(s.start, s.end))
@@ -248,6 +260,8 @@ def _sections(ctx: Context) -> None:
         for position, s in enumerate(block.sentences):
             sentence = ctx.sentence_text(s)
             named = _named(ctx, s)
+            if named and not ctx.cited_in(s) and not (mk.KONJUNKTIV.search(sentence) or mk.OBERSATZ.search(sentence)):
+                named = []  # a name opens a section only in a heading or an Obersatz
             if position == 0 and mk.GESAMT_PARAGRAPH.match(sentence) and (
                     block.index in last_blocks or not sentence.casefold().startswith("ergebnis")
                     or len(ctx.norms) == 1):
@@ -331,7 +345,13 @@ def _mentions(ctx: Context, s: Sentence, norm_id: str) -> list[Mention]:
             continue
         taken.append(mention)
     taken.sort(key=lambda m: m.start)
-    return taken
+    text = ctx.text
+    return [replace(m, weak=False) if m.weak and _PREDICATE.search(text, max(s.start, m.start - 30), m.start)
+            else m for m in taken]
+
+
+_PREDICATE = re.compile(r"\b(?:ist|sind|war|waren|handelt\s+es\s+sich\s+um|um)\s+(?:\w+\s+){0,2}?"
+                        r"(?:k?eine?n?|k?eines|k?einem)?\s*(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _keys(mention: Mention, ctx: Context) -> int:
@@ -355,13 +375,15 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _topic(ctx: Context, text: str, mentions: list[Mention], *, definition: bool) -> Mention | None:
+def _topic(ctx: Context, end: int, mentions: list[Mention], *, definition: bool) -> Mention | None:
+    """The Prüfungspunkt a clause is about: the last element named in its main clause (the
+    predicate: "R hat das Geheimnis unbefugt offenbart"), a definition's first (its subject)."""
     if not mentions:
         return None
     if definition:
         return mentions[0]
-    cut = mk.MAIN_CLAUSE_CUT.search(text, mentions[0].start)
-    main = [m for m in mentions if cut is None or m.end <= cut.start] or mentions
+    cut = mk.MAIN_CLAUSE_CUT.search(ctx.text, mentions[0].start, end)
+    main = [m for m in mentions if cut is None or m.end <= cut.start()] or mentions
     strong = [m for m in main if not m.weak]
     return (strong or main)[-1]
 
@@ -425,7 +447,7 @@ def _elements(ctx: Context, norm_id: str) -> None:
             level = block.heading.level if block.heading else 0
             for deeper in [lv for lv in heading_topics if lv >= level]:
                 del heading_topics[deeper]
-            chosen = _topic(ctx, sentence, mentions, definition=False)
+            chosen = _topic(ctx, s.end, mentions, definition=False)
             if chosen is not None:
                 topic = (chosen.norm, chosen.element)
                 heading_topics[level] = topic
@@ -444,7 +466,7 @@ def _elements(ctx: Context, norm_id: str) -> None:
             seg_mentions = [m for m in mentions if a <= m.start < b]
             seg_text = ctx.text[a:b]
             if "obersatz" in roles or "definition" in roles:
-                chosen = _topic(ctx, sentence, mentions, definition="definition" in roles)
+                chosen = _topic(ctx, s.end, mentions, definition="definition" in roles)
                 if chosen is not None and len(segments) == 1:
                     topic = (chosen.norm, chosen.element)
             topic = _conclude(ctx, s, a, b, seg_mentions, topic, roles, sentence_mentions=mentions)
@@ -487,9 +509,14 @@ def _conclude(ctx: Context, s: Sentence, a: int, b: int, mentions: list[Mention]
         markers = [m for m in markers if m.sign]
     silent = roles & {"question", "conditional", "hedge", "streit"} or (
         roles & {"obersatz", "definition"} and not any(m.sign for m in markers))
+    if silent and not roles & {"question", "conditional", "hedge", "streit"}:
+        # "Ob sie förmlich verpflichtet wurde, kann dahinstehen": the ob-clause carries the point
+        kept = [m for m in markers if m.kind in (mk.Kind.DAH, mk.Kind.OFF)]
+        if kept and mk.KONJUNKTIV.search(text, a, b) is None:
+            markers, silent = kept, False
     if silent:
         if roles & {"obersatz", "definition"}:
-            chosen = _topic(ctx, text[s.start:s.end], sentence_mentions, definition="definition" in roles)
+            chosen = _topic(ctx, s.end, sentence_mentions, definition="definition" in roles)
             if chosen is not None and chosen.start >= a and chosen.start < b:
                 return (chosen.norm, chosen.element)
         return topic
@@ -499,33 +526,55 @@ def _conclude(ctx: Context, s: Sentence, a: int, b: int, mentions: list[Mention]
             bound = _bind(marker, mentions)
             if bound is None and topic is None:
                 continue
-            target = (bound.norm, bound.element) if bound is not None else topic
-            assert target is not None
-            conclusion = _polarity(ctx, marker, bound, a, b, skip, markers)
-            explicit = True
-            confidence = 0.9 if bound is not None else 0.75
-            _unit(ctx, *target, "marker").statements.append(
-                Statement(conclusion, Span(a, b), marker.text, confidence, explicit))
-            topic = target
+            for mention in _coordinated(text, bound, mentions) if bound is not None else [None]:
+                target = (mention.norm, mention.element) if mention is not None else topic
+                assert target is not None
+                conclusion = _polarity(ctx, marker, mention, a, b, skip, markers)
+                confidence = 0.9 if mention is not None else 0.75
+                _unit(ctx, *target, "marker").statements.append(
+                    Statement(conclusion, Span(a, b), marker.text, confidence, True))
+                if target != topic:
+                    _attach(_unit(ctx, *target, "marker"), s, Span(a, b), roles)
+                topic = target
         return topic
-    chosen = _topic(ctx, text[a:b], mentions, definition=False)
+    chosen = _topic(ctx, b, mentions, definition=False)
     if chosen is None:
         return topic
     if chosen.weak and (topic is None or (chosen.norm, chosen.element) != topic):
         return topic
-    negs = len(mk.negations(text, _clause_start(text, a, chosen.start), _clause_end(text, chosen.end, b), skip))
-    positive = negs % 2 == 0
-    if chosen.inverse:
-        positive = not positive
-        if negs == 0:  # "ein Rechtfertigungsgrund liegt nahe" is no conclusion on the element
-            return (chosen.norm, chosen.element)
-    conclusion = Conclusion.ERFUELLT if positive else Conclusion.NICHT_ERFUELLT
-    explicit = "ergebnis" in roles
-    confidence = 0.7 if explicit else 0.55
-    target = (chosen.norm, chosen.element)
-    _unit(ctx, *target, "mention").statements.append(
-        Statement(conclusion, Span(a, b), text[chosen.start:chosen.end], confidence, explicit))
-    return target
+    for mention in _coordinated(text, chosen, mentions):
+        negs = len(mk.negations(text, _clause_start(text, a, mention.start),
+                                _clause_end(text, chosen.end, b), skip))
+        positive = negs % 2 == 0
+        if mention.inverse:
+            positive = not positive
+            if negs == 0:  # "ein Rechtfertigungsgrund liegt nahe" is no conclusion on the element
+                continue
+        conclusion = Conclusion.ERFUELLT if positive else Conclusion.NICHT_ERFUELLT
+        explicit = "ergebnis" in roles
+        confidence = 0.7 if explicit else 0.55
+        target = (mention.norm, mention.element)
+        _unit(ctx, *target, "mention").statements.append(
+            Statement(conclusion, Span(a, b), text[mention.start:mention.end], confidence, explicit))
+        if mention is not chosen:
+            _attach(_unit(ctx, *target, "mention"), s, Span(a, b), roles)
+    return (chosen.norm, chosen.element)
+
+
+_COORDINATION = re.compile(r"\s*(?:,|und|sowie|,\s*und|bzw\.|/)\s*", re.IGNORECASE)
+
+
+def _coordinated(text: str, mention: Mention, mentions: list[Mention]) -> list[Mention]:
+    """ "Rechtswidrigkeit und Schuld liegen vor": the mentions joined to this one by "und"."""
+    out = [mention]
+    index = mentions.index(mention)
+    while index > 0:
+        previous = mentions[index - 1]
+        if not _COORDINATION.fullmatch(text[previous.end:out[0].start]):
+            break
+        out.insert(0, previous)
+        index -= 1
+    return out
 
 
 def _bind(marker: mk.Marker, mentions: list[Mention]) -> Mention | None:
@@ -661,10 +710,14 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm) -> Statement | None:
         return Statement(Conclusion.DAHINSTEHEN, Span(s.start, s.end), "kann dahinstehen", 0.7, True)
     if any(m.kind is mk.Kind.OFF for m in markers):
         return Statement(Conclusion.OFFEN, Span(s.start, s.end), "offen", 0.7, True)
+    match = pattern.search(sentence)  # type: ignore[attr-defined]
+    if match.group(0)[0].isupper() and not markers and not mk.NORM_VERB.search(sentence):
+        return None  # "die Strafbarkeit" or "der Anspruch" without a predicate is no result
+    if mk.WOULD.search(sentence):
+        return None
     negs = len(mk.negations(ctx.text, s.start, s.end, []))
     negs += sum(1 for m in markers if m.kind is mk.Kind.NEG)
     conclusion = Conclusion.ERFUELLT if negs % 2 == 0 else Conclusion.NICHT_ERFUELLT
-    match = pattern.search(sentence)  # type: ignore[attr-defined]
     return Statement(conclusion, Span(s.start, s.end), match.group(0), 0.85 if "ergebnis" in roles else 0.8, True)
 
 
@@ -703,15 +756,17 @@ def _gesamtergebnis(ctx: Context) -> Gesamtergebnis | None:
             applies[k.norm] = Conclusion.NICHT_ERFUELLT
     explicit = bool(explicit_sentences)
     if not explicit:
-        last = next((b for b in reversed(ctx.blocks) if b.kind == "paragraph"), None)
-        if last is None:
-            return None
-        for s in last.sentences:
-            for norm_id in _named(ctx, s) or ([ctx.region[s.index]] if ctx.region.get(s.index) in ctx.norms else []):
-                statement = _norm_statement(ctx, s, ctx.norms[norm_id])
-                if statement is not None:
-                    applies[norm_id] = statement.conclusion
-                    spans.append(Span(s.start, s.end))
+        paragraphs = [b for b in ctx.blocks if b.kind == "paragraph"]
+        for block in [*paragraphs[-1:], *paragraphs[:1]]:  # the end, or (Urteilsstil) the start
+            for s in block.sentences:
+                region = ctx.region.get(s.index)
+                for norm_id in _named(ctx, s) or ([region] if region in ctx.norms else []):
+                    statement = _norm_statement(ctx, s, ctx.norms[norm_id])
+                    if statement is not None:
+                        applies[norm_id] = statement.conclusion
+                        spans.append(Span(s.start, s.end))
+            if applies:
+                break
         if not applies:
             return None
     yes = tuple(n for n, c in applies.items() if c is Conclusion.ERFUELLT)
@@ -746,6 +801,12 @@ def _derived(norm: Norm, elements: tuple[ElementReading, ...]) -> tuple[Conclusi
     """The norm's result from its top-level Prüfungspunkte as read (kumulativ)."""
     read = {e.element: e.conclusion for e in elements if e.conclusion is not None}
     top = [c.id for c in norm.root.children]
+    if norm.root.combine.value == "any_of":
+        if any(read.get(t) is Conclusion.ERFUELLT for t in top):
+            return Conclusion.ERFUELLT, 0.65
+        if top and all(read.get(t) is Conclusion.NICHT_ERFUELLT for t in top):
+            return Conclusion.NICHT_ERFUELLT, 0.65
+        return None, 0.0
     if any(read.get(t) is Conclusion.NICHT_ERFUELLT for t in top):
         return Conclusion.NICHT_ERFUELLT, 0.65
     if top and all(read.get(t) is Conclusion.ERFUELLT for t in top):

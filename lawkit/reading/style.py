@@ -135,14 +135,15 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
         kind = StyleKind.URTEILSSTIL_BEI_PROBLEM if problem else StyleKind.URTEILSSTIL
         text = "Urteilsstil beim Problem – hier Gutachtenstil!" if problem else "Urteilsstil (vertretbar)"
         notes.append(StyleNote(kind, text, (span,), norm, eid))
-    elif len(body) >= 2 or problem:
+    elif (len(body) >= 2 or problem) and not _covered(ctx, norm, eid, roles[0]):
         notes.append(StyleNote(StyleKind.OBERSATZ_FEHLT, "Obersatz fehlt", (span,), norm, eid, 0.7))
     vocab = ctx.vocab[norm].element(eid)
-    definitions = [s for s, r in zip(body, roles, strict=True) if "definition" in r]
+    wider = _with_descendants(ctx, norm, eid, body)
+    definitions = [s for s in wider if "definition" in _all_roles(ctx, s.index)]
     if vocab is not None and vocab.definition:
         best = 0.0
         best_sentence = None
-        for s in body:
+        for s in wider:
             overlap = len(content_keys(ctx.sentence_text(s)) & vocab.definition) / len(vocab.definition)
             if overlap > best:
                 best, best_sentence = overlap, s
@@ -157,7 +158,7 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
             notes.append(StyleNote(StyleKind.DEFINITION_FEHLT, "Definition?", (span,), norm, eid, 0.8))
     facts = _facts_of(ctx, norm, eid)
     if facts:
-        used = [s for s in body if len(content_keys(ctx.sentence_text(s)) & facts) >= SUBSUMTION_OVERLAP]
+        used = [s for s in wider if len(content_keys(ctx.sentence_text(s)) & facts) >= SUBSUMTION_OVERLAP]
         if used:
             notes.append(StyleNote(StyleKind.SUBSUMTION, "Subsumtion", (Span(used[0].start, used[0].end),),
                                    norm, eid))
@@ -172,6 +173,50 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
                                norm, eid, 0.7))
     notes.extend(_streit(ctx, element, unit, body, checked))
     return notes
+
+
+def _covered(ctx: Context, norm_id: str, element_id: str, first_roles: set[str]) -> bool:
+    """A sub-point needs no Obersatz of its own where it opens with a definition or where a
+    point above it has one ("R müsste das Geheimnis unbefugt offenbart haben" covers Offenbaren)."""
+    if "definition" in first_roles:
+        return True
+    norm = ctx.library.norms.get(norm_id)
+    if norm is None:
+        return False
+    for (n, e), unit in ctx.units.items():
+        if n != norm_id or e == element_id:
+            continue
+        element = norm.find(e)
+        if element is None or element_id not in {x.id for x in element.walk()[1:]}:
+            continue
+        if any("obersatz" in roles for roles in unit.roles.values()):
+            return True
+    return False
+
+
+def _with_descendants(ctx: Context, norm_id: str, element_id: str, body: list) -> list:
+    """The sentences of a Prüfungspunkt and of the points below it (a definition or the facts
+    may sit in a sub-point: "Offenbaren ist …" under "Unbefugtes Offenbaren")."""
+    norm = ctx.library.norms.get(norm_id)
+    element = norm.find(element_id) if norm else None
+    if element is None:
+        return body
+    below = {(norm_id, e.id) for e in element.walk()[1:]}
+    for e in element.walk():
+        if e.ref and "#" not in e.ref and e.ref in ctx.library.norms:
+            below |= {(e.ref, x.id) for x in ctx.library.norm(e.ref).elements()}
+    indices = {s.index for s in body}
+    for key, unit in ctx.units.items():
+        if key in below:
+            indices.update(unit.sentences)
+    return [ctx.sentences[i] for i in sorted(indices) if not ctx.sentences[i].heading]
+
+
+def _all_roles(ctx: Context, index: int) -> set[str]:
+    out: set[str] = set()
+    for unit in ctx.units.values():
+        out |= unit.roles.get(index, set())
+    return out
 
 
 def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list, checked: CaseResult | None) -> list[StyleNote]:

@@ -110,8 +110,8 @@ def segment(text: str) -> tuple[Block, ...]:
 
 
 def _level(kind: str, kinds: list[str]) -> int:
-    if kind == "plain":
-        return 0
+    if kind == "plain":  # an unnumbered heading line stands above the numbered Gliederung
+        return -1
     if kind not in kinds:
         kinds.append(kind)
     return kinds.index(kind)
@@ -203,10 +203,11 @@ def _strip_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _plain_heading(line: str) -> bool:
     """A short line without final punctuation: "Konkurrenzen", "Strafbarkeit nach § 204 StGB"."""
-    if line[-1] in ".!?:;,)" or _CONCLUSION_SIGN.search(line) or _BULLET.match(line):
+    if line[-1] in ".!?:;," or _CONCLUSION_SIGN.search(line) or _BULLET.match(line):
         return False
     words = line.split()
-    return 1 <= len(words) <= 9 and (line[0].isupper() or line[0] == "§")
+    limit = 13 if "§" in line or "Art." in line else 9
+    return 1 <= len(words) <= limit and (line[0].isupper() or line[0] == "§")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
