@@ -79,6 +79,27 @@ def _exercise(exercise_id: str) -> tuple[tuple[Any, ...], Any]:
     return tuple(library.norm(i) for i in ids), exercise.case(library)
 
 
+def anchor_span(text: str, anchor: str) -> tuple[int, int]:
+    """Where an anchor stands in the text: "quoted words", or "quoted words@2" for the second of
+    several occurrences. Raises ValueError unless it is found (exactly once without @N)."""
+    words, _, nth = anchor.rpartition("@") if "@" in anchor and anchor.rsplit("@", 1)[1].isdigit() else (anchor, "", "")
+    starts = []
+    position = text.find(words)
+    while position >= 0:
+        starts.append(position)
+        position = text.find(words, position + 1)
+    if not starts:
+        raise ValueError(f"anchor {anchor!r} not in the text")
+    if not nth:
+        if len(starts) != 1:
+            raise ValueError(f"anchor {anchor!r} occurs {len(starts)} times; add @N")
+        return starts[0], starts[0] + len(words)
+    index = int(nth) - 1
+    if index >= len(starts):
+        raise ValueError(f"anchor {anchor!r}: only {len(starts)} occurrences")
+    return starts[index], starts[index] + len(words)
+
+
 def read(item: Annotated) -> Reading:
     from lawkit import default_library
 

@@ -145,10 +145,14 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
     return found
 
 
+_WITHOUT_TO = re.compile(r"\bohne\b(?=[^,.;]*\bzu\s+\w+)", _I)
+
+
 def negations(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Negating words in text[start:end] outside the skipped spans ("nicht nur … sondern" is none)."""
+    """Negating words in text[start:end] outside the skipped spans ("nicht nur … sondern" is none;
+    "ohne … zu sein" is one)."""
     not_only = [m.span() for m in _NOT_ONLY.finditer(text, start, end)]
-    out = []
+    out = [m.span() for m in _WITHOUT_TO.finditer(text, start, end)]
     for match in NEGATOR.finditer(text, start, end):
         s, e = match.span()
         if any(s < ke and ks < e for ks, ke in [*skip, *not_only]):

@@ -263,7 +263,7 @@ def _sections(ctx: Context) -> None:
             if named and not ctx.cited_in(s) and not (mk.KONJUNKTIV.search(sentence) or mk.OBERSATZ.search(sentence)):
                 named = []  # a name opens a section only in a heading or an Obersatz
             if position == 0 and mk.GESAMT_PARAGRAPH.match(sentence) and (
-                    block.index in last_blocks or not sentence.casefold().startswith("ergebnis")
+                    block.index in last_blocks or not sentence.casefold().startswith(("ergebnis", "erg."))
                     or len(ctx.norms) == 1):
                 current, opened_level = GESAMT, None
             elif named and _opens(ctx, s, sentence, named, current, position):
@@ -483,7 +483,9 @@ def _norm_level(ctx: Context, s: Sentence, sentence: str, norm_id: str) -> bool:
     pattern = _norm_pattern(norm)
     if pattern is None or not pattern.search(sentence):  # type: ignore[attr-defined]
         return False
-    return norm_id in _named(ctx, s) or bool(mk.KONJUNKTIV.search(sentence))
+    if mk.KONJUNKTIV.search(sentence):
+        return True
+    return norm_id in _named(ctx, s) and _norm_statement(ctx, s, norm) is not None
 
 
 def _names_view(ctx: Context, s: Sentence, norm_id: str) -> bool:
@@ -657,7 +659,7 @@ def _konkurrenzen(ctx: Context) -> None:
         negs = mk.negations(ctx.text, s.start, s.end, [])
         if stays or (yield_ and negs and "nicht anwendbar" not in sentence and "kein Raum" not in sentence):
             continue  # the text denies the Konkurrenz: the norm stays applicable
-        pair = _pair(ctx, named, bool(dominate) and not yield_)
+        pair = _pair(ctx, named, bool(dominate) and not yield_, region, sentence)
         if pair is None or pair in seen:
             continue
         seen.add(pair)
@@ -666,11 +668,14 @@ def _konkurrenzen(ctx: Context) -> None:
                                                   0.6 if from_library else 0.85, from_library))
 
 
-def _pair(ctx: Context, named: list[str], dominant_first: bool) -> tuple[str, str] | None:
+def _pair(ctx: Context, named: list[str], dominant_first: bool, region: str | None,
+          sentence: str) -> tuple[str, str] | None:
     if len(named) >= 2:
         first, second = named[0], named[1]
         return (second, first) if dominant_first else (first, second)
     only = named[0]
+    if not dominant_first and re.search(r"\bhinter\b", sentence) and region in ctx.norms and region != only:
+        return (region, only)  # "Er tritt hinter § 203 StGB zurück" in the section of § 204 StGB
     if dominant_first:
         for norm in ctx.norms.values():
             if any(r.yields_to == only for r in norm.relations) and norm.id != only:
@@ -698,7 +703,8 @@ def _norm_pattern(norm: Norm) -> object:
 def _norm_statement(ctx: Context, s: Sentence, norm: Norm) -> Statement | None:
     sentence = ctx.sentence_text(s)
     pattern = _norm_pattern(norm)
-    if pattern is None or not pattern.search(sentence):  # type: ignore[attr-defined]
+    subject = _cited_subject(ctx, s, norm.id)
+    if subject is None and (pattern is None or not pattern.search(sentence)):  # type: ignore[attr-defined]
         return None
     roles = _roles(sentence, s.heading)
     if roles & {"question", "conditional", "hedge"} or (roles & {"obersatz"} and mk.KONJUNKTIV.search(sentence)):
@@ -710,15 +716,34 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm) -> Statement | None:
         return Statement(Conclusion.DAHINSTEHEN, Span(s.start, s.end), "kann dahinstehen", 0.7, True)
     if any(m.kind is mk.Kind.OFF for m in markers):
         return Statement(Conclusion.OFFEN, Span(s.start, s.end), "offen", 0.7, True)
-    match = pattern.search(sentence)  # type: ignore[attr-defined]
-    if match.group(0)[0].isupper() and not markers and not mk.NORM_VERB.search(sentence):
+    match = pattern.search(sentence) if pattern is not None else None  # type: ignore[attr-defined]
+    if match is None:
+        if subject is None:
+            return None
+        markers = [subject]
+        word = subject.text
+    else:
+        word = match.group(0)
+    if match is not None and word[0].isupper() and not markers and not mk.NORM_VERB.search(sentence):
         return None  # "die Strafbarkeit" or "der Anspruch" without a predicate is no result
     if mk.WOULD.search(sentence):
         return None
     negs = len(mk.negations(ctx.text, s.start, s.end, []))
     negs += sum(1 for m in markers if m.kind is mk.Kind.NEG)
     conclusion = Conclusion.ERFUELLT if negs % 2 == 0 else Conclusion.NICHT_ERFUELLT
-    return Statement(conclusion, Span(s.start, s.end), match.group(0), 0.85 if "ergebnis" in roles else 0.8, True)
+    return Statement(conclusion, Span(s.start, s.end), word, 0.85 if "ergebnis" in roles else 0.8, True)
+
+
+def _cited_subject(ctx: Context, s: Sentence, norm_id: str) -> mk.Marker | None:
+    """ "§ 203 Abs. 2 S. 1 StGB ist daher nicht erfüllt", "§ 204 (+)": the cited norm is the subject
+    of a conclusion marker that follows it closely."""
+    for citation in ctx.citations:
+        if citation.norm != norm_id or not s.start <= citation.start < s.end:
+            continue
+        for marker in mk.find_markers(ctx.text, citation.end, s.end):
+            if marker.start - citation.end <= 30 and marker.kind in (mk.Kind.POS, mk.Kind.NEG):
+                return marker
+    return None
 
 
 def _norm_statements(ctx: Context) -> None:
@@ -767,8 +792,9 @@ def _gesamtergebnis(ctx: Context) -> Gesamtergebnis | None:
                         spans.append(Span(s.start, s.end))
             if applies:
                 break
-        if not applies:
-            return None
+        examined = {r for r in ctx.region.values() if r in ctx.norms}
+        if not applies or not examined <= set(applies):
+            return None  # a last sentence on one norm of several is no Gesamtergebnis
     yes = tuple(n for n, c in applies.items() if c is Conclusion.ERFUELLT)
     no = tuple(n for n, c in applies.items() if c is Conclusion.NICHT_ERFUELLT)
     return Gesamtergebnis(yes, no, tuple(dict.fromkeys(spans)), 0.85 if explicit else 0.6, explicit)
@@ -787,9 +813,10 @@ def _norm_reading(ctx: Context, norm_id: str) -> NormReading:
         conclusion, confidence = _derived(norm, elements)
         if conclusion is None:
             gesamt = ctx.applies_statements.get(norm_id, [])
-            positive = [st for st in gesamt if st.conclusion is Conclusion.ERFUELLT]
-            if positive:
-                conclusion, confidence = Conclusion.ERFUELLT, 0.6
+            yielded = any(k.norm == norm_id for k in ctx.konkurrenzen)
+            usable = [st for st in gesamt if st.conclusion is Conclusion.ERFUELLT or not yielded]
+            if usable:
+                conclusion, confidence = usable[-1].conclusion, 0.6
     cited = tuple(dict.fromkeys(c.text for c in ctx.citations if c.norm == norm_id))
     spans = tuple(ctx.section_spans.get(norm_id, ()))
     opened = ctx.opened.get(norm_id, spans[0] if spans else Span(0, 0))
@@ -811,6 +838,8 @@ def _derived(norm: Norm, elements: tuple[ElementReading, ...]) -> tuple[Conclusi
         return Conclusion.NICHT_ERFUELLT, 0.65
     if top and all(read.get(t) is Conclusion.ERFUELLT for t in top):
         return Conclusion.ERFUELLT, 0.65
+    if top and norm.root.children[0].children and read.get(top[0]) is Conclusion.ERFUELLT:
+        return Conclusion.ERFUELLT, 0.6  # "Der Tatbestand ist erfüllt" (the answer's norm result)
     return None, 0.0
 
 
