@@ -62,8 +62,8 @@ _PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
         (Kind.NEG, False, False, r"(?<=:)\s*(?:nein|fehlt|-)(?=\W|$)"),
     ))
 
-NEGATOR = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|niemandem"
-                     r"|niemanden|nichts|weder)\b", _I)
+NEGATOR = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|keinerlei|nie|niemals|niemand"
+                     r"|niemandem|niemanden|nichts|weder|ebenso\s*wenig|ebensowenig)\b", _I)
 _NOT_ONLY = re.compile(r"\bnicht\s+nur\b(?=[^.;]*\bsondern\b)", _I)
 
 OBERSATZ = re.compile(r"\b(?:könnte|könnten|müsste|müssten|müßte|dürfte|dürften|fraglich|zu\s+prüfen"
@@ -74,6 +74,8 @@ DEFINITION = re.compile(
     r"\b(?:versteht\s+man|ist\s+jede[rs]?|sind\s+alle|ist\s+definiert|definiert|bedeutet|meint|ist\s+zu\s+verstehen"
     r"|(?:liegt|ist)\s+(?:nur\s+)?(?:vor|gegeben),\s+wenn|ist,\s+wer|sind\s+Tatsachen|ist\s+die\s+Mitteilung"
     r"|ist\s+die\s+wirtschaftliche|sind\s+(?:solche|diejenigen)|Definition)\b", _I)
+RULE = re.compile(r",\s*(?:wenn|falls|sofern|soweit)\b|\bnur\s+dann\b|^\W*(?:§|Art\.)[^;]{0,60}?\b(?:erfasst"
+                  r"|umfasst|verbietet|verlangt|setzt|gilt|schützt|regelt|bestimmt|sanktioniert)\b", _I)
 QUESTION = re.compile(r"\?\s*$")
 CONDITIONAL = re.compile(r"^\W*(?:wenn|falls|sofern|soweit|wäre|hätte|käme|würde|sollte|selbst\s+wenn)\b", _I)
 HEDGE = re.compile(r"\b(?:scheint|scheinen|vielleicht|möglicherweise|eventuell|wohl\s+eher|denkbar|könnte\s+man)\b", _I)
@@ -84,8 +86,8 @@ MAIN_CLAUSE_CUT = re.compile(r",\s*(?:denn|weil|da|indem|so\s*dass|sodass|wobei|
                              r"|\s[–-]\s", _I)
 SEGMENT_CUT = re.compile(r";|(?<=\))\s*,(?=\s)|(?<=[+\-–?]\))")
 
-GESAMT_HEADING = re.compile(r"^\W*(?:Gesamtergebnis|Endergebnis|Ergebnis|Gesamtergebnisse|Schlussergebnis"
-                            r"|Ergebnis\s+des\s+\w+\s+Teils|Zusammenfassung|Fazit)\b", _I)
+GESAMT_HEADING = re.compile(r"^\W*(?:Gesamtergebnis|Endergebnis|Ergebnis(?!\s+(?:zu|zum|zur|für|bei|hinsichtlich|der|des\s+§))"
+                            r"|Gesamtergebnisse|Schlussergebnis|Zusammenfassung|Fazit)\b", _I)
 GESAMT_PARAGRAPH = re.compile(r"^\W*(?:Gesamtergebnis|Endergebnis|Im\s+Ergebnis|Insgesamt|Ergebnis\s*:|Erg\.\s*:"
                               r"|Ergebnis\s+des\s+\w+\s+Teils|Zusammenfassend|Fazit\s*:|Im\s+Gesamtergebnis"
                               r"|Ergebnis\s*[–-])", _I)

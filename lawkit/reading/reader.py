@@ -306,9 +306,10 @@ def _opens(ctx: Context, s: Sentence, sentence: str, named: list[str], current: 
         mk.STRAFBAR.search(sentence) or mk.ANSPRUCH.search(sentence) or mk.VERSTOSS.search(sentence)
         or "Betracht" in sentence or "prüfen" in sentence)
     leading = position == 0 and _starts_with_citation(ctx, s, candidates[0])
+    stated = position == 0 and _norm_statement(ctx, s, ctx.norms[candidates[0]]) is not None
     if _related(ctx, current, candidates[0]):
-        return norm_obersatz or (leading and ":" in sentence[:60])
-    return norm_obersatz or leading
+        return norm_obersatz or stated or (leading and ":" in sentence[:60])
+    return norm_obersatz or stated or leading
 
 
 def _starts_with_citation(ctx: Context, s: Sentence, norm_id: str) -> bool:
@@ -404,6 +405,8 @@ def _roles(sentence: str, heading: bool) -> set[str]:
         roles.add("hedge")
     if mk.ERGEBNIS.search(sentence):
         roles.add("ergebnis")
+    if mk.RULE.search(sentence):
+        roles.add("rule")  # "§ 21 WpHG verbietet …", "… tritt nur zurück, wenn …": the law, not the case
     return roles
 
 
@@ -464,6 +467,11 @@ def _elements(ctx: Context, norm_id: str) -> None:
         segments = _segments(ctx.text, s.start, s.end)
         for a, b in segments:
             seg_mentions = [m for m in mentions if a <= m.start < b]
+            colon = ctx.text.find(":", a, b)
+            if colon > 0 and len(ctx.text[a:colon].split()) <= 4:
+                for label in [m for m in seg_mentions if m.end <= colon]:  # "obj. TB: Geheimnis (+)"
+                    _attach(_unit(ctx, label.norm, label.element, "heading"), s, Span(a, colon), roles)
+                seg_mentions = [m for m in seg_mentions if m.start > colon]
             seg_text = ctx.text[a:b]
             if "obersatz" in roles or "definition" in roles:
                 chosen = _topic(ctx, s.end, mentions, definition="definition" in roles)
@@ -509,9 +517,9 @@ def _conclude(ctx: Context, s: Sentence, a: int, b: int, mentions: list[Mention]
             return topic
     if "streit" in roles:  # the views of a Meinungsstreit are no conclusion of the student
         markers = [m for m in markers if m.sign]
-    silent = roles & {"question", "conditional", "hedge", "streit"} or (
+    silent = roles & {"question", "conditional", "hedge", "streit", "rule"} or (
         roles & {"obersatz", "definition"} and not any(m.sign for m in markers))
-    if silent and not roles & {"question", "conditional", "hedge", "streit"}:
+    if silent and not roles & {"question", "conditional", "hedge", "streit", "rule"}:
         # "Ob sie förmlich verpflichtet wurde, kann dahinstehen": the ob-clause carries the point
         kept = [m for m in markers if m.kind in (mk.Kind.DAH, mk.Kind.OFF)]
         if kept and mk.KONJUNKTIV.search(text, a, b) is None:
@@ -563,16 +571,22 @@ def _conclude(ctx: Context, s: Sentence, a: int, b: int, mentions: list[Mention]
     return (chosen.norm, chosen.element)
 
 
-_COORDINATION = re.compile(r"\s*(?:,|und|sowie|,\s*und|bzw\.|/)\s*", re.IGNORECASE)
+_COORDINATION = re.compile(r"\s*(?:,|und|sowie|oder|,\s*und|bzw\.|/)\s*", re.IGNORECASE)
+_JOINED_CLAUSE = re.compile(r"\s*,?\s*(?:und|sowie)\b(?:(?!\b(?:denn|weil|da|dass|ob|wenn|aber|jedoch|nicht|kein\w*)\b)"
+                            r"[^.;:])*$", re.IGNORECASE)
 
 
 def _coordinated(text: str, mention: Mention, mentions: list[Mention]) -> list[Mention]:
-    """ "Rechtswidrigkeit und Schuld liegen vor": the mentions joined to this one by "und"."""
+    """ "Rechtswidrigkeit und Schuld liegen vor", "K ist Amtsträgerin und hat es in dieser
+    Eigenschaft erfahren": the mentions joined to this one by "und" share its conclusion."""
     out = [mention]
     index = mentions.index(mention)
     while index > 0:
         previous = mentions[index - 1]
-        if not _COORDINATION.fullmatch(text[previous.end:out[0].start]):
+        gap = text[previous.end:out[0].start]
+        joined = _COORDINATION.fullmatch(gap) or (
+            _JOINED_CLAUSE.match(gap) and len(gap.split()) <= 8 and not previous.weak)
+        if not joined:
             break
         out.insert(0, previous)
         index -= 1
@@ -646,16 +660,15 @@ def _konkurrenzen(ctx: Context) -> None:
         yield_ = mk.KONKURRENZ_YIELD.search(sentence)
         dominate = mk.KONKURRENZ_DOMINATE.search(sentence)
         stays = mk.STAYS_APPLICABLE.search(sentence)
-        if not (yield_ or dominate or stays or (mk.KONKURRENZ_WORD.search(sentence)
-                                               and ctx.region.get(s.index) == KONKURRENZ)):
+        if not (yield_ or dominate or stays or mk.KONKURRENZ_WORD.search(sentence)):
             continue
         named = _named(ctx, s)
         region = ctx.region.get(s.index)
+        ctx.konkurrenz_sentences.add(s.index)
         if not named and region and not region.startswith("#"):
             named = [region]
-        if not named:
+        if not named or mk.RULE.search(sentence):
             continue
-        ctx.konkurrenz_sentences.add(s.index)
         negs = mk.negations(ctx.text, s.start, s.end, [])
         if stays or (yield_ and negs and "nicht anwendbar" not in sentence and "kein Raum" not in sentence):
             continue  # the text denies the Konkurrenz: the norm stays applicable
@@ -700,7 +713,7 @@ def _norm_pattern(norm: Norm) -> object:
     return None
 
 
-def _norm_statement(ctx: Context, s: Sentence, norm: Norm) -> Statement | None:
+def _norm_statement(ctx: Context, s: Sentence, norm: Norm, *, lenient: bool = False) -> Statement | None:
     sentence = ctx.sentence_text(s)
     pattern = _norm_pattern(norm)
     subject = _cited_subject(ctx, s, norm.id)
@@ -724,7 +737,8 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm) -> Statement | None:
         word = subject.text
     else:
         word = match.group(0)
-    if match is not None and word[0].isupper() and not markers and not mk.NORM_VERB.search(sentence):
+    if match is not None and word[0].isupper() and not markers and not mk.NORM_VERB.search(sentence) \
+            and not lenient:
         return None  # "die Strafbarkeit" or "der Anspruch" without a predicate is no result
     if mk.WOULD.search(sentence):
         return None
@@ -757,7 +771,7 @@ def _norm_statements(ctx: Context) -> None:
             norm = ctx.norms.get(norm_id)
             if norm is None:
                 continue
-            statement = _norm_statement(ctx, s, norm)
+            statement = _norm_statement(ctx, s, norm, lenient=region == GESAMT)
             if statement is None:
                 continue
             if region == GESAMT or s.index in ctx.konkurrenz_sentences:

@@ -253,7 +253,9 @@ def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list, check
                 matters = result.dispute.matters
     span = (Span(body[0].start, body[0].end),)
     notes: list[StyleNote] = []
-    if len(named) >= 2 or (streit and named):
+    dahin_any = any(m.kind is mk.Kind.DAH for s in sentences
+                    for m in mk.find_markers(ctx.text, s.start, s.end))
+    if len(named) >= 2 or (streit and (named or dahin_any)):
         notes.append(StyleNote(StyleKind.STREIT_DARGESTELLT, "Streit dargestellt", span, element.norm,
                                element.element))
         stellung = [s for s in sentences if mk.STELLUNGNAHME.search(ctx.sentence_text(s))]
