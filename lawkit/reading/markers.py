@@ -54,6 +54,7 @@ _PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
                                  r"|erkennbar|der\s+Fall)\b"),
         (Kind.POS, False, False, r"\b(?:greift|greifen|griff)\b[^.;:()]{0,40}?\bein\b"),
         (Kind.POS, False, False, r"\b(?:besteht|bestehen|bestand|bestanden)\b"),
+        (Kind.POS, False, False, r"\b(?:kommt|kommen|kam)\b[^.;:()]{0,40}?\bzur\s+Anwendung\b|\bfindet\b[^.;:()]{0,30}?\bAnwendung\b"),
         (Kind.POS, False, False, r"\bzu\s+bejahen\b|\bbejahen\b|\bbejaht\b"),
         (Kind.POS, False, False, r"(?<=:)\s*(?:ja|gegeben|erfüllt|\+)\b"),
         (Kind.NEG, False, True, r"\bscheide[tn]?\b[^.;:()]{0,70}?\baus\b|\bausscheiden\b|\bschied\b[^.;]{0,60}?\baus\b"),
@@ -74,13 +75,14 @@ DEFINITION = re.compile(
     r"\b(?:versteht\s+man|ist\s+jede[rs]?|sind\s+alle|ist\s+definiert|definiert|bedeutet|meint|ist\s+zu\s+verstehen"
     r"|(?:liegt|ist)\s+(?:nur\s+)?(?:vor|gegeben),\s+wenn|ist,\s+wer|sind\s+Tatsachen|ist\s+die\s+Mitteilung"
     r"|ist\s+die\s+wirtschaftliche|sind\s+(?:solche|diejenigen)|Definition)\b", _I)
-RULE = re.compile(r",\s*(?:wenn|falls|sofern|soweit)\b|\bnur\s+dann\b|^\W*(?:§|Art\.)[^;]{0,60}?\b(?:erfasst"
+RULE = re.compile(r",\s*(?:wenn|falls|sofern|soweit)\b|\bnur\s+dann\b|\bgilt\s+nur\b|^\W*(?:§|Art\.)[^;]{0,60}?\b(?:erfasst"
                   r"|umfasst|verbietet|verlangt|setzt|gilt|schützt|regelt|bestimmt|sanktioniert)\b", _I)
 QUESTION = re.compile(r"\?\s*$")
 CONDITIONAL = re.compile(r"^\W*(?:wenn|falls|sofern|soweit|wäre|hätte|käme|würde|sollte|selbst\s+wenn)\b", _I)
 HEDGE = re.compile(r"\b(?:scheint|scheinen|vielleicht|möglicherweise|eventuell|wohl\s+eher|denkbar|könnte\s+man)\b", _I)
 ERGEBNIS = re.compile(r"\b(?:somit|also|folglich|damit|daher|mithin|demnach|demzufolge|deshalb|infolgedessen"
                       r"|Ergebnis|Zwischenergebnis|insgesamt|im\s+Ergebnis)\b", _I)
+REASON_BEFORE = re.compile(r"\b(?:wegen|aufgrund|auf\s+Grund|infolge|mangels|trotz|angesichts)\s+(?:\w+\s+){0,2}$", _I)
 CAUSAL = re.compile(r"\b(?:denn|weil|da|zumal)\b", _I)
 MAIN_CLAUSE_CUT = re.compile(r",\s*(?:denn|weil|da|indem|so\s*dass|sodass|wobei|wenn|falls|obwohl|nachdem)\b"
                              r"|\s[–-]\s", _I)
@@ -110,7 +112,7 @@ STAYS_APPLICABLE = re.compile(r"\bbleibt\b[^.;]{0,40}?\banwendbar\b|\bdaneben\s+
 
 # Norm-level conclusions, by kind of norm.
 STRAFBAR = re.compile(r"\bstrafbar\b|\bStrafbarkeit\b", _I)
-ANSPRUCH = re.compile(r"\bAnspruch\b|\bAnsprüche\b|\bAnspruchs\b|\bhaftet\b|\bhaften\b|\bhaftung\b"
+ANSPRUCH = re.compile(r"\b\w*[Aa]nspruch\b|\bAnsprüche\b|\b\w*[Aa]nspruchs\b|\bhaftet\b|\bhaften\b|\bhaftung\b"
                       r"|\bersatzpflichtig\b|\bSchadensersatz\b[^.;]{0,40}\bverlangen\b|\bverlangen\b", _I)
 VERSTOSS = re.compile(r"\bverstoßen\b|\bVerstoß\b|\bverstößt\b|\bverletzt\b", _I)
 NORM_VERB = re.compile(r"\b(?:besteht|bestehen|bestand|hat|haben|steht|stehen|zusteht|ist\s+begründet|haftet"

@@ -94,6 +94,7 @@ class Context:
     applies_statements: dict[str, list[Statement]] = field(default_factory=dict)
     konkurrenzen: list[KonkurrenzReading] = field(default_factory=list)
     konkurrenz_sentences: set[int] = field(default_factory=set)
+    inverse_topic: bool = False  # the current Prüfungspunkt was named by an inverse term
     messages: list[str] = field(default_factory=list)
 
     def sentence_text(self, s: Sentence) -> str:
@@ -385,6 +386,10 @@ def _topic(ctx: Context, end: int, mentions: list[Mention], *, definition: bool)
         return mentions[0]
     cut = mk.MAIN_CLAUSE_CUT.search(ctx.text, mentions[0].start, end)
     main = [m for m in mentions if cut is None or m.end <= cut.start()] or mentions
+    own = [m for m in main if not mk.REASON_BEFORE.search(ctx.text, max(0, m.start - 25), m.start)]
+    if not own:
+        return None  # "wegen des Vorsatzes": a reason, not the point the clause is about
+    main = own
     strong = [m for m in main if not m.weak]
     return (strong or main)[-1]
 
@@ -453,6 +458,7 @@ def _elements(ctx: Context, norm_id: str) -> None:
             chosen = _topic(ctx, s.end, mentions, definition=False)
             if chosen is not None:
                 topic = (chosen.norm, chosen.element)
+                ctx.inverse_topic = chosen.inverse
                 heading_topics[level] = topic
                 _attach(_unit(ctx, *topic, "heading"), s, Span(s.start, s.end), roles | {"heading"})
             else:
@@ -477,6 +483,7 @@ def _elements(ctx: Context, norm_id: str) -> None:
                 chosen = _topic(ctx, s.end, mentions, definition="definition" in roles)
                 if chosen is not None and len(segments) == 1:
                     topic = (chosen.norm, chosen.element)
+                    ctx.inverse_topic = chosen.inverse
             topic = _conclude(ctx, s, a, b, seg_mentions, topic, roles, sentence_mentions=mentions)
             if topic is not None:
                 _attach(_unit(ctx, *topic, "obersatz" if "obersatz" in roles else "mention"), s,
@@ -540,6 +547,10 @@ def _conclude(ctx: Context, s: Sentence, a: int, b: int, mentions: list[Mention]
                 target = (mention.norm, mention.element) if mention is not None else topic
                 assert target is not None
                 conclusion = _polarity(ctx, marker, mention, a, b, skip, markers)
+                if mention is None and ctx.inverse_topic and marker.kind in (mk.Kind.POS, mk.Kind.NEG):
+                    conclusion = (Conclusion.ERFUELLT if conclusion is Conclusion.NICHT_ERFUELLT
+                                  else Conclusion.NICHT_ERFUELLT)
+                ctx.inverse_topic = mention.inverse if mention is not None else ctx.inverse_topic
                 confidence = 0.9 if mention is not None else 0.75
                 _unit(ctx, *target, "marker").statements.append(
                     Statement(conclusion, Span(a, b), marker.text, confidence, True))
@@ -664,6 +675,8 @@ def _konkurrenzen(ctx: Context) -> None:
             continue
         named = _named(ctx, s)
         region = ctx.region.get(s.index)
+        if not (yield_ or dominate or stays) and not [n for n in named if n != region]:
+            continue  # "Subsidiarität (–)" of § 839 Abs. 1 S. 2 BGB is a Prüfungspunkt, no Konkurrenz
         ctx.konkurrenz_sentences.add(s.index)
         if not named and region and not region.startswith("#"):
             named = [region]
@@ -717,6 +730,9 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm, *, lenient: bool = Fa
     sentence = ctx.sentence_text(s)
     pattern = _norm_pattern(norm)
     subject = _cited_subject(ctx, s, norm.id)
+    if subject is None and _VORAUSSETZUNGEN.search(sentence) and ctx.region.get(s.index) == norm.id:
+        subject = next((m for m in mk.find_markers(ctx.text, s.start, s.end)
+                        if m.kind in (mk.Kind.POS, mk.Kind.NEG)), None)
     if subject is None and (pattern is None or not pattern.search(sentence)):  # type: ignore[attr-defined]
         return None
     roles = _roles(sentence, s.heading)
@@ -746,6 +762,9 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm, *, lenient: bool = Fa
     negs += sum(1 for m in markers if m.kind is mk.Kind.NEG)
     conclusion = Conclusion.ERFUELLT if negs % 2 == 0 else Conclusion.NICHT_ERFUELLT
     return Statement(conclusion, Span(s.start, s.end), word, 0.85 if "ergebnis" in roles else 0.8, True)
+
+
+_VORAUSSETZUNGEN = re.compile(r"\b(?:Die|Alle|Sämtliche)\s+(?:\w+\s+)?Voraussetzungen\b", re.IGNORECASE)
 
 
 def _cited_subject(ctx: Context, s: Sentence, norm_id: str) -> mk.Marker | None:
@@ -796,7 +815,8 @@ def _gesamtergebnis(ctx: Context) -> Gesamtergebnis | None:
     explicit = bool(explicit_sentences)
     if not explicit:
         paragraphs = [b for b in ctx.blocks if b.kind == "paragraph"]
-        for block in [*paragraphs[-1:], *paragraphs[:1]]:  # the end, or (Urteilsstil) the start
+        yielded = {k.norm for k in ctx.konkurrenzen}
+        for block in dict.fromkeys([*paragraphs[:1], *paragraphs[-1:]]):  # (Urteilsstil) the start, the end
             for s in block.sentences:
                 region = ctx.region.get(s.index)
                 for norm_id in _named(ctx, s) or ([region] if region in ctx.norms else []):
@@ -804,8 +824,8 @@ def _gesamtergebnis(ctx: Context) -> Gesamtergebnis | None:
                     if statement is not None:
                         applies[norm_id] = statement.conclusion
                         spans.append(Span(s.start, s.end))
-            if applies:
-                break
+        for norm_id in yielded & set(applies):
+            applies[norm_id] = Conclusion.NICHT_ERFUELLT
         examined = {r for r in ctx.region.values() if r in ctx.norms}
         if not applies or not examined <= set(applies):
             return None  # a last sentence on one norm of several is no Gesamtergebnis
@@ -817,6 +837,10 @@ def _gesamtergebnis(ctx: Context) -> Gesamtergebnis | None:
 def _norm_reading(ctx: Context, norm_id: str) -> NormReading:
     norm = ctx.norms[norm_id]
     statements = ctx.norm_statements.get(norm_id, [])
+    if any(k.norm == norm_id for k in ctx.konkurrenzen):
+        # "Ein Anspruch aus § 823 Abs. 2 BGB besteht nicht" after its Sperrwirkung: the norm yields,
+        # which says nothing against its Tatbestand
+        statements = [st for st in statements if st.conclusion is not Conclusion.NICHT_ERFUELLT]
     elements = tuple(_element_reading(ctx, unit) for unit in
                      sorted((u for u in ctx.units.values() if u.norm == norm_id or
                              (u.norm in _whole_refs(ctx, norm_id) and u.norm not in ctx.section_spans)),
@@ -854,6 +878,9 @@ def _derived(norm: Norm, elements: tuple[ElementReading, ...]) -> tuple[Conclusi
         return Conclusion.ERFUELLT, 0.65
     if top and norm.root.children[0].children and read.get(top[0]) is Conclusion.ERFUELLT:
         return Conclusion.ERFUELLT, 0.6  # "Der Tatbestand ist erfüllt" (the answer's norm result)
+    stated = [read[t] for t in top if t in read]
+    if stated and 2 * len(stated) >= len(top) and all(c is Conclusion.ERFUELLT for c in stated):
+        return Conclusion.ERFUELLT, 0.55  # "Schutzgesetz (+), Verschulden (+), Schaden (+)"
     return None, 0.0
 
 

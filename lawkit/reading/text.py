@@ -188,7 +188,9 @@ def _heading(text: str, start: int, end: int, alone: bool) -> tuple[Heading | No
         title_end = body_start + colon
         rest = _trim(text, body_start + colon + 1, body_end)
         return Heading(number, kind, 0, body_start, title_end), rest
-    if len(words) > 14 or len(split_sentences(text, body_start, body_end)) > 1:
+    if len(words) > 14 or len(split_sentences(text, body_start, body_end)) > 1 or (
+            len(words) >= 4 and body.endswith((".", "!", "?")) and not body.endswith(("Abs.", "S.", "Nr."))):
+        # "1. B handelte in Ausübung eines öffentlichen Amtes.": a numbered paragraph
         return Heading(number, kind, 0, body_start, body_start), (body_start, body_end)
     return Heading(number, kind, 0, body_start, body_end), None
 
