@@ -52,7 +52,7 @@ _PATTERNS: tuple[tuple[Kind, bool, bool, re.Pattern[str]], ...] = tuple(
         (Kind.POS, False, False, r"\b(?:ist|sind|war|waren|wird|werden)\b[^.;:()]{0,45}?\b(?:gegeben|erfüllt|verwirklicht"
                                  r"|zu\s+bejahen|bejaht|anzunehmen|einschlägig|gewahrt|vorhanden|ersichtlich"
                                  r"|erkennbar|der\s+Fall)\b"),
-        (Kind.POS, False, False, r"\b(?:greift|greifen|griff)\b[^.;:()]{0,40}?\bein\b"),
+        (Kind.POS, False, True, r"\b(?:greift|greifen|griff)\b[^.;:()]{0,40}?\bein\b"),
         (Kind.POS, False, False, r"\b(?:besteht|bestehen|bestand|bestanden)\b"),
         (Kind.POS, False, False, r"\b(?:kommt|kommen|kam)\b[^.;:()]{0,40}?\bzur\s+Anwendung\b|\bfindet\b[^.;:()]{0,30}?\bAnwendung\b"),
         (Kind.POS, False, False, r"\bzu\s+bejahen\b|\bbejahen\b|\bbejaht\b"),

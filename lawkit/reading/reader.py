@@ -299,13 +299,13 @@ def _opens(ctx: Context, s: Sentence, sentence: str, named: list[str], current: 
     candidates = [n for n in named if n != current]
     if not candidates or mk.KONKURRENZ_YIELD.search(sentence) or mk.KONKURRENZ_DOMINATE.search(sentence):
         return False
-    if current == GESAMT:
-        return False
-    if current is None or current.startswith("#"):
-        return True
     norm_obersatz = bool(mk.KONJUNKTIV.search(sentence) or mk.OBERSATZ.search(sentence)) and bool(
         mk.STRAFBAR.search(sentence) or mk.ANSPRUCH.search(sentence) or mk.VERSTOSS.search(sentence)
         or "Betracht" in sentence or "prüfen" in sentence)
+    if current == GESAMT:  # an Ergebnis names the norms it sums up; only a new Obersatz reopens
+        return norm_obersatz and bool(mk.KONJUNKTIV.search(sentence))
+    if current is None or current.startswith("#"):
+        return True
     leading = position == 0 and _starts_with_citation(ctx, s, candidates[0])
     stated = position == 0 and _norm_statement(ctx, s, ctx.norms[candidates[0]]) is not None
     if _related(ctx, current, candidates[0]):

@@ -182,7 +182,7 @@ def _heading(text: str, start: int, end: int, alone: bool) -> tuple[Heading | No
     number = match.group("marker").rstrip(":")
     body_start, body_end = _trim(text, start + match.end(), end)
     body = text[body_start:body_end]
-    words = body.split()
+    words = [w for w in body.split() if not (w == "§" or w[0].isdigit() or w.endswith("."))]
     colon = body.find(":")
     if colon >= 0 and len(body[:colon].split()) <= 8 and body[colon + 1:].strip():
         title_end = body_start + colon
