@@ -39,6 +39,7 @@ class Annotated:
     misses: set[str] = field(default_factory=set)
     extra: set[str] = field(default_factory=set)
     wrong: dict[str, str | None] = field(default_factory=dict)
+    deviations: dict[str, Any] = field(default_factory=dict)  # the whole `reader:` block
 
     @property
     def name(self) -> str:
@@ -64,7 +65,7 @@ def corpus() -> list[Annotated]:
             [tuple(n) for n in data.get("notes") or []], list(data.get("no_notes") or []),
             list(data.get("messages") or []),
             set(reader.get("misses") or []), set(reader.get("extra") or []),
-            dict(reader.get("wrong") or {}),
+            dict(reader.get("wrong") or {}), dict(reader),
         ))
     return out
 
@@ -182,3 +183,51 @@ def score(item: Annotated, reading: Reading, into: Score | None = None) -> Score
         else:
             result.details.append(f"{item.name}: norm {norm_id}: read {norms[norm_id]!r}, annotated {want!r}")
     return result
+
+
+def note_keys(reading: Reading) -> list[tuple[str, str]]:
+    return [(f"{n.norm}#{n.element}" if n.element else (n.norm or "-"), n.text) for n in reading.style]
+
+
+def outcome(item: Annotated, reading: Reading) -> dict[str, Any]:
+    """How the reading differs from the annotation: the `reader:` block the tests pin."""
+    expected = {k: v[0] for k, v in item.elements.items()}
+    found = found_elements(reading)
+    norms = found_norms(reading)
+    wrong: dict[str, Any] = {k: found[k] for k in expected.keys() & found.keys() if found[k] != expected[k]}
+    for norm_id, want in item.norms.items():
+        if want is not None and norm_id in norms and norms[norm_id] != want:
+            wrong[f"norm:{norm_id}"] = norms[norm_id]
+    out: dict[str, Any] = {}
+    if expected.keys() - found.keys():
+        out["misses"] = sorted(expected.keys() - found.keys())
+    if found.keys() - expected.keys():
+        out["extra"] = sorted(found.keys() - expected.keys())
+    if wrong:
+        out["wrong"] = dict(sorted(wrong.items()))
+    misplaced = []
+    for norm in reading.norms:
+        for element in norm.elements:
+            key = f"{norm.norm}#{element.element}"
+            if key in item.elements:
+                start, end = anchor_span(reading.text, item.elements[key][1])
+                if not any(span.start < end and start < span.end for span in element.spans):
+                    misplaced.append(key)
+    if misplaced:
+        out["misplaced"] = sorted(misplaced)  # read as discussed, but not where the anchor stands
+    gesamt = reading.gesamtergebnis
+    read_gesamt = None if gesamt is None else set(gesamt.applies)
+    if read_gesamt != item.gesamtergebnis:
+        out["gesamtergebnis"] = None if read_gesamt is None else sorted(read_gesamt)
+    konk = {(k.norm, k.yields_to) for k in reading.konkurrenzen}
+    if konk != item.konkurrenzen:
+        out["konkurrenzen"] = sorted([list(p) for p in konk])
+    notes = note_keys(reading)
+    missing = [list(n) for n in item.notes
+               if not any(k == n[0] and t.startswith(n[1]) for k, t in notes)]
+    if missing:
+        out["missing_notes"] = missing
+    unwanted = sorted({t for t in item.no_notes for _, text in notes if text.startswith(t)})
+    if unwanted:
+        out["unwanted_notes"] = unwanted
+    return out

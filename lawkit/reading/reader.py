@@ -427,11 +427,10 @@ def _attach(unit: Unit, s: Sentence, span: Span, roles: set[str]) -> None:
     if s.index not in unit.sentences:
         unit.sentences.append(s.index)
     unit.roles.setdefault(s.index, set()).update(roles)
-    if unit.spans and unit.spans[-1].overlaps(span):
-        return
-    if unit.spans and unit.spans[-1].end <= span.start and unit.spans[-1].start <= span.start and \
-            span.end <= unit.spans[-1].end:
-        return
+    for i, known in enumerate(unit.spans):
+        if known.overlaps(span):
+            unit.spans[i] = Span(min(known.start, span.start), max(known.end, span.end))
+            return
     unit.spans.append(span)
 
 

@@ -317,7 +317,8 @@ def _norm_contradictions(reading: Reading, ctx: Context, norm: NormReading) -> l
     if gesamt is not None:
         tatbestand_denied = norm.conclusion is Conclusion.NICHT_ERFUELLT
         if norm.norm in gesamt.applies and tatbestand_denied:
-            where = norm.statements[-1].span if norm.statements else norm.opened_by
+            where = norm.statements[-1].span if norm.statements else (
+                denied[0].statements[-1].span if denied and denied[0].statements else norm.opened_by)
             notes.append(StyleNote(StyleKind.WIDERSPRUCH, f"Widerspruch zu {_where(ctx, where)}",
                                    (gesamt.spans[-1], where), norm.norm, None))
         yielded = any(k.norm == norm.norm for k in reading.konkurrenzen)
