@@ -681,7 +681,13 @@ def _konkurrenzen(ctx: Context) -> None:
             named = [region]
         if not named or mk.RULE.search(sentence):
             continue
-        negs = mk.negations(ctx.text, s.start, s.end, [])
+        if yield_:  # only a negation in the clause of "tritt zurück" denies the Konkurrenz
+            left = max(sentence.rfind(",", 0, yield_.start()), sentence.rfind(";", 0, yield_.start())) + 1
+            right = min([i for i in (sentence.find(",", yield_.end()), sentence.find(";", yield_.end()))
+                         if i >= 0] or [len(sentence)])
+            negs = mk.negations(ctx.text, s.start + left, s.start + right, [])
+        else:
+            negs = []
         if stays or (yield_ and negs and "nicht anwendbar" not in sentence and "kein Raum" not in sentence):
             continue  # the text denies the Konkurrenz: the norm stays applicable
         pair = _pair(ctx, named, bool(dominate) and not yield_, region, sentence)
