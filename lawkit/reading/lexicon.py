@@ -35,6 +35,7 @@ class Token:
         return key == self.key or key == self.surface
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light German suffix stripper (after lemmatisation): amtsträgerin → amtsträger."""
     word = word.casefold()
@@ -86,8 +87,16 @@ def phrase(text: str) -> Phrase:
 MAX_GAP = 4  # tokens a phrase may skip between two of its words
 
 
-def find_phrase(tokens: tuple[Token, ...], term: Phrase) -> list[tuple[int, int]]:
+def keys_of(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """Every key a token of these offers (for skipping phrases that cannot occur)."""
+    return frozenset(k for t in tokens for k in (t.key, t.surface))
+
+
+def find_phrase(tokens: tuple[Token, ...], term: Phrase,
+                present: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Token index ranges [i, j) where the phrase occurs (first word to last word)."""
+    if present is not None and not all(k in present for k in term.keys):
+        return []
     out: list[tuple[int, int]] = []
     first = term.keys[0]
     for i, token in enumerate(tokens):

@@ -26,7 +26,7 @@ from lawkit.model.case import Case
 from lawkit.model.norm import Norm, NormKind
 from lawkit.reading import markers as mk
 from lawkit.reading.citing import NormCitation, norm_citations
-from lawkit.reading.lexicon import Phrase, Token, find_phrase, tokenize
+from lawkit.reading.lexicon import Phrase, Token, find_phrase, keys_of, tokenize
 from lawkit.reading.model import (
     Conclusion,
     ElementReading,
@@ -86,6 +86,10 @@ class Context:
     citations: list[NormCitation]
     citation_spans: list[tuple[int, int]]
     tokens: dict[int, tuple[Token, ...]] = field(default_factory=dict)
+    present: dict[int, frozenset[str]] = field(default_factory=dict)
+    mention_cache: dict[tuple[int, str], list[Mention]] = field(default_factory=dict)
+    refs_cache: dict[str, set[str]] = field(default_factory=dict)
+    whole_refs_cache: dict[str, list[str]] = field(default_factory=dict)
     region: dict[int, str | None] = field(default_factory=dict)
     units: dict[tuple[str, str], Unit] = field(default_factory=dict)
     section_spans: dict[str, list[Span]] = field(default_factory=dict)
@@ -103,9 +107,11 @@ class Context:
     def sentence_tokens(self, s: Sentence) -> tuple[Token, ...]:
         tokens = self.tokens.get(s.index)
         if tokens is None:
+            inside = [(cs, ce) for cs, ce in self.citation_spans if cs < s.end and s.start < ce]
             tokens = tuple(t for t in tokenize(self.text, s.start, s.end)
-                           if not any(cs <= t.start < ce for cs, ce in self.citation_spans))
+                           if not any(cs <= t.start < ce for cs, ce in inside))
             self.tokens[s.index] = tokens
+            self.present[s.index] = keys_of(tokens)
         return tokens
 
     def cited_in(self, s: Sentence) -> list[str]:
@@ -194,22 +200,27 @@ def _related(ctx: Context, a: str, b: str) -> bool:
 
 
 def _refs(ctx: Context, norm_id: str) -> set[str]:
+    cached = ctx.refs_cache.get(norm_id)
+    if cached is not None:
+        return cached
     norm = ctx.norms.get(norm_id) or ctx.library.norms.get(norm_id)
-    if norm is None:
-        return set()
-    out = {e.ref.partition("#")[0] for e in norm.elements() if e.ref}
-    out |= {r.yields_to for r in norm.relations}
+    out: set[str] = set()
+    if norm is not None:
+        out = {e.ref.partition("#")[0] for e in norm.elements() if e.ref}
+        out |= {r.yields_to for r in norm.relations}
+    ctx.refs_cache[norm_id] = out
     return out
 
 
 def _whole_refs(ctx: Context, norm_id: str) -> list[str]:
     """Norms of the exercise that this norm's Tatbestand refers to as a whole (§ 11 StGB, § 21 WpHG)."""
+    cached = ctx.whole_refs_cache.get(norm_id)
+    if cached is not None:
+        return cached
     norm = ctx.norms[norm_id]
-    out = []
-    for element in norm.root.walk():
-        if element.ref and "#" not in element.ref and element.ref in ctx.norms:
-            out.append(element.ref)
-    return list(dict.fromkeys(out))
+    out = [e.ref for e in norm.root.walk() if e.ref and "#" not in e.ref and e.ref in ctx.norms]
+    ctx.whole_refs_cache[norm_id] = list(dict.fromkeys(out))
+    return ctx.whole_refs_cache[norm_id]
 
 
 _NAMED_BY_TITLE = (NormKind.STRAFTATBESTAND, NormKind.ANSPRUCHSGRUNDLAGE, NormKind.VERHALTENSNORM,
@@ -223,11 +234,12 @@ def _named(ctx: Context, s: Sentence, *, by_name: bool = True) -> list[str]:
     if not by_name:
         return out
     tokens = ctx.sentence_tokens(s)
+    present = ctx.present[s.index]
     for norm_id in ctx.norms:
         if norm_id in out or ctx.norms[norm_id].kind not in _NAMED_BY_TITLE:
             continue
         vocab = ctx.vocab.get(norm_id)
-        if vocab and any(find_phrase(tokens, name) for name in vocab.names):
+        if vocab and any(find_phrase(tokens, name, present) for name in vocab.names):
             out.append(norm_id)
     return out
 
@@ -329,17 +341,42 @@ def _vocabularies(ctx: Context, norm_id: str) -> list[NormVocabulary]:
 
 
 def _mentions(ctx: Context, s: Sentence, norm_id: str) -> list[Mention]:
-    tokens = ctx.sentence_tokens(s)
-    found: list[Mention] = []
-    for priority, vocab in enumerate(_vocabularies(ctx, norm_id)):
+    cached = ctx.mention_cache.get((s.index, norm_id))
+    if cached is None:
+        cached = ctx.mention_cache[(s.index, norm_id)] = _find_mentions(ctx, s, norm_id)
+    return cached
+
+
+_INDEX: dict[int, tuple[NormVocabulary, dict[str, list[tuple[ElementVocabulary, Phrase, bool, bool]]]]] = {}
+
+
+def _by_first_key(vocab: NormVocabulary) -> dict[str, list[tuple[ElementVocabulary, Phrase, bool, bool]]]:
+    """The vocabulary's phrases by their first word (built once per vocabulary)."""
+    hit = _INDEX.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        index: dict[str, list[tuple[ElementVocabulary, Phrase, bool, bool]]] = {}
         for element in vocab.elements:
             for phrases, weak, inverse in ((element.terms, False, False), (element.weak, True, False),
                                            (element.inverse, False, True)):
                 for term in phrases:
-                    for i, j in find_phrase(tokens, term):
-                        found.append(Mention(vocab.norm, element.element, tokens[i].start,
-                                             tokens[j - 1].end, i, j, weak, inverse,
-                                             element.depth - priority * 10))
+                    index.setdefault(term.keys[0], []).append((element, term, weak, inverse))
+        hit = (vocab, index)
+        _INDEX[id(vocab)] = hit
+    return hit[1]
+
+
+def _find_mentions(ctx: Context, s: Sentence, norm_id: str) -> list[Mention]:
+    tokens = ctx.sentence_tokens(s)
+    present = ctx.present[s.index]
+    found: list[Mention] = []
+    for priority, vocab in enumerate(_vocabularies(ctx, norm_id)):
+        index = _by_first_key(vocab)
+        candidates = [entry for key in present for entry in index.get(key, ())]
+        for element, term, weak, inverse in dict.fromkeys(candidates):
+            for i, j in find_phrase(tokens, term, present):
+                found.append(Mention(vocab.norm, element.element, tokens[i].start,
+                                     tokens[j - 1].end, i, j, weak, inverse,
+                                     element.depth - priority * 10))
     found.sort(key=lambda m: (-(m.last - m.first), -_keys(m, ctx), m.weak, -m.depth, m.first))
     taken: list[Mention] = []
     for mention in found:
@@ -507,7 +544,8 @@ def _names_view(ctx: Context, s: Sentence, norm_id: str) -> bool:
     if vocab is None or not vocab.views:
         return False
     tokens = ctx.sentence_tokens(s)
-    return any(find_phrase(tokens, p) for phrases in vocab.views.values() for p in phrases
+    present = ctx.present[s.index]
+    return any(find_phrase(tokens, p, present) for phrases in vocab.views.values() for p in phrases
                if len(p.keys) > 1 or len(p.keys[0]) > 3)
 
 
