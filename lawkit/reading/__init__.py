@@ -62,6 +62,29 @@ _PUBLIC = {
     "segment": "lawkit.reading.text",
 }
 
-__all__ = sorted(_PUBLIC)
+__all__ = [
+    "MAX_PROSE_BYTES",
+    "PROSE_SUFFIXES",
+    "Block",
+    "Conclusion",
+    "ElementReading",
+    "Gesamtergebnis",
+    "Heading",
+    "KonkurrenzReading",
+    "NormReading",
+    "ProseDocument",
+    "ProseError",
+    "Reading",
+    "Sentence",
+    "Span",
+    "Statement",
+    "StyleKind",
+    "StyleNote",
+    "load_vocabularies",
+    "prose_text",
+    "read_gutachten",
+    "read_prose",
+    "segment",
+]
 
 __getattr__, __dir__ = lazy_exports("lawkit.reading", _PUBLIC, globals(), __all__)

@@ -26,7 +26,8 @@ STYLE = """
 .lk-reading .lk-schema ul{margin:0;padding-left:1.2rem}
 .lk-reading table{border-collapse:collapse;width:100%}
 .lk-reading td{vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #eee}
-.lk-reading td.lk-margin{width:13rem;font-family:sans-serif;font-size:.8rem;color:#333;border-left:2px solid #c33}
+.lk-reading td.lk-margin{width:13rem;font-family:sans-serif;font-size:.8rem;color:#333;
+  border-left:2px solid #c33}
 .lk-reading td.lk-main.lk-heading{font-weight:bold}
 .lk-reading .lk-note{display:block}
 .lk-reading .lk-note.lk-bad{color:#b00}
@@ -136,7 +137,8 @@ def _schema(reading: Reading) -> str:
                        f'<span class="lk-tag {css}">{escape(element.status)}</span></li>')
         out.append("</ul></li>")
     if reading.konkurrenzen:
-        items = ", ".join(f"{escape(k.norm)} tritt hinter {escape(k.yields_to)} zurück" for k in reading.konkurrenzen)
+        items = ", ".join(f"{escape(k.norm)} tritt hinter {escape(k.yields_to)} zurück"
+                          for k in reading.konkurrenzen)
         out.append(f"<li>Konkurrenzen: {items}</li>")
     if reading.gesamtergebnis is not None:
         g = reading.gesamtergebnis

@@ -14,11 +14,12 @@ from functools import lru_cache
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*|\d+(?:[.,]\d+)*")
 
 # Function words a phrase may skip ("Mitteilung [des Geheimnisses] an einen Dritten").
-STOPWORDS = frozenset("""
-der die das des dem den ein eine einer eines einem einen an in im zu zur zum von vom und oder
-mit für auf bei als aus um über unter sich es ihr ihre ihrem ihren ihrer sein seine seinem seinen
-seiner dieser diese dieses diesem diesen
-""".split())
+STOPWORDS = frozenset([
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "an",
+    "in", "im", "zu", "zur", "zum", "von", "vom", "und", "oder", "mit", "für", "auf", "bei", "als",
+    "aus", "um", "über", "unter", "sich", "es", "ihr", "ihre", "ihrem", "ihren", "ihrer", "sein",
+    "seine", "seinem", "seinen", "seiner", "dieser", "diese", "dieses", "diesem", "diesen"
+])
 
 _SUFFIXES = ("innen", "erin", "ern", "em", "en", "er", "es", "in", "e", "s", "n")
 

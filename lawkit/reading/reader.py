@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from lawkit.loading.library import Library
 from lawkit.model.case import Case
@@ -176,9 +177,11 @@ def read_gutachten(text: str | ProseDocument, *, norms: Sequence[Norm], library:
 
 # -- language -------------------------------------------------------------------------------
 
-_GERMAN = frozenset("der die das und ist nicht ein eine zu sich hat mit von den dem des auch als "
-                    "sie er es im nach dass werden wird".split())
-_ENGLISH = frozenset("the and is of to a in that it for was with as has not by be this are".split())
+_GERMAN = frozenset(["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "sich", "hat", "mit",
+                    "von", "den", "dem", "des", "auch", "als", "sie", "er", "es", "im", "nach", "dass",
+                    "werden", "wird"])
+_ENGLISH = frozenset(["the", "and", "is", "of", "to", "a", "in", "that", "it", "for", "was", "with", "as",
+                     "has", "not", "by", "be", "this", "are"])
 
 
 def _language(ctx: Context) -> None:
@@ -266,14 +269,16 @@ def _sections(ctx: Context) -> None:
                     if fresh:
                         current, opened_level = fresh[0], level
                         ctx.opened.setdefault(current, Span(s.start, s.end))
-                elif opened_level is not None and level <= opened_level and not _mentions_element(ctx, s, current):
+                elif (opened_level is not None and level <= opened_level
+                      and not _mentions_element(ctx, s, current)):
                     current, opened_level = None, None
                 ctx.region[s.index] = current
             continue
         for position, s in enumerate(block.sentences):
             sentence = ctx.sentence_text(s)
             named = _named(ctx, s)
-            if named and not ctx.cited_in(s) and not (mk.KONJUNKTIV.search(sentence) or mk.OBERSATZ.search(sentence)):
+            if named and not ctx.cited_in(s) and not (mk.KONJUNKTIV.search(sentence)
+                                                      or mk.OBERSATZ.search(sentence)):
                 named = []  # a name opens a section only in a heading or an Obersatz
             if position == 0 and mk.GESAMT_PARAGRAPH.match(sentence) and (
                     block.index in last_blocks or not sentence.casefold().startswith(("ergebnis", "erg."))
@@ -406,7 +411,7 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append(match.end())
     cuts.append(end)
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         while a < b and text[a] in " ,;\n\t":
             a += 1
         if b > a:
@@ -482,7 +487,8 @@ def _elements(ctx: Context, norm_id: str) -> None:
         if s.block != previous_block and not s.heading:
             # a new paragraph continues the Prüfungspunkt of the heading above it
             inner = [heading_topics[level] for level in sorted(heading_topics) if heading_topics[level]]
-            topic = inner[-1] if inner else (topic if previous_block >= 0 and ctx.blocks[previous_block].kind == "heading" else None)
+            after_heading = previous_block >= 0 and ctx.blocks[previous_block].kind == "heading"
+            topic = inner[-1] if inner else (topic if after_heading else None)
         previous_block = s.block
         sentence = ctx.sentence_text(s)
         mentions = [m for m in _mentions(ctx, s, norm_id) if m.norm in ctx.norms]
@@ -620,7 +626,8 @@ def _conclude(ctx: Context, s: Sentence, a: int, b: int, mentions: list[Mention]
 
 
 _COORDINATION = re.compile(r"\s*(?:,|und|sowie|oder|,\s*und|bzw\.|/)\s*", re.IGNORECASE)
-_JOINED_CLAUSE = re.compile(r"\s*,?\s*(?:und|sowie)\b(?:(?!\b(?:denn|weil|da|dass|ob|wenn|aber|jedoch|nicht|kein\w*)\b)"
+_JOINED_CLAUSE = re.compile(r"\s*,?\s*(?:und|sowie)\b"
+                            r"(?:(?!\b(?:denn|weil|da|dass|ob|wenn|aber|jedoch|nicht|kein\w*)\b)"
                             r"[^.;:])*$", re.IGNORECASE)
 
 
@@ -779,7 +786,8 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm, *, lenient: bool = Fa
     if subject is None and (pattern is None or not pattern.search(sentence)):  # type: ignore[attr-defined]
         return None
     roles = _roles(sentence, s.heading)
-    if roles & {"question", "conditional", "hedge"} or (roles & {"obersatz"} and mk.KONJUNKTIV.search(sentence)):
+    if roles & {"question", "conditional", "hedge"} or (
+            roles & {"obersatz"} and mk.KONJUNKTIV.search(sentence)):
         return None
     markers = mk.find_markers(ctx.text, s.start, s.end)
     if s.heading and not any(m.sign for m in markers):

@@ -11,6 +11,7 @@ case against the unproblematic points. Contradictions between the text's own con
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from statistics import median
 from typing import TYPE_CHECKING
@@ -59,7 +60,7 @@ def _check(ctx: Context, views: Mapping[str, str]) -> CaseResult | None:
 
     try:
         return check(ctx.case, ctx.library, views=views)
-    except Exception:  # noqa: BLE001 - a case that cannot be checked only costs the comparison
+    except Exception:
         ctx.messages.append("Der Sachverhalt ließ sich nicht prüfen; Subsumtion und Schwerpunkte "
                             "werden nicht mit ihm verglichen.")
         return None
@@ -77,7 +78,8 @@ def _problems(ctx: Context, checked: CaseResult | None) -> set[tuple[str, str]]:
             element = result.element
             if result.dispute is not None and result.dispute.matters:
                 out.add((norm_result.norm.id, element.id))
-            if result.result is not Result.ERFUELLT and not result.dahinstehen and not result.element.children:
+            leaf = not result.element.children
+            if result.result is not Result.ERFUELLT and not result.dahinstehen and leaf:
                 out.add((norm_result.norm.id, element.id))
     return out
 
@@ -102,10 +104,8 @@ def _facts_of(ctx: Context, norm_id: str, element_id: str) -> frozenset[str]:
             stack.extend(v.requirement for v in current.dispute.views)
         if current.ref and current.ref not in seen:
             seen.add(current.ref)
-            try:
+            with contextlib.suppress(Exception):  # a Verweisung outside the library: no facts
                 stack.append(ctx.library.resolve(current.ref)[1])
-            except Exception:  # noqa: BLE001
-                pass
     for role in ctx.case.roles.values():
         keys |= content_keys(role)
     return frozenset(keys)
@@ -127,7 +127,8 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
     if telegram:
         return notes
     obersatz = [s for s, r in zip(body, roles, strict=True) if "obersatz" in r]
-    first_marked = unit.statements and unit.statements[0].span.start <= first.end and "obersatz" not in roles[0]
+    first_marked = (unit.statements and unit.statements[0].span.start <= first.end
+                    and "obersatz" not in roles[0])
     if obersatz:
         notes.append(StyleNote(StyleKind.OBERSATZ, "Obersatz", (Span(obersatz[0].start, obersatz[0].end),),
                                norm, eid))
@@ -148,8 +149,9 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
             if overlap > best:
                 best, best_sentence = overlap, s
         if best >= DEFINITION_OVERLAP and best_sentence is not None:
-            notes.append(StyleNote(StyleKind.DEFINITION, "Definition", (Span(best_sentence.start, best_sentence.end),),
-                                   norm, eid, round(min(1.0, best + 0.3), 2)))
+            where = (Span(best_sentence.start, best_sentence.end),)
+            notes.append(StyleNote(StyleKind.DEFINITION, "Definition", where, norm, eid,
+                                   round(min(1.0, best + 0.3), 2)))
         elif definitions:
             s = definitions[0]
             notes.append(StyleNote(StyleKind.DEFINITION_ABWEICHEND, "Definition ungenau",
@@ -166,7 +168,8 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
             notes.append(StyleNote(StyleKind.SUBSUMTION_FEHLT, "SV!", (span,), norm, eid, 0.7))
     ergebnis = [st for st in unit.statements if st.explicit]
     if ergebnis:
-        notes.append(StyleNote(StyleKind.ERGEBNIS, element.conclusion.mark if element.conclusion else "Ergebnis",
+        mark = element.conclusion.mark if element.conclusion else "Ergebnis"
+        notes.append(StyleNote(StyleKind.ERGEBNIS, mark,
                                (ergebnis[-1].span,), norm, eid))
     elif element.conclusion is None and not element.unsure:
         notes.append(StyleNote(StyleKind.ERGEBNIS_FEHLT, "Ergebnis?", (Span(body[-1].start, body[-1].end),),
@@ -219,7 +222,8 @@ def _all_roles(ctx: Context, index: int) -> set[str]:
     return out
 
 
-def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list, checked: CaseResult | None) -> list[StyleNote]:
+def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list,
+            checked: CaseResult | None) -> list[StyleNote]:
     vocab = ctx.vocab[element.norm]
     norm = ctx.library.norms.get(element.norm)
     disputed = None
@@ -231,7 +235,7 @@ def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list, check
             if element.element in ids:
                 disputed = candidate
                 break
-    if disputed is None or disputed.id != element.element and (element.norm, disputed.id) in ctx.units:
+    if disputed is None or (disputed.id != element.element and (element.norm, disputed.id) in ctx.units):
         return []
     from lawkit.reading.reader import phrases_in
 

@@ -13,14 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ABBREVIATIONS = frozenset("""
-abs s nr lit var alt hs rn fn art vgl bzw ggf etc usw sog insb ziff buchst gem ca mio mrd dr
-bd aufl ff f obj subj tb rw ebd beschl urt v vs st evtl einschl abschn ausf anm bspw inkl
-zb ua hm aa ea mwn ivm isd isv ie dh ua uu oä ua iü iE zt allg bzgl gr mind max nachw
-""".split())
+ABBREVIATIONS = frozenset([
+    "abs", "s", "nr", "lit", "var", "alt", "hs", "rn", "fn", "art", "vgl", "bzw", "ggf", "etc", "usw",
+    "sog", "insb", "ziff", "buchst", "gem", "ca", "mio", "mrd", "dr", "bd", "aufl", "ff", "f", "obj",
+    "subj", "tb", "rw", "ebd", "beschl", "urt", "v", "vs", "st", "evtl", "einschl", "abschn", "ausf",
+    "anm", "bspw", "inkl", "zb", "ua", "hm", "aa", "ea", "mwn", "ivm", "isd", "isv", "ie", "dh", "ua",
+    "uu", "oä", "ua", "iü", "iE", "zt", "allg", "bzgl", "gr", "mind", "max", "nachw"
+])
 
-MONTHS = frozenset("januar februar märz april mai juni juli august september oktober november "
-                   "dezember".split())
+MONTHS = frozenset([
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember"
+])
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MARKER = re.compile(
@@ -98,7 +102,8 @@ def segment(text: str) -> tuple[Block, ...]:
             if heading.number is not None:
                 stack.append((level, heading.number))
             path = tuple(number for _, number in stack)
-            spans = [(heading.title_start, heading.title_end)] if heading.title_end > heading.title_start else []
+            titled = heading.title_end > heading.title_start
+            spans = [(heading.title_start, heading.title_end)] if titled else []
             own = [Sentence(len(sentences) + i, s, e, index, True) for i, (s, e) in enumerate(spans)]
         else:
             path = tuple(number for _, number in stack)
@@ -224,9 +229,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < end and text[j] in ".!?…\"“”»«')":
                 j += 1
-            if j >= end or text[j].isspace():
-                if ch != "." or _period_ends(text, begin, i, j, end):
-                    cut = j
+            if (j >= end or text[j].isspace()) and (ch != "." or _period_ends(text, begin, i, j, end)):
+                cut = j
         elif ch == "\n" and _newline_ends(text, begin, i, end):
             cut = i
         if cut is not None:
