@@ -88,7 +88,9 @@ def annotated_html(reading: Reading) -> str:
         margin = []
         for note in notes_by_block.get(block.index, []):
             bad = " lk-bad" if note.negative else ""
-            margin.append(f'<span class="lk-note{bad}">{escape(note.text)}</span>')
+            line = f'<span class="lk-note{bad}">{escape(note.text)}</span>'
+            if line not in margin:  # "Subsumtion" once per passage, as an examiner ticks it
+                margin.append(line)
         for line in unsure_by_block.get(block.index, []):
             margin.append(f'<span class="lk-note lk-bad">{escape(line)}</span>')
         out.append(f'<tr><td class="{css}">{body}</td><td class="lk-margin">{"".join(margin)}</td></tr>')
@@ -136,12 +138,15 @@ def _schema(reading: Reading) -> str:
             out.append(f'<li><a href="#{_anchor(norm.norm, element.element)}">{escape(element.label)}</a> '
                        f'<span class="lk-tag {css}">{escape(element.status)}</span></li>')
         out.append("</ul></li>")
+    cited = {n.norm: n.citation for n in reading.norms}
     if reading.konkurrenzen:
-        items = ", ".join(f"{escape(k.norm)} tritt hinter {escape(k.yields_to)} zurück"
+        items = ", ".join(f"{escape(cited.get(k.norm, k.norm))} tritt hinter "
+                          f"{escape(cited.get(k.yields_to, k.yields_to))} zurück"
                           for k in reading.konkurrenzen)
         out.append(f"<li>Konkurrenzen: {items}</li>")
     if reading.gesamtergebnis is not None:
         g = reading.gesamtergebnis
-        out.append(f"<li>Gesamtergebnis: {escape(', '.join(g.applies) or '–')}</li>")
+        applies = ", ".join(cited.get(n, n) for n in g.applies) or "keine Norm"
+        out.append(f"<li>Gesamtergebnis: {escape(applies)}</li>")
     out.append("</ul>")
     return "".join(out)
