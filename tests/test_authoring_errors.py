@@ -47,7 +47,7 @@ def _case_error(tmp_path: Path, text: str, library) -> str:
 NORM_CASES = {
     "empty file": ("", "F: die Datei ist leer; erwartet eine YAML-Zuordnung (Schlüssel: Wert)"),
     "not YAML": ("id: x\ntitle: [unclosed\nkind: y\n",
-                 "F:3: kein gültiges YAML: did not find expected ',' or ']'"),
+                 "F:3: kein gültiges YAML: hier fehlt ein Komma oder eine schließende eckige Klammer ']'"),
     "a list, not a mapping": ("- a\n- b\n",
                               "F:1: erwartet eine Zuordnung mit den Schlüsseln id, citation, title, kind, "
                               "wording, gefunden: eine Liste"),

@@ -202,6 +202,6 @@ def test_cli_build_and_check(tmp_path):
     broken = subprocess.run([str(Path(sys.executable).parent / "lawkit"), "exercises", "check", "--course", str(course)],
                             capture_output=True, text=True)
     assert broken.returncode == 1
-    assert f"error  {course / 'e02_dienstgeheimnis.yaml'}:2: kein gültiges YAML: did not find expected node content" in broken.stderr
+    assert f"error  {course / 'e02_dienstgeheimnis.yaml'}:2: kein gültiges YAML: hier fehlt ein Wert" in broken.stderr
     assert "no master file" not in broken.stderr
     assert "Traceback" not in broken.stderr

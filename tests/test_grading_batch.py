@@ -121,7 +121,7 @@ def test_malformed_json(capsys, subs, tmp_path):
 
 def test_malformed_yaml(capsys, subs, tmp_path):
     check_one_bad(capsys, subs, tmp_path, "x.yaml", "exercise: g_konkurrenz\nstudent: [1001\n",
-                  "kein gültiges YAML: did not find expected ',' or ']'", line=3)
+                  "kein gültiges YAML: hier fehlt ein Komma oder eine schließende eckige Klammer ']'", line=3)
 
 
 def test_cp1252_file_is_graded_and_the_decoding_noted(capsys, subs, tmp_path):

@@ -161,8 +161,8 @@ def test_a_surrogate_in_yaml_is_reported(capsys, subs, tmp_path):
     out = tmp_path / "out"
     grade_cli(capsys, subs, out)
     assert graded(out) == ["1001", "1002"]  # YAML itself refuses a surrogate escape
-    assert errors(out) == [["fehler", f"{subs / 's.yaml'}:3", "kein gültiges YAML: found invalid Unicode "
-                            "character escape code"]]
+    assert errors(out) == [["fehler", f"{subs / 's.yaml'}:3", "kein gültiges YAML: eine ungültige "
+                            "Unicode-Escape-Sequenz ('\\u…')"]]
 
 
 # -- hangs and silent skips ---------------------------------------------------------------------

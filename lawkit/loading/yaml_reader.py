@@ -60,7 +60,8 @@ def read_document(path: Path | str, *, text: str | None = None) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise AuthoringError(
-            file, "", f"kein gültiges YAML: {exc.problem or exc.context}{yaml_hint(exc)}", line
+            file, "", f"kein gültiges YAML: {yaml_problem(str(exc.problem or exc.context))}{yaml_hint(exc)}",
+            line
         ) from None
     except yaml.YAMLError as exc:
         raise AuthoringError(file, "", f"kein gültiges YAML: {exc}") from None
@@ -76,6 +77,35 @@ def read_document(path: Path | str, *, text: str | None = None) -> Document:
     budget = [MAX_NODES]
     data = _convert(node, "", lines, file, budget, yaml.SafeLoader(""), 0)
     return Document(file, data, lines)
+
+
+_YAML_PROBLEMS = (
+    ("did not find expected ',' or ']'", "hier fehlt ein Komma oder eine schließende eckige Klammer ']'"),
+    ("did not find expected ',' or '}'", "hier fehlt ein Komma oder eine schließende Klammer '}'"),
+    ("mapping values are not allowed", "ein Doppelpunkt ist hier nicht erlaubt"),
+    ("could not find expected ':'", "hier fehlt ein Doppelpunkt"),
+    ("did not find expected key", "hier wird ein Schlüssel erwartet (ist die Einrückung verrutscht?)"),
+    ("did not find expected node content", "hier fehlt ein Wert"),
+    ("did not find expected '-' indicator", "hier wird ein Listeneintrag ('- …') erwartet"),
+    ("found character '\\t' that cannot start any token", "ein Tabulator an einer Stelle, an der YAML ihn "
+                                                            "nicht erlaubt"),
+    ("found character that cannot start any token", "ein Zeichen, mit dem hier nichts beginnen kann (ein "
+                                                    "Tabulator?)"),
+    ("found unexpected end of stream", "die Datei endet mitten in einem Wert"),
+    ("found invalid Unicode character escape code", "eine ungültige Unicode-Escape-Sequenz ('\\u…')"),
+    ("found unknown escape character", "eine unbekannte Escape-Sequenz ('\\…')"),
+    ("found undefined alias", "ein Verweis (*anker) auf einen Anker, den es nicht gibt"),
+    ("expected <block end>, but found", "die Einrückung passt nicht zum Block darüber"),
+    ("control characters are not allowed", "ein Steuerzeichen, das in YAML nicht erlaubt ist"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's English description of a syntax error, in German where it is a common one."""
+    for english, german in _YAML_PROBLEMS:
+        if english in problem:
+            return german
+    return problem
 
 
 def yaml_hint(exc: object) -> str:
