@@ -528,3 +528,16 @@ def test_an_internal_error_is_reported_per_file(monkeypatch, subs, tmp_path, lib
         ("fehler", "good_1.json", "interner Fehler von lawkit beim Lesen oder Bewerten dieser Datei "
                                   "(KeyError); nicht bewertet – bitte die Datei aufbewahren und den Fehler "
                                   "melden")]
+
+
+# -- permissions --------------------------------------------------------------------------------
+def test_personal_files_are_private_and_a_replaced_file_keeps_its_mode(tmp_path):
+    from lawkit._atomic import write_atomic
+
+    private = write_atomic(tmp_path / "feedback.md", "Note")
+    shared = write_atomic(tmp_path / "notebook.ipynb", "{}", private=False)
+    assert private.stat().st_mode & 0o777 == 0o600
+    assert shared.stat().st_mode & 0o077 != 0  # readable by others (umask permitting)
+    shared.chmod(0o640)
+    write_atomic(shared, "{ }")
+    assert shared.stat().st_mode & 0o777 == 0o640
