@@ -180,7 +180,7 @@ def test_feedback_is_right_wrong_or_self_rated(cards):
     with pytest.raises(LawkitError, match="'vielleicht' ist keine Antwort auf diese Karte; erwartet ja, nein, offen"):
         feedback(card, "vielleicht")
     streit = next(c for c in cards if c.kind is CardKind.STREIT_IM_FALL)
-    with pytest.raises(LawkitError, match="erwartet ja, nein$"):
+    with pytest.raises(LawkitError, match=r"erwartet ja, nein$"):
         feedback(streit, "offen")
 
 

@@ -15,10 +15,7 @@ SEED = "bafin_angestellte"
 
 def _statements_agree(composition) -> bool:
     stated: dict[str, Answer] = {}
-    for key, answer in composition.statements():
-        if stated.setdefault(key, answer) is not answer:
-            return False
-    return True
+    return all(stated.setdefault(key, answer) is answer for key, answer in composition.statements())
 
 
 @st.composite
@@ -51,7 +48,7 @@ def test_any_composed_sachverhalt_is_consistent_and_solved_by_the_engine(data, l
         assert answers[key] is answer  # every sentence says what the variant assumes
     texts = [s.text for _, s in composition.sentences]
     assert len(texts) == len(set(texts))  # no sentence twice
-    for key, fact in case.facts.items():  # never both the ja and the nein sentence of one fact
+    for fact in case.facts.values():  # never both the ja and the nein sentence of one fact
         own = {s.text for s in fact.sentences}
         assert len(own & set(texts)) <= 1
     changes = tuple((k, a) for k, a in answers.items() if a is not case.facts[k].answer)

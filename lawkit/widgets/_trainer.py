@@ -46,7 +46,7 @@ function render({ model, el }) {
     const tag = target && target.tagName ? target.tagName : "";
     if (["INPUT", "TEXTAREA", "SELECT"].includes(tag) || (target && target.isContentEditable)) return;
     if (key === "Enter" && tag === "BUTTON") return;  // the focused button's own click does it
-    const inLab = document.querySelector(".jp-LabShell") !== null;
+    const inLab = document.querySelector(".jp-NotebookPanel-toolbar") !== null;  // JupyterLab, not Voilà
     if (inLab && !(root() && root().contains(document.activeElement))) return;  // notebook keys stay
     event.preventDefault();
     event.stopPropagation();
