@@ -21,15 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.bench_widgets import _percentile
+
 ROUNDS_BUILD = 7
 ROUNDS_NEXT = 500
 ROUNDS_SAVE = 30
 DAYS = 30
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
 def build_times(rounds: int = ROUNDS_BUILD) -> tuple[list[float], list[float], int]:

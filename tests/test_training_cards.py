@@ -76,16 +76,24 @@ def test_every_card_expects_what_the_engine_computes_for_its_case_or_variant(car
 
 
 def test_generated_fallvarianten_are_cards_and_flip_results(cards):
-    generated = [c for c in cards if c.id.startswith("fallvariante:bafin_angestellte~")]
-    assert len(generated) == 8
+    generated = [c for c in cards if c.id.startswith("fallvariante:verkauf_an_konkurrenten~")]
+    assert len(generated) == 16  # eight variants, two examined norms each
     assert {c.expected for c in generated} == {"ja", "nein", "offen"}
     first = generated[0]
+    assert first.id == "fallvariante:verkauf_an_konkurrenten~geheimhaltungsinteresse=nein:stgb_203_2_1"
     assert first.changes == (("geheimhaltungsinteresse", "nein"),)
     assert first.expected == "nein"
-    assert "Die Y-GmbH muss den Kundenverlust in Kürze ohnehin öffentlich machen." in first.sachverhalt
-    assert "legt großen Wert darauf" not in first.sachverhalt  # the sentence of the other answer is gone
+    assert "Die F-GmbH muss die Liste in Kürze ohnehin veröffentlichen." in first.sachverhalt
+    assert "hält die Liste geheim" not in first.sachverhalt  # the sentence of the other answer is gone
     assert first.reason == ("Es fehlt an „Sachlich begründetes Geheimhaltungsinteresse“. "
                             "Im Ergebnis greift die Norm: nicht erfüllt.")
+    # without disclosure § 203 fails, and § 204 no longer yields to it: it applies
+    own_use = next(c for c in generated
+                   if c.id == "fallvariante:verkauf_an_konkurrenten~offenbart=nein+verwertung_durch_offenbaren=nein"
+                             ":stgb_204_1")
+    assert own_use.expected == "ja"
+    assert own_use.prompt == ("Greift § 204 Abs. 1 StGB im Ergebnis ein – Voraussetzungen erfüllt, nicht verdrängt "
+                              "und verfolgbar?")
 
 
 def test_card_ids_are_unique_and_stable(cards, library):

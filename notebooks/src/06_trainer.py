@@ -57,13 +57,14 @@ for art, anzahl in kinds(karten).items():
 # %% [markdown]
 # ## Wie eine Fallvariante entsteht
 #
-# Für den Ausgangsfall der Angestellten der Wertpapieraufsicht (Notebook 01) ist zu jeder Tatsache
-# hinterlegt, wie der Sachverhalt lauten würde, wenn die Antwort „ja“, „nein“ oder „offen“ wäre.
-# Daraus setzt der Trainer kurze Sachverhalte zusammen, lässt jeden durchprüfen und stellt die
-# lehrreichsten zuerst: die, bei denen eine einzige Änderung das Ergebnis kippt. Ein Satz kann dabei
-# mehr als eine Tatsache festlegen: Hat die Y-GmbH ihre Pläne selbst veröffentlicht, sind sie nicht
-# mehr nur wenigen bekannt, und ein Interesse an ihrer Geheimhaltung besteht auch nicht mehr.
-# Widersprüchliche Sätze kommen in keiner Variante zusammen vor.
+# Für den Fall des BaFin-Angestellten M, der die Kundenliste eines beaufsichtigten Unternehmens an
+# einen Konkurrenten verkauft (§§ 203, 204 StGB, Notebook 02), ist zu jeder Tatsache hinterlegt,
+# wie der Sachverhalt lauten würde, wenn die Antwort „ja“, „nein“ oder „offen“ wäre. Daraus setzt
+# der Trainer kurze Sachverhalte zusammen, lässt jeden durchprüfen und stellt die lehrreichsten
+# zuerst: die, bei denen eine Änderung das Ergebnis kippt. Ein Satz kann dabei mehr als eine
+# Tatsache festlegen: Gibt M die Liste niemandem weiter, sondern nutzt sie selbst, dann hat er sie
+# weder offenbart noch gerade durch das Offenbaren verwertet. Widersprüchliche Sätze kommen in
+# keiner Variante zusammen vor.
 #
 # Die lehrreichste Variante dieses Falls:
 
@@ -75,7 +76,7 @@ from lawkit import check, default_library
 from lawkit.training import generate_variants
 
 bibliothek = default_library()
-ausgangsfall = bibliothek.case("bafin_angestellte")
+ausgangsfall = bibliothek.case("verkauf_an_konkurrenten")
 variante = generate_variants(ausgangsfall, bibliothek)[0]
 print(fill(variante.text, 100))
 print()
@@ -84,4 +85,6 @@ for vorher, nachher in zip(check(ausgangsfall, bibliothek).norms, variante.resul
 
 # %% [markdown]
 # **Versuchen Sie es selbst:** Welche Tatsache ist gegenüber dem Ausgangsfall geändert, und an
-# welchem Merkmal scheitert die Strafbarkeit? Im Trainer kommt diese Variante als Karte vor.
+# welchem Merkmal scheitern beide Tatbestände? Im Trainer kommt diese Variante als Karte vor –
+# ebenso die, in der M die Liste selbst nutzt: Dann tritt § 204 StGB nicht mehr hinter § 203 StGB
+# zurück.
