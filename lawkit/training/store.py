@@ -20,8 +20,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawkit._sqlite import sqlite_message
 from lawkit.errors import LawkitError
-from lawkit.grading.gradebook import _german
 from lawkit.training.scheduler import Schedule
 
 APPLICATION_ID = 0x4C4B5452  # "LKTR": this SQLite file is a lawkit progress file
@@ -129,8 +129,8 @@ class ProgressStore:
 
     # -- connection ---------------------------------------------------------------------------
     def _error(self, exc: BaseException) -> LawkitError:
-        return LawkitError(f"{self.path}: Lernstand des Trainers: {_german(exc)}; erwartet die SQLite-Datei, "
-                           "die der Trainer angelegt hat, auf einem beschreibbaren Datenträger")
+        return LawkitError(f"{self.path}: Lernstand des Trainers: {sqlite_message(exc)}; erwartet die "
+                           "SQLite-Datei, die der Trainer angelegt hat, auf einem beschreibbaren Datenträger")
 
     def _damaged(self, problem: str) -> LawkitError:
         return LawkitError(f"{self.path}: Lernstand des Trainers: die Datei ist beschädigt ({problem[:80]}); "
