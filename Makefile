@@ -9,7 +9,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup workbook test lint bench clean notebooks app exercises hub screenshots
+.PHONY: setup workbook test lint bench clean notebooks app exercises hub hub-kurs screenshots
 
 setup: $(STAMP)
 
@@ -38,6 +38,13 @@ notebooks: $(STAMP)
 HUB_PORT ?= 8000
 hub: $(STAMP)
 	$(BIN)/python deploy/hub.py --port $(HUB_PORT)
+
+# A course on one server (as root): login from Moodle/ILIAS over LTI 1.3 with the settings in $(LTI),
+# one system user with a private home per student under $(HOMES). See deploy/README.md, sections 7-9.
+LTI   ?= deploy/lti/moodle.yaml
+HOMES ?= /home/lawkit
+hub-kurs: $(STAMP)
+	$(BIN)/python deploy/hub.py --port $(HUB_PORT) --lti $(LTI) --system-users --homes $(HOMES)
 
 # Regenerate exercises/ and solutions/ from the master files in course/.
 exercises: $(STAMP)

@@ -1,16 +1,19 @@
-"""Batch grading of a class of 1,000: wall time, grading time and peak memory of `lawkit grade`.
+"""Batch grading of a class of 1,000 and of 10,000: time per answer and peak memory of `lawkit grade`.
 
 Run from the repository root:
 
     .venv/bin/python -m benchmarks.bench_grading
 
-1,000 answers are generated into a temporary folder for one real exercise (the first of
-course/, else the test fixture g_konkurrenz): right, wrong, vertretbar (a minority view where
-the exercise has a Meinungsstreit), incomplete and contradictory, in a fixed random mix. Then
-`lawkit grade EXERCISE DIR --out OUT --timings` runs as ONE subprocess. Printed: the wall time
-of that command, the time it reports for validating and grading all answers (without writing
-the files), and the peak RSS of the command (getrusage of the children). Targets (issue #5):
-grading ≤ 1 s, peak ≤ 150 MB. The figures are printed, not asserted.
+Answers are generated into a temporary folder for the largest exercise of course/ (the one
+whose reference has the most elements to grade): right, wrong, vertretbar (a minority view
+where the exercise has a Meinungsstreit), incomplete and contradictory, in a fixed random mix.
+Then `lawkit grade EXERCISE DIR --out OUT --timings` runs as ONE subprocess per class size, each
+measured by its own parent process (getrusage of the children), so the peaks do not mix.
+Printed per size: wall time; the three phases the command reports (reading and validating every
+file, grading, writing feedback/CSV/ZIPs/plot/gradebook); each phase per answer; the peak RSS.
+Then the scaling: time per answer at 10,000 over time per answer at 1,000 (≈ 1 is linear) and
+the peak at 10,000 over the peak at 1,000 (target ≤ 1.3: the batch streams). Targets: grading
+1,000 ≤ 1 s (issue 5), peak ≤ 150 MB. The figures are printed, not asserted.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -26,15 +28,26 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COUNT = 1_000
+COUNTS = (1_000, 10_000)
 SEED = 20180305  # BVerwG 6 B 71.17 was decided on 5 March 2018
 KINDS = (("richtig", 35), ("falsch", 20), ("vertretbar", 15), ("unvollständig", 15),
          ("widersprüchlich", 15))
 
 
 def exercise_path() -> Path:
+    """The exercise whose reference grades the most elements (the largest)."""
+    from lawkit.exercises import load_exercise
+    from lawkit.grading.reference import build_reference
+
     course = sorted((ROOT / "course").glob("*.yaml"))
-    return course[0] if course else ROOT / "tests" / "data" / "grading" / "course" / "g_konkurrenz.yaml"
+    if not course:
+        return ROOT / "tests" / "data" / "grading" / "course" / "g_konkurrenz.yaml"
+
+    def size(path: Path) -> int:
+        reference = build_reference(load_exercise(path))
+        return sum(len(r.elements) for r in reference.norms.values())
+
+    return max(course, key=lambda p: (size(p), p.name))
 
 
 def model_answer(reference: object, scenario_index: int, student: str) -> dict:
@@ -86,16 +99,16 @@ def vary(answer: dict, kind: str, rng: random.Random, scenarios: int) -> dict:
     return answer
 
 
-def generate(folder: Path) -> dict[str, int]:
+def generate(folder: Path, count: int, exercise: Path) -> dict[str, int]:
     from lawkit.exercises import load_exercise
     from lawkit.grading.reference import build_reference
 
-    reference = build_reference(load_exercise(exercise_path()))
+    reference = build_reference(load_exercise(exercise))
     rng = random.Random(SEED)
     population = [k for k, weight in KINDS for _ in range(weight)]
     counts: dict[str, int] = {}
     scenarios = len(reference.scenarios)
-    for i in range(COUNT):
+    for i in range(count):
         kind = rng.choice(population)
         counts[kind] = counts.get(kind, 0) + 1
         scenario = rng.randrange(1, scenarios) if kind == "vertretbar" and scenarios > 1 else 0
@@ -112,32 +125,55 @@ def lawkit_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from lawkit.cli import main; sys.exit(main())"]
 
 
-def main() -> None:
-    exercise = exercise_path()
+_MEASURE = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, "
+            "text=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+            "print(done.returncode); sys.stdout.write(done.stdout)")
+
+
+def run_class(exercise: Path, count: int) -> dict[str, float]:
+    """Generate a class, grade it in one measured subprocess, return the figures."""
     with tempfile.TemporaryDirectory(prefix="lawkit-bench-grading-") as tmp:
         folder = Path(tmp) / "abgaben"
         folder.mkdir()
-        counts = generate(folder)
+        counts = generate(folder, count, exercise)
         out = Path(tmp) / "out"
         command = [*lawkit_command(), "grade", str(exercise), str(folder), "--out", str(out), "--timings"]
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True,
+                              check=False)
         wall = time.perf_counter() - started
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    timings = dict(re.findall(r"([A-Za-zäöüÄÖÜß ]+) (\d+\.\d+) s", done.stdout.split("Zeiten:")[-1]))
-    grading = float(timings.get(" Prüfung und Bewertung", timings.get("Prüfung und Bewertung", "nan")))
-    writing = float(timings.get(" Schreiben", "nan"))
-    print(f"exercise: {exercise.relative_to(ROOT)}; {COUNT} submissions: "
-          + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    print(f"exit code of `lawkit grade`: {done.returncode}")
-    for line in done.stdout.splitlines()[:5]:
-        print(f"  | {line}")
-    print(f"wall time of the command:          {wall:6.2f} s")
-    print(f"grading (validate + grade, no I/O): {grading:6.3f} s   (target ≤ 1 s)")
-    print(f"writing (feedback, CSV, plot, DB):  {writing:6.2f} s")
-    print(f"peak memory of the command:         {peak_kb / 1024:6.1f} MB (target ≤ 150 MB)")
-    if done.returncode not in (0, 1):
-        print(done.stderr, file=sys.stderr)
+    peak_kb, code, *report = done.stdout.splitlines()
+    timings = {k.strip(): float(v) for k, v in
+               re.findall(r"([A-Za-zäöüÄÖÜß ]+) (\d+\.\d+) s", "\n".join(report).split("Zeiten:")[-1])}
+    print(f"{count} submissions: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+          + f"; exit code {code}")
+    return {"wall": wall, "read": timings.get("Lesen und Prüfen", float("nan")),
+            "grade": timings.get("Bewertung", float("nan")), "write": timings.get("Schreiben", float("nan")),
+            "peak": int(peak_kb) / 1024}
+
+
+def main() -> None:
+    exercise = exercise_path()
+    print(f"exercise: {exercise.relative_to(ROOT)} (the largest of course/)")
+    figures = {count: run_class(exercise, count) for count in COUNTS}
+    print(f"{'':34}" + "".join(f"{count:>16,}" for count in COUNTS))
+    rows = (("wall time of the command (s)", "wall"), ("reading and validating (s)", "read"),
+            ("grading, no I/O (s)", "grade"), ("writing all outputs (s)", "write"))
+    for label, key in rows:
+        print(f"{label:34}" + "".join(f"{figures[c][key]:16.3f}" for c in COUNTS))
+    for label, key in rows:
+        print(f"{label.replace(' (s)', ', per answer (ms)'):34}"
+              + "".join(f"{1000 * figures[c][key] / c:16.3f}" for c in COUNTS))
+    print(f"{'peak memory of the command (MB)':34}" + "".join(f"{figures[c]['peak']:16.1f}" for c in COUNTS))
+    small, large = (figures[c] for c in COUNTS)
+    factor = COUNTS[1] / COUNTS[0]
+    phases = (("grading", "grade"), ("reading", "read"), ("writing", "write"), ("whole command", "wall"))
+    for label, key in phases:
+        print(f"per-answer time {label}, {COUNTS[1]:,} vs {COUNTS[0]:,}: "
+              f"{large[key] / factor / small[key]:.2f} (≈ 1: linear)")
+    print(f"peak memory {COUNTS[1]:,} / {COUNTS[0]:,}: {large['peak'] / small['peak']:.2f} (target ≤ 1.3); "
+          f"grading {COUNTS[0]:,}: {small['grade']:.3f} s (target ≤ 1 s); peak {small['peak']:.1f} MB "
+          "(target ≤ 150 MB)")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,20 @@
 """Collect every student's answer to one exercise into one folder, ready for `lawkit grade`.
 
-    python deploy/collect_answers.py e01_geheimnis --homes deploy/.state/homes --out abgaben/e01_geheimnis
+    python deploy/collect_answers.py e01_geheimnis --homes deploy/.state/homes \
+        --roster teilnehmer.csv --out abgaben/e01_geheimnis
     lawkit grade e01_geheimnis abgaben/e01_geheimnis --out noten/e01_geheimnis
 
 HOMES holds one folder per student (named by the hub user); the answer is
 HOMES/<user>/exercises/answers/<exercise>.json (or .yaml, as the answer form or the student
-wrote it). It is copied byte for byte to OUT/<user>.json (or .yaml); the grader validates it.
+wrote it). It is copied byte for byte to OUT/<Matrikelnummer>.json (or .yaml); the grader
+validates the rest.
+
+Every answer is tied to its hub user: the Matrikelnummer in the answer (`student`) must be the
+one the roster (Teilnehmerliste, `--roster`, columns hub_user and matrikelnummer; see
+lawkit.grading.roster) gives for that hub user — without a roster, the hub user name itself
+(as with the LMS login, where the hub user name is the Matrikelnummer). An answer filed under
+someone else's Matrikelnummer, or with a `submitted` time in the future, is refused and
+reported: otherwise a student could replace another student's grade.
 
 Students control their homes, so nothing there is trusted: a folder name that is not a valid
 hub user name, a symbolic link anywhere on the way (a link to another student's answer or to a
@@ -17,6 +26,7 @@ Exit code: 0 all fine, 1 some students reported, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import os
 import re
 import stat
@@ -26,6 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawkit._atomic import write_atomic
+from lawkit.errors import LawkitError
+from lawkit.grading.answers import identity_of
+from lawkit.grading.batch import parse_time
+from lawkit.grading.roster import Roster, load_roster
 
 MAX_BYTES = 1_000_000
 """The grader's limit for an answer file (docs/grading-formats.md)."""
@@ -64,8 +78,13 @@ class CollectReport:
     problems: tuple[Problem, ...]
 
 
-def collect_answers(exercise: str, homes: Path, out: Path) -> CollectReport:
-    """Copy HOMES/<user>/exercises/answers/<exercise>.{json,yaml,yml} to OUT/<user>.<suffix>."""
+FUTURE_TOLERANCE = _dt.timedelta(minutes=5)
+
+
+def collect_answers(exercise: str, homes: Path, out: Path, roster: Roster | None = None,
+                    now: _dt.datetime | None = None) -> CollectReport:
+    """Copy HOMES/<user>/exercises/answers/<exercise>.{json,yaml,yml} to
+    OUT/<Matrikelnummer>.<suffix>, after tying the answer to its hub user."""
     if not _EXERCISE_ID.fullmatch(exercise):
         raise CollectError(f"ungültige Aufgaben-ID {exercise!r}: erwartet [a-z0-9_]+ (z. B. e01_geheimnis)")
     if not homes.is_dir():
@@ -92,7 +111,12 @@ def collect_answers(exercise: str, homes: Path, out: Path) -> CollectReport:
                 missing.append(name)
                 continue
             suffix, data = found
-            collected.append(Collected(name, write_atomic(out_real / f"{name}{suffix}", data)))
+            try:
+                student = _identity(name, suffix, data, roster, now or _dt.datetime.now(_dt.UTC))
+            except _Skip as exc:
+                problems.append(Problem(name, str(exc)))
+                continue
+            collected.append(Collected(name, write_atomic(out_real / f"{student}{suffix}", data)))
     finally:
         os.close(homes_fd)
     return CollectReport(tuple(collected), tuple(missing), tuple(problems))
@@ -100,6 +124,30 @@ def collect_answers(exercise: str, homes: Path, out: Path) -> CollectReport:
 
 class _Skip(Exception):
     """This student's answer is not collected (the message says why)."""
+
+
+def _identity(user: str, suffix: str, data: bytes, roster: Roster | None, now: _dt.datetime) -> str:
+    """The Matrikelnummer the answer is collected under; _Skip if it is not this user's."""
+    expected = roster.student_of(user) if roster is not None else user
+    if expected is None:
+        where = roster.file if roster is not None else ""
+        raise _Skip(f"der Hub-Benutzer {user} steht nicht in der Teilnehmerliste ({where}); nicht "
+                    "eingesammelt")
+    try:
+        student, submitted = identity_of(f"{user}/exercises/answers/…{suffix}", data)
+    except LawkitError:
+        return expected  # unreadable: collected under the user's own number; the grader names the fault
+    if student is not None and student != expected:
+        raise _Skip(f"die Antwort nennt die Matrikelnummer {student!r}, zum Hub-Benutzer {user} gehört aber "
+                    f"{expected!r}; nicht eingesammelt (eine Abgabe unter fremder Matrikelnummer)")
+    stamp = parse_time(submitted)
+    if stamp is not None:
+        local = now.astimezone()
+        reference = local.replace(tzinfo=None) if stamp.tzinfo is None else local
+        if stamp > reference + FUTURE_TOLERANCE:
+            raise _Skip(f"submitted liegt in der Zukunft ({submitted}); nicht eingesammelt – erwartet den "
+                        "Zeitpunkt der Abgabe")
+    return expected
 
 
 def _read_answer(homes_fd: int, user: str, exercise: str) -> tuple[str, bytes] | None:
@@ -173,10 +221,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--homes", type=Path, default=here / ".state" / "homes",
                         help="Ordner mit einem Home je Studierendem (Standard deploy/.state/homes)")
     parser.add_argument("--out", type=Path, required=True, help="Zielordner (außerhalb der Homes)")
+    parser.add_argument("--roster", type=Path,
+                        help="Teilnehmerliste (CSV mit den Spalten hub_user und matrikelnummer); ohne sie "
+                        "muss der Hub-Benutzername die Matrikelnummer sein")
     args = parser.parse_args(argv)
     try:
-        report = collect_answers(args.exercise, args.homes, args.out)
-    except CollectError as exc:
+        roster = load_roster(args.roster) if args.roster else None
+        report = collect_answers(args.exercise, args.homes, args.out, roster)
+    except (CollectError, LawkitError) as exc:
         print(f"collect_answers: {exc}", file=sys.stderr)
         return 2
     for item in report.collected:

@@ -3,7 +3,10 @@
 1. Installs the pinned configurable-http-proxy (deploy/package.json, deploy/package-lock.json)
    with `npm ci` into deploy/.node/ unless that exact lock file is installed already.
 2. Creates the state folder (default deploy/.state/: database, secrets, homes/<user>/) and the
-   students' shared password (LAWKIT_HUB_PASSWORD or a generated one kept in the state folder).
+   students' shared password (LAWKIT_HUB_PASSWORD or a generated one kept in the state folder),
+   or, with `--lti deploy/lti/moodle.yaml`, checks the LMS settings for the LTI 1.3 login.
+   `--system-users` (as root) runs every student's server as a system user of its own with a
+   private home under --homes (deploy/system_users.py).
 3. Picks free internal ports, checks the public port is free, and replaces itself with
    `python -m jupyterhub -f deploy/jupyterhub_config.py` (same process id: Ctrl-C stops it all).
 """
@@ -25,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from classroom import USERNAME_PATTERN, is_valid_username
+from lti_settings import LtiSettingsError, load_lti_settings
 
 DEPLOY = Path(__file__).resolve().parent
 REPO = DEPLOY.parent
@@ -101,18 +105,48 @@ def check_port_free(ip: str, port: int) -> None:
                 from exc
 
 
-def secret_in(state: Path, name: str, env: str, nbytes: int) -> str:
+def secret_in(state: Path, name: str, env: str, nbytes: int, *, hex_secret: bool = False) -> str:
     """The secret from the environment, else the one kept in state/name, else a new one kept there."""
     if os.environ.get(env):
         return os.environ[env]
     path = state / name
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
-    value = secrets.token_urlsafe(nbytes)
+    value = secrets.token_hex(nbytes) if hex_secret else secrets.token_urlsafe(nbytes)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(value + "\n")
     return value
+
+
+def homes_folder(args: argparse.Namespace) -> Path:
+    """Where the students' homes live: --homes, else STATE/homes (demo) or /home/lawkit (system users)."""
+    if args.homes is not None:
+        return args.homes.resolve()
+    return Path("/home/lawkit") if args.system_users else args.state_dir.resolve() / "homes"
+
+
+def check_modes(args: argparse.Namespace) -> None:
+    """Refuse combinations that cannot work, before anything is started."""
+    if args.lti is not None:
+        try:
+            load_lti_settings(args.lti)
+        except LtiSettingsError as exc:
+            raise HubError(str(exc)) from exc
+        if args.admin:
+            raise HubError("--admin gilt nur für das Demo-Login; mit --lti macht die Rolle im LMS "
+                           "(Lehrende/r) jemanden zum Admin.")
+    if args.system_users:
+        if os.geteuid() != 0:
+            raise HubError("--system-users legt für jede/n Studierende/n einen Systembenutzer an und "
+                           "braucht dafür root (sudo).")
+        if shutil.which("useradd") is None and not Path("/usr/sbin/useradd").exists():
+            raise HubError("--system-users braucht useradd (Debian: Paket passwd).")
+        homes = homes_folder(args)
+        state = args.state_dir.resolve()
+        if homes == state or homes.is_relative_to(state):
+            raise HubError(f"--homes {homes} liegt im Zustandsordner {state}, den nur root betreten darf; "
+                           "wähle einen Ordner außerhalb (z. B. /home/lawkit).")
 
 
 def hub_environment(args: argparse.Namespace, proxy: Path) -> dict[str, str]:
@@ -120,9 +154,6 @@ def hub_environment(args: argparse.Namespace, proxy: Path) -> dict[str, str]:
     state: Path = args.state_dir.resolve()
     state.mkdir(parents=True, exist_ok=True)
     state.chmod(0o700)
-    password = secret_in(state, "passwort.txt", "LAWKIT_HUB_PASSWORD", 9)
-    if len(password) < 8:
-        raise HubError("Das gemeinsame Passwort (LAWKIT_HUB_PASSWORD) braucht mindestens 8 Zeichen.")
     env = dict(os.environ)
     env.update({
         "LAWKIT_HUB_STATE": str(state),
@@ -131,9 +162,21 @@ def hub_environment(args: argparse.Namespace, proxy: Path) -> dict[str, str]:
         "LAWKIT_HUB_PORT": str(args.port),
         "LAWKIT_HUB_API_PORT": str(args.hub_api_port or free_port()),
         "LAWKIT_PROXY_API_PORT": str(args.proxy_api_port or free_port()),
-        "LAWKIT_HUB_PASSWORD": password,
         "LAWKIT_HUB_PROXY": str(proxy),
+        "LAWKIT_HUB_HOMES": str(homes_folder(args)),
+        "LAWKIT_HUB_USERS": "system" if args.system_users else "shared",
     })
+    if args.lti is not None:
+        env["LAWKIT_HUB_AUTH"] = "lti"
+        env["LAWKIT_HUB_LTI"] = str(args.lti.resolve())
+        env["JUPYTERHUB_CRYPT_KEY"] = secret_in(state, "crypt-key.txt", "JUPYTERHUB_CRYPT_KEY", 32,
+                                                hex_secret=True)
+        return env
+    password = secret_in(state, "passwort.txt", "LAWKIT_HUB_PASSWORD", 9)
+    if len(password) < 8:
+        raise HubError("Das gemeinsame Passwort (LAWKIT_HUB_PASSWORD) braucht mindestens 8 Zeichen.")
+    env["LAWKIT_HUB_AUTH"] = "shared-password"
+    env["LAWKIT_HUB_PASSWORD"] = password
     if args.admin:
         admin_password = secret_in(state, "admin-passwort.txt", "LAWKIT_HUB_ADMIN_PASSWORD", 32)
         if len(admin_password) < 32:
@@ -157,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Repository, dessen notebooks/ und exercises/ kopiert werden")
     parser.add_argument("--admin", action="append", default=[], metavar="NAME",
                         help="Name einer Lehrkraft mit Admin-Rechten (mehrfach möglich)")
+    parser.add_argument("--lti", type=Path, metavar="DATEI",
+                        help="Anmeldung über LTI 1.3 aus Moodle/ILIAS mit den Angaben in DATEI "
+                        "(deploy/lti/moodle.yaml, deploy/lti/ilias.yaml) statt des Demo-Passworts")
+    parser.add_argument("--system-users", action="store_true",
+                        help="jede/r Studierende bekommt einen eigenen Systembenutzer mit privatem Home "
+                        "(braucht root)")
+    parser.add_argument("--homes", type=Path, default=None,
+                        help="Ordner der Homes (Standard: STATE/homes, mit --system-users /home/lawkit)")
     parser.add_argument("--hub-api-port", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--proxy-api-port", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--install-only", action="store_true",
@@ -174,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not (args.source / "notebooks").is_dir():
                 raise HubError(f"{args.source}: kein Ordner notebooks/ (ist --source das Repository?)")
             check_port_free(args.ip, args.port)
+            check_modes(args)
         proxy = ensure_proxy()
         if args.install_only:
             print(proxy)
@@ -183,10 +235,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hub: {exc}", file=sys.stderr)
         return 2
     state = Path(env["LAWKIT_HUB_STATE"])
-    print(f"JupyterHub: http://{args.ip}:{args.port}/", flush=True)
-    if not os.environ.get("LAWKIT_HUB_PASSWORD"):
-        print(f"Gemeinsames Passwort der Studierenden: in {state / 'passwort.txt'}", flush=True)
-    print(f"Homes der Studierenden: {state / 'homes'}", flush=True)
+    base = f"http://{args.ip}:{args.port}"
+    print(f"JupyterHub: {base}/", flush=True)
+    if args.lti is not None:
+        print("LTI 1.3 (im LMS eintragen, siehe deploy/README.md): "
+              f"Login-URL {base}/hub/lti13/oauth_login, Weiterleitungs-URL {base}/hub/lti13/oauth_callback, "
+              f"Tool-URL {base}/hub/", flush=True)
+    elif not os.environ.get("LAWKIT_HUB_PASSWORD"):
+        print("DEMO-Anmeldung mit gemeinsamem Passwort (nicht für bewertete Arbeiten): "
+              f"{state / 'passwort.txt'}", flush=True)
+    users = "je ein eigener Systembenutzer" if args.system_users else "alle als ein Systembenutzer (Demo)"
+    print(f"Homes der Studierenden: {env['LAWKIT_HUB_HOMES']} ({users})", flush=True)
     command = [sys.executable, "-m", "jupyterhub", "-f", str(DEPLOY / "jupyterhub_config.py")]
     os.chdir(state)
     os.execve(sys.executable, command, env)

@@ -45,18 +45,18 @@ def _case_error(tmp_path: Path, text: str, library) -> str:
 
 
 NORM_CASES = {
-    "empty file": ("", "F: the file is empty; expected a YAML mapping"),
+    "empty file": ("", "F: die Datei ist leer; erwartet eine YAML-Zuordnung (Schlüssel: Wert)"),
     "not YAML": ("id: x\ntitle: [unclosed\nkind: y\n",
-                 "F:3: not valid YAML: did not find expected ',' or ']'"),
+                 "F:3: kein gültiges YAML: hier fehlt ein Komma oder eine schließende eckige Klammer ']'"),
     "a list, not a mapping": ("- a\n- b\n",
-                              "F:1: expected a mapping with the keys id, citation, title, kind, wording, "
-                              "got a list"),
+                              "F:1: erwartet eine Zuordnung mit den Schlüsseln id, citation, title, kind, "
+                              "wording, gefunden: eine Liste"),
     "misspelt key": (NORM.replace("    label: Strafantrag gestellt", "    lable: Strafantrag gestellt"),
-                     "F:13: elements[0].lable: unknown key 'lable'; did you mean 'label'?; expected one of "
-                     "id, label, definition, sources, cite, obersatz, positive, negative, open, all_of, "
-                     "any_of, fact, ref, dispute, question, satisfied_by"),
+                     "F:13: elements[0].lable: unbekannter Schlüssel 'lable'; meinten Sie 'label'?; erwartet "
+                     "einen von id, label, definition, sources, cite, obersatz, positive, negative, open, "
+                     "all_of, any_of, fact, ref, dispute, question, satisfied_by"),
     "missing key": (NORM.replace("citation: § 205 Abs. 1 S. 1 StGB\n", ""),
-                    "F:2: the key 'citation' is missing; expected it to be given"),
+                    "F:2: der Schlüssel 'citation' fehlt; erwartet, dass er angegeben ist"),
     "two deciders": (NORM.replace("    fact: strafantrag_gestellt\n",
                                   "    fact: strafantrag_gestellt\n    ref: stgb_203_2_1\n"),
                      "F:12: elements[0]: element 'antrag_gestellt' needs exactly one of all_of, any_of, "
@@ -94,13 +94,14 @@ NORM_CASES = {
                                "F:3: citation: cannot read 'Paragraph 205 StGB' as a citation; expected e.g. "
                                "'§ 203 Abs. 2 S. 1 StGB' or 'Art. 34 GG'"),
     "unknown kind": (NORM.replace("kind: Verfahrensvoraussetzung", "kind: Vorschrift"),
-                     "F:5: kind: expected one of Straftatbestand, Anspruchsgrundlage, Verfahrensvoraussetzung, "
-                     "Definitionsnorm, Rechtsbehelf, Verhaltensnorm, got 'Vorschrift'"),
+                     "F:5: kind: erwartet einen von Straftatbestand, Anspruchsgrundlage, "
+                     "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, Verhaltensnorm, gefunden: "
+                     "'Vorschrift'"),
     "key given twice": (NORM.replace("title: Strafantrag\n", "title: Strafantrag\ntitle: Antrag\n"),
-                        "F:5: title: this key is given twice; expected each key once"),
+                        "F:5: title: dieser Schlüssel steht zweimal da; erwartet jeden Schlüssel einmal"),
     "invalid id": (NORM.replace("id: stgb_205_1_1", "id: StGB 205"),
-                   "F:2: id: 'StGB 205' is not a valid id; expected lower-case letters, digits and "
-                   "underscores, starting with a letter (e.g. 'stgb_203_2_1')"),
+                   "F:2: id: 'StGB 205' ist keine gültige ID; erwartet Kleinbuchstaben, Ziffern und "
+                   "Unterstriche, beginnend mit einem Buchstaben (z. B. 'stgb_203_2_1')"),
     "Verweisung to an unknown norm": (
         NORM.replace("    fact: strafantrag_gestellt\n" + QUESTION, "    ref: stgb_203_2\n"),
         "F:14: elements[0].ref: unknown norm 'stgb_203_2'; did you mean 'stgb_203_2_1', "
@@ -109,10 +110,12 @@ NORM_CASES = {
                      "F:10: sources[0].seed: unknown seed 'gutachten'; expected one of ausarbeitung, bverwg"),
     "offen cannot satisfy": (NORM.replace("    fact: strafantrag_gestellt\n",
                                           "    fact: strafantrag_gestellt\n    satisfied_by: offen\n"),
-                             "F:15: elements[0].satisfied_by: expected one of ja, nein, got 'offen'"),
+                             "F:15: elements[0].satisfied_by: erwartet einen von ja, nein, gefunden: 'offen'"),
     "not UTF-8 (Windows cp1252)": (NORM.encode("cp1252"),
-                                   "F:1: the file is not UTF-8 (byte 0xa7 at offset 2); expected UTF-8 text: "
-                                   "save it as UTF-8 (in Windows editors: 'UTF-8')"),
+                                   "F:1: die Datei ist nicht UTF-8: das Byte 0xa7 an Stelle 2 kann nicht gelesen "
+                                   "werden – sie sieht nach Windows-1252 (cp1252) aus, dort ist dieses Byte "
+                                   "'§'; erwartet UTF-8-Text: speichern Sie die Datei als UTF-8 (in "
+                                   "Windows-Editoren: „UTF-8“)"),
     "same fact asked in other words": (
         NORM.replace(QUESTION, "    question: Wurde ein Antrag gestellt?\n").replace(
             "fact: strafantrag_gestellt", "fact: vorsatz_offenbaren"),
@@ -137,7 +140,7 @@ def test_oversize_file_is_refused_before_reading(tmp_path):
     path = _write(tmp_path, "# " + "x" * 2_000_100 + "\n")
     with pytest.raises(AuthoringError) as info:
         load_norm(path)
-    assert str(info.value) == f"{path}: the file has 2000103 bytes; expected at most 2000000"
+    assert str(info.value) == f"{path}: die Datei hat 2000103 Bytes; erwartet höchstens 2000000 Bytes (2 MB)"
 
 
 def test_alias_bomb_is_refused(tmp_path):
@@ -147,20 +150,21 @@ def test_alias_bomb_is_refused(tmp_path):
     path = _write(tmp_path, "\n".join(lines) + "\n")
     with pytest.raises(AuthoringError) as info:
         load_norm(path)
-    assert "more than 200000 values (nested aliases?); expected a small file" in str(info.value)
+    assert "mehr als 200000 Werte (verschachtelte Anker?); erwartet eine kleine Datei" in str(info.value)
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(AuthoringError) as info:
         load_norm(tmp_path / "fehlt.yaml")
-    assert str(info.value) == f"{tmp_path / 'fehlt.yaml'}: no such file"
+    assert str(info.value) == f"{tmp_path / 'fehlt.yaml'}: die Datei gibt es nicht; erwartet eine YAML-Datei"
 
 
 CASE_CASES = {
     "answer not ja/nein/offen": (CASE.replace("  offenbart:\n    answer: ja", "  offenbart:\n    answer: jein"),
-                                 "F:65: facts.offenbart.answer: expected one of ja, nein, offen, got 'jein'"),
+                                 "F:65: facts.offenbart.answer: erwartet einen von ja, nein, offen, gefunden: 'jein'"),
     "YAML yes is not ja": (CASE.replace("  offenbart:\n    answer: ja", "  offenbart:\n    answer: yes"),
-                           "F:65: facts.offenbart.answer: expected one of ja, nein, offen, got true (a yes/no value)"),
+                           "F:65: facts.offenbart.answer: erwartet einen von ja, nein, offen, gefunden: true (ein "
+                           "Ja/Nein-Wert)"),
     "unknown fact": (CASE.replace("  offenbart:\n", "  offenbarung:\n"),
                      "F:65: facts.offenbarung: no examined norm asks the fact 'offenbarung'; did you mean "
                      "'offenbart', 'vorsatz_offenbaren'?; expected only facts the examined norms ask for"),
@@ -222,8 +226,8 @@ def test_circular_verweisung_is_refused(tmp_path):
     base = _library(tmp_path, {"a": _simple_norm("a", "b"), "b": _simple_norm("b", "a")})
     with pytest.raises(AuthoringError) as info:
         load_library(base)
-    assert str(info.value) == (f"{base / 'norms' / 'b.yaml'}:9: elements[0].ref: the Verweisungen run "
-                               "in a circle: a → b → a")
+    assert str(info.value) == (f"{base / 'norms' / 'b.yaml'}:9: elements[0].ref: die Verweisungen laufen "
+                               "im Kreis: a → b → a")
 
 
 def test_duplicate_norm_id_is_refused(tmp_path):
@@ -252,9 +256,9 @@ def test_validate_goes_on_past_a_bad_file_and_reports_each(tmp_path, capsys, cor
     assert code == 1
     assert out == f"ok     {good}: norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 elements)\n"
     assert err == (
-        f"error  {bad}:5: kind: expected one of Straftatbestand, Anspruchsgrundlage, "
-        "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, Verhaltensnorm, got 'Vorschrift'\n"
-        f"error  {empty}: the file is empty; expected a YAML mapping\n"
+        f"error  {bad}:5: kind: erwartet einen von Straftatbestand, Anspruchsgrundlage, "
+        "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, Verhaltensnorm, gefunden: 'Vorschrift'\n"
+        f"error  {empty}: die Datei ist leer; erwartet eine YAML-Zuordnung (Schlüssel: Wert)\n"
         "2 of 3 file(s) failed\n"
     )
 

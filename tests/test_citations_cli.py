@@ -51,7 +51,7 @@ def test_missing_file_is_a_user_error(tmp_path, capsys):
     missing = tmp_path / "nope.txt"
     assert main(["cite", str(missing)]) == 2
     err = capsys.readouterr().err
-    assert err == f"lawkit cite: {missing}: no such file\n"
+    assert err == f"lawkit cite: {missing}: die Datei gibt es nicht; erwartet eine Textdatei\n"
 
 
 def test_windows_encoded_file_names_the_byte_offset(tmp_path, capsys):
@@ -59,13 +59,13 @@ def test_windows_encoded_file_names_the_byte_offset(tmp_path, capsys):
     path.write_bytes("Nach § 5 BGB".encode("cp1252"))
     assert main(["cite", str(path)]) == 2
     err = capsys.readouterr().err
-    assert f"{path}: not UTF-8 (byte 0xa7 at byte offset 5)" in err
+    assert f"{path}:1: die Datei ist nicht UTF-8: das Byte 0xa7 an Stelle 5 kann nicht gelesen werden" in err
     assert "Traceback" not in err
 
 
 def test_directory_is_a_user_error(tmp_path, capsys):
     assert main(["cite", str(tmp_path)]) == 2
-    assert "is a directory" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"lawkit cite: {tmp_path}: das ist ein Ordner; erwartet eine Textdatei\n"
 
 
 def test_bad_format_is_rejected_by_argparse():

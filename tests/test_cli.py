@@ -144,8 +144,10 @@ def test_real_console_script_error_has_no_traceback(tmp_path):
     done = subprocess.run([_console_script(), "check", str(bad)], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 2
-    assert done.stderr == (f"lawkit check: {bad}:2: the file is not UTF-8 (byte 0xdc at offset 16); "
-                           "expected UTF-8 text: save it as UTF-8 (in Windows editors: 'UTF-8')\n")
+    assert done.stderr == (f"lawkit check: {bad}:2: die Datei ist nicht UTF-8: das Byte 0xdc an Stelle 16 "
+                           "kann nicht gelesen werden – sie sieht nach Windows-1252 (cp1252) aus, dort ist "
+                           "dieses Byte 'Ü'; erwartet UTF-8-Text: speichern Sie die Datei als UTF-8 (in "
+                           "Windows-Editoren: „UTF-8“)\n")
     assert "Traceback" not in done.stderr
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import subprocess
+import sys
 from datetime import datetime
 
 import pytest
@@ -144,12 +147,69 @@ def test_a_broken_answer_file_leaves_the_form_empty_and_untouched(tmp_path):
     form = answer_form("e03_verkauf", answers_dir=answers)
     assert form.status.value.startswith(
         f"<span style='color:#b00020'>Die gespeicherte Antwort „{answers / 'e03_verkauf.json'}“ konnte nicht geladen werden (")
-    assert form.status.value.endswith("Das Formular beginnt leer; die Datei wird erst beim Speichern ersetzt.</span>")
+    assert form.status.value.endswith("Das Formular beginnt leer; beim Speichern wird die alte Datei unter "
+                                      "einem anderen Namen aufbewahrt, nicht überschrieben.</span>")
     assert form.norm_selector.value == ()
     assert (answers / "e03_verkauf.json").read_text(encoding="utf-8") == "{kaputt"
-    (answers / "e03_verkauf.json").write_text('{"exercise": "e01_geheimnis"}', encoding="utf-8")
+    (answers / "e03_verkauf.json").write_text(json.dumps(dict(EXPECTED, exercise="e01_geheimnis")),
+                                              encoding="utf-8")
     other = answer_form("e03_verkauf", answers_dir=answers)
     assert "(die Datei gehört zur Übung „e01_geheimnis“)" in other.status.value
+
+
+def test_saving_after_a_failed_load_keeps_the_unreadable_file(tmp_path):
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    broken = dict(EXPECTED)
+    broken["norms"] = [dict(EXPECTED["norms"][0], elements={"geheimnisse": {"result": "erfüllt"}})]
+    original = json.dumps(broken, ensure_ascii=False)
+    (answers / "e03_verkauf.json").write_text(original, encoding="utf-8")
+    form = AnswerForm(find_exercise("e03_verkauf"), answers_dir=answers, clock=lambda: NOW)
+    assert html.escape("(norms[0].elements.geheimnisse: die Norm 'stgb_203_2_1' hat kein Merkmal "
+                       "'geheimnisse'") in form.status.value
+    assert form.norm_selector.value == ()  # all or nothing: no half-filled form
+    fill(form)
+    form._save_clicked()
+    kept = answers / "e03_verkauf.unlesbar-20261121-100000.json"
+    assert kept.read_text(encoding="utf-8") == original
+    assert json.loads(form.path.read_text(encoding="utf-8")) == EXPECTED
+    assert form.status.value == (f"<span style='color:#1b5e20'>Gespeichert: {form.path} (21.11.2026, 10:00:00). "
+                                 f"Die vorher gespeicherte, nicht lesbare Datei ist als „{kept}“ aufbewahrt.</span>")
+
+
+def test_a_deeply_nested_answer_file_is_refused_not_a_crash(tmp_path):
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "e03_verkauf.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    form = answer_form("e03_verkauf", answers_dir=answers)
+    assert "konnte nicht geladen werden (das JSON ist zu tief verschachtelt" in form.status.value
+
+
+def test_the_form_applies_the_graders_limits(form):
+    fill(form)
+    form.begruendung["stgb_203_2_1"].value = "Sehr lang. " * 1_000_000  # 11 MB
+    with pytest.raises(AnswerFormError) as info:
+        form.save()
+    assert str(info.value).startswith("Nicht gespeichert: Die Antwort hat 110")
+    assert str(info.value).endswith("Bytes; die Bewertung nimmt höchstens 1000000 Bytes (1 MB) an. Kürzen "
+                                    "Sie die Begründungen.")
+    assert not form.path.exists()
+    form.begruendung["stgb_203_2_1"].value = "Text \ud800"
+    with pytest.raises(AnswerFormError, match=r"^Nicht gespeichert: Die Bewertung würde diese Antwort nicht "
+                                              r"annehmen \(norms\[0\]\.begruendung\): der Text enthält ein "
+                                              r"ungültiges Unicode-Zeichen"):
+        form.save()
+
+
+def test_a_stale_temporary_of_a_killed_save_is_removed(tmp_path):
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    stale = answers / f".e03_verkauf.json.lawkit-{dead}.0123abcd.tmp"
+    stale.write_text("{halb", encoding="utf-8")
+    answer_form("e03_verkauf", answers_dir=answers)
+    assert not stale.exists()
 
 
 def test_answers_dir_that_is_a_file_gives_a_clear_german_error(tmp_path):

@@ -177,7 +177,7 @@ def test_a_bad_master_file_is_reported_and_the_others_are_built(tmp_path):
                    .replace("id: e01_geheimnis", "id: e99_kaputt").replace("weight: 8", "weight: acht"),
                    encoding="utf-8")
     report = build(course)
-    assert report.errors == [f"{bad}:18: solution.required[0].weight: expected a number, got 'acht'"]
+    assert report.errors == [f"{bad}:18: solution.required[0].weight: erwartet eine Zahl, gefunden: 'acht'"]
     assert sorted(report.written) == ["exercises/README.md", "exercises/e01_geheimnis.ipynb",
                                       "solutions/e01_geheimnis.ipynb", "solutions/e01_geheimnis.yaml"]
     (tmp_path / "solutions" / "e00_alt.yaml").write_text("x", encoding="utf-8")
@@ -203,6 +203,6 @@ def test_cli_build_and_check(tmp_path):
     broken = subprocess.run([str(Path(sys.executable).parent / "lawkit"), "exercises", "check", "--course", str(course)],
                             capture_output=True, text=True)
     assert broken.returncode == 1
-    assert f"error  {course / 'e02_dienstgeheimnis.yaml'}:2: not valid YAML: did not find expected node content" in broken.stderr
+    assert f"error  {course / 'e02_dienstgeheimnis.yaml'}:2: kein gültiges YAML: hier fehlt ein Wert" in broken.stderr
     assert "no master file" not in broken.stderr
     assert "Traceback" not in broken.stderr

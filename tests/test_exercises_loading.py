@@ -110,7 +110,7 @@ def test_variant_case_and_vertretbar_entries_are_read(tmp_path):
 
 def test_find_exercise_by_path_and_unknown_id():
     assert find_exercise(str(DATA / "minimal.yaml")).id == "minimal"
-    with pytest.raises(UnknownIdError, match=r"^unknown exercise 'e01_geheimnes'; did you mean 'e01_geheimnis', 'e02_dienstgeheimnis'\? \(no file "):
+    with pytest.raises(UnknownIdError, match=r"^unbekannte Aufgabe 'e01_geheimnes'; meinten Sie 'e01_geheimnis', 'e02_dienstgeheimnis'\? \(keine Datei "):
         find_exercise("e01_geheimnes")
 
 
@@ -118,31 +118,31 @@ def test_find_exercise_by_path_and_unknown_id():
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("case: bafin_angestellte", "case: bafin_angestelte",
-     "F:4: case: unknown case 'bafin_angestelte'; did you mean 'bafin_angestellte'?; expected a shipped case id or 'case.variant' (see lawkit/data/cases)"),
+     "F:4: case: unbekannter Fall 'bafin_angestelte'; meinten Sie 'bafin_angestellte'?; erwartet die ID eines mitgelieferten Falls oder 'fall.variante' (siehe lawkit/data/cases)"),
     ("case: bafin_angestellte", "case: bafin_angestellte.gibtsnicht",
      "F:4: case: case 'bafin_angestellte' has no variant 'gibtsnicht'"),
     ("{norm: stgb_203_2_1, weight: 5}", "{norm: stgb_203_2_2, weight: 5}",
-     "F:8: solution.required[0].norm: unknown norm 'stgb_203_2_2'; did you mean 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_204_1'?; expected a norm id of the library (see `lawkit norms`)"),
+     "F:8: solution.required[0].norm: unbekannte Norm 'stgb_203_2_2'; meinten Sie 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_204_1'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)"),
     ("{norm: stgb_203_2_1, weight: 5}", "{norm: stgb_204_1, weight: 5}",
-     "F:8: solution.required[0].norm: the case 'bafin_angestellte' does not examine 'stgb_204_1'; expected one of stgb_203_2_1 (the reference is the case's check)"),
+     "F:8: solution.required[0].norm: der Fall 'bafin_angestellte' prüft 'stgb_204_1' nicht; erwartet eine von stgb_203_2_1 (die Musterlösung ist die Prüfung des Falls)"),
     ("weight: 5}", "weight: fünf}",
-     "F:8: solution.required[0].weight: expected a number, got 'fünf'"),
+     "F:8: solution.required[0].weight: erwartet eine Zahl, gefunden: 'fünf'"),
     ("weight: 5}", "weight: 0}",
-     "F:8: solution.required[0].weight: expected a number above 0, got 0"),
+     "F:8: solution.required[0].weight: erwartet eine Zahl über 0, gefunden: 0"),
     ("weight: 5}", "weight: true}",
-     "F:8: solution.required[0].weight: expected a number, got true (a yes/no value)"),
+     "F:8: solution.required[0].weight: erwartet eine Zahl, gefunden: true (ein Ja/Nein-Wert)"),
     ("level: einführend", "level: leicht",
-     "F:3: level: expected one of einführend, mittel, examensnah, got 'leicht'"),
+     "F:3: level: erwartet einen von einführend, mittel, examensnah, gefunden: 'leicht'"),
     ("title: Kleinstübung", "title: Kleinstübung\ntitel: Tippfehler",
-     "F:3: titel: unknown key 'titel'; did you mean 'title'?; expected one of id, title, level, case, bearbeitervermerk, solution, sachverhalt, fallfrage, sources"),
+     "F:3: titel: unbekannter Schlüssel 'titel'; meinten Sie 'title'?; erwartet einen von id, title, level, case, bearbeitervermerk, solution, sachverhalt, fallfrage, sources"),
     ("bearbeitervermerk: Zu prüfen ist § 203 StGB.\n", "",
-     "F:1: the key 'bearbeitervermerk' is missing; expected it to be given"),
+     "F:1: der Schlüssel 'bearbeitervermerk' fehlt; erwartet, dass er angegeben ist"),
     ("bearbeitervermerk: Zu prüfen ist § 203 StGB.", "bearbeitervermerk: Zu prüfen ist § 353b StGB.",
-     "F:5: bearbeitervermerk: does not name § 203 StGB (required norm 'stgb_203_2_1'); expected the Bearbeitervermerk to state every norm a complete answer must treat"),
+     "F:5: bearbeitervermerk: nennt § 203 StGB nicht (verlangte Norm 'stgb_203_2_1'); erwartet, dass der Bearbeitervermerk jede Norm nennt, die eine vollständige Lösung prüfen muss"),
     ("  skizze: R ist nach § 203 Abs. 2 S. 1 StGB strafbar.", "",
-     "F:7: solution: the key 'skizze' is missing; expected it to be given"),
+     "F:7: solution: der Schlüssel 'skizze' fehlt; erwartet, dass er angegeben ist"),
     ("id: minimal", "id: anders",
-     "F:1: id: the id 'anders' differs from the file name 'minimal'; expected the id to equal the file name"),
+     "F:1: id: die ID 'anders' weicht vom Dateinamen 'minimal' ab; erwartet, dass die ID dem Dateinamen entspricht"),
 ])
 def test_master_errors(error_of, old, new, message):
     assert old in MINIMAL
@@ -151,19 +151,19 @@ def test_master_errors(error_of, old, new, message):
 
 @pytest.mark.parametrize(("extra", "message"), [
     ("  optional: [stgb_203_2_1]\n",
-     "F:10: solution.optional[0]: the norm 'stgb_203_2_1' is already listed; expected each norm once in required or optional"),
+     "F:10: solution.optional[0]: die Norm 'stgb_203_2_1' steht schon in der Liste; erwartet jede Norm einmal in required oder optional"),
     ("  rubric: {norm_result: 0.5, elements: 0.4, begruendung: 0.2}\n",
-     "F:10: solution.rubric: norm_result + elements + begruendung add up to 1.1; expected 1 (they are shares of each norm's weight)"),
+     "F:10: solution.rubric: norm_result + elements + begruendung ergeben 1.1; erwartet 1 (es sind Anteile am Gewicht jeder Norm)"),
     ("  rubric: {konkurenzen: 2}\n",
-     "F:10: solution.rubric.konkurenzen: unknown key 'konkurenzen'; did you mean 'konkurrenzen'?; expected one of norm_result, elements, begruendung, konkurrenzen, gesamtergebnis"),
+     "F:10: solution.rubric.konkurenzen: unbekannter Schlüssel 'konkurenzen'; meinten Sie 'konkurrenzen'?; erwartet einen von norm_result, elements, begruendung, konkurrenzen, gesamtergebnis"),
     ("  vertretbar:\n    \"stgb_203_2_1#unbefugtt\": {results: [erfüllt], because: Grund.}\n",
-     "F:11: solution.vertretbar.stgb_203_2_1#unbefugtt: norm 'stgb_203_2_1' has no element 'unbefugtt'; did you mean 'unbefugt'?; expected an element id as in `lawkit show stgb_203_2_1`"),
+     "F:11: solution.vertretbar.stgb_203_2_1#unbefugtt: die Norm 'stgb_203_2_1' hat kein Merkmal 'unbefugtt'; meinten Sie 'unbefugt'?; erwartet eine Merkmals-ID wie in `lawkit show stgb_203_2_1`"),
     ("  vertretbar:\n    \"stgb_204_1#geheimnis\": {results: [erfüllt], because: Grund.}\n",
-     "F:11: solution.vertretbar.stgb_204_1#geheimnis: the norm 'stgb_204_1' is neither required nor optional in this exercise; expected one of stgb_203_2_1"),
+     "F:11: solution.vertretbar.stgb_204_1#geheimnis: die Norm 'stgb_204_1' ist in dieser Aufgabe weder verlangt noch optional; erwartet eine von stgb_203_2_1"),
     ("  vertretbar:\n    \"stgb_203_2_1\": {results: [kann dahinstehen], because: Grund.}\n",
-     "F:11: solution.vertretbar.stgb_203_2_1.results[0]: expected one of erfüllt, nicht erfüllt, offen, got 'kann dahinstehen'"),
+     "F:11: solution.vertretbar.stgb_203_2_1.results[0]: erwartet einen von erfüllt, nicht erfüllt, offen, gefunden: 'kann dahinstehen'"),
     ("  vertretbar:\n    \"stgb_203_2_1#unbefugt\": {results: [erfüllt]}\n",
-     "F:11: solution.vertretbar.stgb_203_2_1#unbefugt: the key 'because' is missing; expected it to be given"),
+     "F:11: solution.vertretbar.stgb_203_2_1#unbefugt: der Schlüssel 'because' fehlt; erwartet, dass er angegeben ist"),
 ])
 def test_solution_errors(error_of, extra, message):
     assert error_of(MINIMAL + extra) == message
@@ -172,19 +172,19 @@ def test_solution_errors(error_of, extra, message):
 def test_unknown_seed_in_sources(error_of):
     text = MINIMAL.replace("solution:", "sources:\n  - {seed: ausarbietung, at: \"Fn. 7\"}\nsolution:")
     assert error_of(text) == (
-        "F:7: sources[0].seed: unknown seed 'ausarbietung'; did you mean 'ausarbeitung'?; expected one of ausarbeitung, bverwg")
+        "F:7: sources[0].seed: unbekannte Quelle 'ausarbietung'; meinten Sie 'ausarbeitung'?; erwartet eine von ausarbeitung, bverwg")
 
 
 def test_not_utf8_and_empty(tmp_path, error_of):
     path = tmp_path / "minimal.yaml"
     path.write_bytes(MINIMAL.replace("Kleinstübung", "Kleinst\u00fcbung").encode("cp1252"))
-    with pytest.raises(AuthoringError, match=r"minimal.yaml:2: the file is not UTF-8 \(byte 0xfc at offset 26\)"):
+    with pytest.raises(AuthoringError, match=r"minimal.yaml:2: die Datei ist nicht UTF-8: das Byte 0xfc an Stelle 26 kann nicht gelesen werden"):
         load_exercise(path)
-    assert error_of("   \n") == "F: the file is empty; expected a YAML mapping"
+    assert error_of("   \n") == "F: die Datei ist leer; erwartet eine YAML-Zuordnung (Schlüssel: Wert)"
 
 
 def test_course_folder_missing(tmp_path):
-    with pytest.raises(AuthoringError, match="no such folder; expected the folder of the master exercise files"):
+    with pytest.raises(AuthoringError, match="diesen Ordner gibt es nicht; erwartet den Ordner mit den Aufgabendateien"):
         load_course(tmp_path / "nope")
 
 

@@ -14,28 +14,7 @@ import pytest
 from lawkit.cli import main
 from lawkit.exercises import load_exercise
 from lawkit.grading import Gradebook, grade_batch
-
-DATA = Path(__file__).parent / "data" / "grading"
-EXERCISE = str(DATA / "course" / "g_konkurrenz.yaml")
-
-
-def answer(student: str, **changes) -> dict:
-    data = json.loads((DATA / "answers" / "konkurrenz_perfect.json").read_text(encoding="utf-8"))
-    data["student"] = student
-    data.update(changes)
-    return data
-
-
-def put(folder: Path, name: str, data: object) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    elif isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+from tests.grading_class import EXERCISE, answer, errors, graded_students, put
 
 
 @pytest.fixture
@@ -54,15 +33,6 @@ def run(capsys, *args) -> tuple[int, str, str]:
     return code, out, err
 
 
-def errors(out: Path) -> list[list[str]]:
-    return [line.split("\t") for line in (out / "errors.txt").read_text(encoding="utf-8").splitlines()]
-
-
-def graded_students(out: Path) -> list[str]:
-    rows = list(csv.reader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8"))))
-    return [r[0] for r in rows[1:]]
-
-
 def test_a_clean_class(capsys, subs, tmp_path):
     out = tmp_path / "out"
     code, stdout, _ = run(capsys, subs, "--out", out)
@@ -77,9 +47,15 @@ def test_a_clean_class(capsys, subs, tmp_path):
     rows = list(csv.reader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8"))))
     assert rows[0] == ["ID number", "Full name", "Punkte", "Feedback"]
     assert rows[1][:3] == ["1001", "Max Mustermann", "18"]
-    assert rows[1][3] == ("18 Punkte (sehr gut), 14 von 14 BE. Fachliche Abzüge: keine. "
-                          "Prüfungsspezifische Abzüge: keine. Widersprüche: 0. "
-                          "Ausführlich: feedback/1001.html")
+    assert rows[1][3].startswith(
+        "18 Punkte (sehr gut), 14 von 14 BE. Fachliche Abzüge: keine. Prüfungsspezifische Abzüge: keine. "
+        "Widersprüche: 0.\n\nBewertung: Geheimnisse gegen Geld (Testaufgabe)\n\nAufgabe g_konkurrenz · "
+        "Bearbeitung von Max Mustermann (Matrikelnummer 1001)\n\n18 Punkte – sehr gut (14 von 14 "
+        "Bewertungseinheiten, BE)\n")
+    assert "feedback/" not in rows[1][3]  # no local path: Moodle's students could not open it
+    # the whole deduction list of a weaker answer is in its cell, not cut
+    assert rows[2][3].count("Abzug: ") == (out / "feedback" / "1002.md").read_text(encoding="utf-8").count(
+        "Abzug: ") > 0
     assert rows[2][0] == "1002" and int(rows[2][2]) < 18
     summary = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
     assert summary[0] == ("student,name,points,label,units,max_units,fachliche_abzuege,"
@@ -90,7 +66,7 @@ def test_a_clean_class(capsys, subs, tmp_path):
 
 def test_timings_are_reported_on_request(capsys, subs, tmp_path):
     _, stdout, _ = run(capsys, subs, "--out", tmp_path / "out", "--timings")
-    assert "Zeiten: Prüfung und Bewertung " in stdout
+    assert "Zeiten: Lesen und Prüfen " in stdout and ", Bewertung " in stdout and ", Schreiben " in stdout
 
 
 def check_one_bad(capsys, subs, tmp_path, name, content, expected_reason, line=None, marker=None):
@@ -109,22 +85,26 @@ def check_one_bad(capsys, subs, tmp_path, name, content, expected_reason, line=N
 
 def test_malformed_json(capsys, subs, tmp_path):
     check_one_bad(capsys, subs, tmp_path, "x.json", '{"exercise": "g_konkurrenz",\n "student": }',
-                  "not valid JSON: Expecting value (column 13); expected a JSON object as written by "
-                  "the answer form", line=2)
+                  "kein gültiges JSON: hier fehlt ein Wert (Spalte 13); erwartet ein JSON-Objekt, wie es "
+                  "das Antwortformular schreibt", line=2)
 
 
 def test_malformed_yaml(capsys, subs, tmp_path):
     check_one_bad(capsys, subs, tmp_path, "x.yaml", "exercise: g_konkurrenz\nstudent: [1001\n",
-                  "not valid YAML: did not find expected ',' or ']'", line=3)
+                  "kein gültiges YAML: hier fehlt ein Komma oder eine schließende eckige Klammer ']'", line=3)
 
 
-def test_cp1252_file(capsys, subs, tmp_path):
+def test_cp1252_file_is_graded_and_the_decoding_noted(capsys, subs, tmp_path):
     data = json.dumps(answer("1003", name="Jörg Groß"), ensure_ascii=False).encode("cp1252")
-    offset = data.index("ö".encode("cp1252"))
-    check_one_bad(capsys, subs, tmp_path, "win.json", data,
-                  f"the file is not UTF-8: byte 0xf6 at offset {offset} cannot be read – it looks like "
-                  "Windows-1252 (cp1252), where this byte is 'ö'; expected UTF-8 text: save the file "
-                  "as UTF-8 (in Windows editors: 'UTF-8')", line=1)
+    put(subs, "win.json", data)
+    out = tmp_path / "out"
+    code, _, _ = run(capsys, subs, "--out", out)
+    assert code == 0  # a hint is no failure
+    assert graded_students(out) == ["1001", "1002", "1003"]
+    assert "Jörg Groß" in (out / "feedback" / "1003.md").read_text(encoding="utf-8")
+    assert errors(out) == [["hinweis", str(subs / "win.json"),
+                            "nicht UTF-8, als Windows-1252 (cp1252) gelesen – erstes solches Zeichen 'ö' in "
+                            "Zeile 1; speichern Sie die Datei als UTF-8 (in Windows-Editoren: „UTF-8“)"]]
 
 
 def test_utf8_bom_is_graded(capsys, subs, tmp_path):
@@ -139,7 +119,8 @@ def test_utf8_bom_is_graded(capsys, subs, tmp_path):
 
 def test_empty_file(capsys, subs, tmp_path):
     check_one_bad(capsys, subs, tmp_path, "empty.json", "",
-                  "the file is empty; expected an answer (a mapping with exercise, student and norms)")
+                  "die Datei ist leer; erwartet eine Antwort (eine Zuordnung mit exercise, student und "
+                  "norms)")
 
 
 def test_oversize_file(capsys, subs, tmp_path):
@@ -149,15 +130,15 @@ def test_oversize_file(capsys, subs, tmp_path):
     size = path.stat().st_size
     path.unlink()
     check_one_bad(capsys, subs, tmp_path, "big.json", data,
-                  f"the file has {size} bytes; expected at most 1000000 (1 MB)")
+                  f"die Datei hat {size} Bytes; erwartet höchstens 1000000 Bytes (1 MB)")
 
 
 def test_unknown_norm_id(capsys, subs, tmp_path):
     data = answer("1003")
     data["gesamtergebnis"]["applies"] = ["stgb_203_1"]
     check_one_bad(capsys, subs, tmp_path, "unknown.json", data,
-                  "gesamtergebnis.applies[0]: unknown norm 'stgb_203_1'; did you mean 'stgb_203_2_1', "
-                  "'stgb_204_1', 'stgb_205_1_1'?; expected a norm id of the library (see `lawkit norms`)",
+                  "gesamtergebnis.applies[0]: unbekannte Norm 'stgb_203_1'; meinten Sie 'stgb_203_2_1', "
+                  "'stgb_204_1', 'stgb_205_1_1'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)",
                   marker='"stgb_203_1"')
 
 
@@ -165,8 +146,8 @@ def test_unknown_element_id(capsys, subs, tmp_path):
     data = answer("1003")
     data["norms"][1]["elements"]["verwertet"] = {"result": "erfüllt"}
     check_one_bad(capsys, subs, tmp_path, "element.json", data,
-                  "norms[1].elements.verwertet: norm 'stgb_204_1' has no element 'verwertet'; did you "
-                  "mean 'verwerten'?; expected an element id as in `lawkit show stgb_204_1`",
+                  "norms[1].elements.verwertet: die Norm 'stgb_204_1' hat kein Merkmal 'verwertet'; meinten "
+                  "Sie 'verwerten'?; erwartet eine Merkmals-ID wie in `lawkit show stgb_204_1`",
                   marker='"verwertet"')
 
 
@@ -174,13 +155,13 @@ def test_wrong_types(capsys, subs, tmp_path):
     data = answer("1003")
     data["norms"][0]["result"] = True
     check_one_bad(capsys, subs, tmp_path, "types.json", data,
-                  "norms[0].result: expected one of erfüllt, nicht erfüllt, offen, got true (a yes/no "
-                  "value)", marker='"result": true')
+                  "norms[0].result: erwartet einen von erfüllt, nicht erfüllt, offen, gefunden: true (ein "
+                  "Ja/Nein-Wert)", marker='"result": true')
 
 
 def test_answer_for_another_exercise(capsys, subs, tmp_path):
     check_one_bad(capsys, subs, tmp_path, "other.json", answer("1003", exercise="g_streit"),
-                  "exercise: the answer is for the exercise 'g_streit'; expected 'g_konkurrenz'")
+                  "exercise: die Antwort gehört zur Aufgabe 'g_streit'; erwartet 'g_konkurrenz'")
 
 
 def test_student_id_escaping_the_output_folder(capsys, subs, tmp_path):
@@ -189,8 +170,8 @@ def test_student_id_escaping_the_output_folder(capsys, subs, tmp_path):
     out = tmp_path / "deep" / "out"
     code, _, _ = run(capsys, subs, "--out", out)
     assert code == 1
-    assert errors(out)[0][2] == ("student: '../../x' is not a valid student id; expected 1 to 40 "
-                                 "letters, digits, '_' or '-' (the Matrikelnummer)")
+    assert errors(out)[0][2] == ("student: '../../x' ist keine gültige Matrikelnummer; erwartet 1 bis 40 "
+                                 "Buchstaben, Ziffern, '_' oder '-'")
     after = sorted(str(p) for p in tmp_path.rglob("*"))
     created = [p for p in after if p not in before]
     assert all(p.startswith(str(out)) or p.startswith(str(subs)) or p == str(out.parent)
@@ -244,8 +225,8 @@ def test_two_different_submissions_without_order_are_not_graded(capsys, subs, tm
     assert code == 1
     assert graded_students(out) == ["1001", "1002"]
     reason = (f"Matrikelnummer 1003: mehrere verschiedene Abgaben ({subs / 'a.json'}, {subs / 'b.json'}) "
-              "ohne eindeutige Reihenfolge (submitted fehlt oder ist gleich); keine wird bewertet, "
-              "bitte klären")
+              "ohne eindeutige Reihenfolge (submitted fehlt, ist gleich, unlesbar oder in der Zukunft); "
+              "keine wird bewertet, bitte klären")
     assert errors(out) == [["konflikt", str(subs / "a.json"), reason], ["konflikt", str(subs / "b.json"), reason]]
     assert not (out / "feedback" / "1003.md").exists()
 
@@ -276,31 +257,34 @@ def test_crash_mid_batch_loses_nothing_and_a_rerun_completes(monkeypatch, subs, 
     out = tmp_path / "out"
     import lawkit.grading.batch as batch
 
-    real = batch.write_atomic
+    real = batch.write_many_atomic
     calls = []
 
-    def failing(path, data, **kwargs):
-        calls.append(path)
-        if len(calls) == 7:  # 3 students done (2 files each), the 4th crashes on its first file
+    def failing(items, **kwargs):
+        calls.append(items)
+        if len(calls) == 3:  # chunks of two students: 1001–1004 recorded, 1005/1006 crash
             raise OSError(28, "No space left on device")
-        return real(path, data, **kwargs)
+        return real(items, **kwargs)
 
-    monkeypatch.setattr(batch, "write_atomic", failing)
+    monkeypatch.setattr(batch, "write_many_atomic", failing)
     with pytest.raises(OSError, match="No space left"):
-        grade_batch(exercise, subs, out, library=library)
+        grade_batch(exercise, subs, out, library=library, chunk=2)
     done = sorted(p.name for p in (out / "feedback").iterdir())
-    assert done == ["1001.html", "1001.md", "1002.html", "1002.md", "1003.html", "1003.md"]
-    assert not [p for p in (out / "feedback").iterdir() if p.name.endswith(".tmp")]
+    assert done == [f"100{i}.{ext}" for i in range(1, 5) for ext in ("html", "md")]
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert not (out / "grades.csv").exists()  # written last, never half
     with Gradebook(out / "gradebook.sqlite") as book:
-        assert [e.student for e in book.entries()] == ["1001", "1002", "1003", "1004"]
+        assert [e.student for e in book.entries()] == ["1001", "1002", "1003", "1004", "1005", "1006"]
     first = (out / "feedback" / "1001.md").read_text(encoding="utf-8")
 
-    monkeypatch.setattr(batch, "write_atomic", real)
-    report = grade_batch(exercise, subs, out, library=library)
+    monkeypatch.setattr(batch, "write_many_atomic", real)
+    report = grade_batch(exercise, subs, out, library=library, chunk=2)
     assert report.exit_code == 0
-    assert report.new_entries == 2  # 1005, 1006; 1001–1004 were recorded before the crash
+    assert report.new_entries == 0  # every grade was recorded before the crash
     assert (out / "feedback" / "1001.md").read_text(encoding="utf-8") == first
     assert graded_students(out) == ["1001", "1002", "1003", "1004", "1005", "1006"]
+    assert sorted(p.name for p in (out / "feedback").iterdir()) == [
+        f"100{i}.{ext}" for i in range(1, 7) for ext in ("html", "md")]
     with Gradebook(out / "gradebook.sqlite") as book:
         assert [e.student for e in book.entries()] == ["1001", "1002", "1003", "1004", "1005", "1006"]
 
@@ -311,7 +295,7 @@ def test_usage_errors_exit_2(tmp_path, subs):
                               f"sys.exit(main(['grade', 'g_nope', {str(subs)!r}, '--out', "
                               f"{str(tmp_path / 'o')!r}]))"], capture_output=True, text=True, env=env)
     assert missing.returncode == 2
-    assert missing.stderr.startswith("lawkit grade: unknown exercise 'g_nope'")
+    assert missing.stderr.startswith("lawkit grade: unbekannte Aufgabe 'g_nope'")
     assert not (tmp_path / "o").exists()
     no_out = subprocess.run([sys.executable, "-c", "import sys; from lawkit.cli import main; "
                              f"sys.exit(main(['grade', {EXERCISE!r}, {str(subs)!r}]))"],
@@ -322,5 +306,5 @@ def test_usage_errors_exit_2(tmp_path, subs):
                              f"sys.exit(main(['grade', {EXERCISE!r}, {str(tmp_path / 'none')!r}, '--out', "
                              f"{str(tmp_path / 'o')!r}]))"], capture_output=True, text=True, env=env)
     assert no_dir.returncode == 2
-    assert no_dir.stderr == (f"lawkit grade: {tmp_path / 'none'}: no such folder; expected the folder "
-                             "of the submissions\n")
+    assert no_dir.stderr == (f"lawkit grade: {tmp_path / 'none'}: diesen Ordner gibt es nicht; erwartet "
+                             "den Ordner mit den Abgaben\n")

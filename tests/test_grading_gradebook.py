@@ -143,10 +143,10 @@ def test_regrade_needs_a_reason_and_an_earlier_grade(tmp_path, library):
     exercise = load_exercise(DATA / "course" / "g_streit.yaml", library)
     result = grade(exercise, load_answer(DATA / "answers" / "streit_hm.json", library), library)
     with Gradebook(tmp_path / "gb.sqlite") as book:
-        with pytest.raises(LawkitError, match="no earlier grade of student '3000001' in exercise 'g_streit'"):
+        with pytest.raises(LawkitError, match="keine frühere Bewertung der Matrikelnummer '3000001' in der Aufgabe 'g_streit'"):
             book.regrade(result, "Grund")
         book.record(result)
-        with pytest.raises(LawkitError, match="needs the teacher's reason"):
+        with pytest.raises(LawkitError, match="ein Überdenken braucht die Begründung der Lehrkraft"):
             book.regrade(result, "   ")
 
 
@@ -199,12 +199,16 @@ def test_gradebook_command_shows_history_and_averages(tmp_path, library, capsys)
 
 def test_gradebook_command_refuses_a_missing_or_foreign_file(tmp_path, capsys):
     assert main(["gradebook", str(tmp_path / "none.sqlite")]) == 2
-    assert "no such gradebook" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"lawkit gradebook: {tmp_path / 'none.sqlite'}: dieses Notenbuch gibt "
+                                       "es nicht; erwartet die SQLite-Datei, die `lawkit grade` angelegt hat\n")
     assert not (tmp_path / "none.sqlite").exists()
     junk = tmp_path / "junk.sqlite"
     junk.write_text("kein SQLite", encoding="utf-8")
     assert main(["gradebook", str(junk)]) == 2
-    assert "cannot use this file as a gradebook" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"lawkit gradebook: {junk}: Notenbuch: die Datei ist keine "
+                                       "SQLite-Datenbank; erwartet eine SQLite-Datei, die `lawkit grade` "
+                                       "angelegt hat, auf einem beschreibbaren Datenträger mit freiem "
+                                       "Speicherplatz\n")
 
 
 def test_entries_are_stored_exactly(tmp_path, library):

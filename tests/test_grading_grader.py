@@ -176,7 +176,7 @@ def test_mixed_views_are_graded_on_the_path_of_the_elements(exercises, library):
             "erforderlich“ – Lösungsweg der Musterlösung. In der Spalte „vertretbar“ steht, was auf "
             "diesem Lösungsweg vertretbar ist.") in result.feedback_markdown()
     assert result.part("stgb_203_2_1").status is Status.NICHT_VERTRETBAR
-    assert codes(result, Kind.FACHLICH) == ["ergebnis:stgb_203_2_1", "gesamt-falsch:stgb_203_2_1"]
+    assert codes(result, Kind.FACHLICH) == ["ergebnis:stgb_203_2_1"]
     assert [f.code for f in result.flags] == ["ergebnis:stgb_203_2_1"]
     path = "(Auffassung „Geheimhaltungsinteresse erforderlich“ – Lösungsweg der Musterlösung)"
     facts = ("Der Tatbestand scheitert am Merkmal „Sachlich begründetes Geheimhaltungsinteresse“. Laut "
@@ -190,9 +190,12 @@ def test_mixed_views_are_graded_on_the_path_of_the_elements(exercises, library):
         "Gesamtergebnis: Erwartet: keine Rechtsfolge aus § 203 Abs. 2 S. 1 StGB. Ihre Bearbeitung: "
         "§ 203 Abs. 2 S. 1 StGB im Gesamtergebnis. Die Rechtsfolge dieser Norm tritt nur nach der "
         "Auffassung „Beschränkte Bekanntheit genügt“ ein, nicht aber auf dem Lösungsweg, dem Ihre "
-        f"Bearbeitung folgt {path}; das Ergebnis ist nicht vertretbar. {facts} Abzug: 2 BE.")
-    # 10 BE: − 3.2 (result) − 1.6 (contradiction: the Begründung share) − 2 (Gesamtergebnis)
-    assert (result.units, result.points, result.label) == (Fraction(16, 5), 5, "ausreichend")
+        f"Bearbeitung folgt {path}; das Ergebnis ist nicht vertretbar. {facts} Es folgt aber "
+        "folgerichtig aus Ihren eigenen Ergebnissen; deren Fehler ist dort abgezogen (Folgefehler). "
+        "Kein weiterer Abzug (dieser Anteil ist bereits abgezogen).")
+    # 10 BE − 3.2 (the result). The contradiction (the result against the answer's own elements)
+    # and the Gesamtergebnis that follows from the result are that same error: counted once.
+    assert (result.units, result.points, result.label) == (Fraction(34, 5), 12, "vollbefriedigend")
 
 
 def test_minority_elements_with_the_majoritys_gesamtergebnis(exercises, library):
@@ -203,9 +206,13 @@ def test_minority_elements_with_the_majoritys_gesamtergebnis(exercises, library)
     assert codes(result, Kind.FACHLICH) == ["gesamt-fehlt:stgb_203_2_1"]
     assert result.fachlich[0].why == (
         "Auf dem Lösungsweg, dem Ihre Bearbeitung folgt (Auffassung „Beschränkte Bekanntheit "
-        "genügt“), ist der Tatbestand erfüllt, die Norm wird nicht verdrängt und ihre "
-        "Verfolgbarkeit ist gegeben; das Ergebnis ist nicht vertretbar.")
+        "genügt“), ist der Tatbestand erfüllt, die Norm wird nicht verdrängt und die Tat ist "
+        "verfolgbar; das Ergebnis ist nicht vertretbar.")
     assert [f.code for f in result.flags] == ["gesamt-vergessen:stgb_203_2_1"]
+    # the omission and the contradiction it is are one error: the flag costs nothing more
+    flag = next(d for d in result.deductions if d.code == "widerspruch:gesamt-vergessen:stgb_203_2_1")
+    assert flag.units == 0
+    assert result.part("gesamtergebnis").units == 0
 
 
 def test_minority_view_is_not_asked_for_the_majoritys_extra_element(exercises, library):
@@ -277,13 +284,15 @@ def test_wrong_element_result_is_a_fachliche_deduction_with_the_facts(exercises,
     assert codes(result, Kind.FACHLICH) == [
         "ergebnis:stgb_203_2_1", "merkmal:stgb_203_2_1#tatbestand",
         "merkmal:stgb_203_2_1#objektiver_tatbestand", "merkmal:stgb_203_2_1#tathandlung",
-        "merkmal:stgb_203_2_1#offenbaren", "gesamt-fehlt:stgb_203_2_1"]
+        "merkmal:stgb_203_2_1#offenbaren"]
+    gesamt = next(d for d in result.deductions if d.code == "gesamt-fehlt:stgb_203_2_1")
+    assert gesamt.units == 0 and "(Folgefehler)" in gesamt.why
     # 8 × 0.4 for the result; 4 of the 17 graded elements (the required ones: R is an
     # Amtsträgerin, so Nr. 2 — "ohne Amtsträger zu sein", § 11 Abs. 1 Nr. 4 StGB — is not reached)
-    # of 3.2; the whole Gesamtergebnis (2):
-    # 10 − 3.2 − 3.2 × 4/17 − 2 = 4.047… → 18 × 0.4047 = 7.28 → 7 Punkte
-    assert result.units == Fraction(10) - Fraction(16, 5) - Fraction(16, 5) * Fraction(4, 17) - 2
-    assert (result.points, result.label) == (7, "befriedigend")
+    # of 3.2; the Gesamtergebnis follows from the answer's own result (Folgefehler, no further
+    # deduction): 10 − 3.2 − 3.2 × 4/17 = 6.047… → 18 × 0.6047 = 10.88
+    assert result.units == Fraction(10) - Fraction(16, 5) - Fraction(16, 5) * Fraction(4, 17)
+    assert (result.points, result.label) == (10, "vollbefriedigend")
 
 
 def test_contradiction_is_flagged_and_costs_the_begruendung_share(exercises, library):
@@ -298,7 +307,10 @@ def test_contradiction_is_flagged_and_costs_the_begruendung_share(exercises, lib
     flag = next(d for d in result.deductions if d.code.startswith("widerspruch:"))
     assert flag.code == "widerspruch:merkmal:stgb_203_2_1#tathandlung"
     assert flag.kind is Kind.PRUEFUNGSSPEZIFISCH
-    assert flag.units == Fraction(8) * Fraction(1, 5)  # the Begründung share of § 203
+    # proportionate: the contradiction costs what one element of § 203 costs (3.2 BE / 18)
+    assert flag.units == Fraction(8) * Fraction(2, 5) / 18
+    # the elements stated "erfüllt" are right and are not charged; "Unbefugt" is wrong once
+    assert codes(result, Kind.FACHLICH) == ["merkmal:stgb_203_2_1#unbefugt"]
 
 
 def test_relying_on_an_element_left_dahinstehen_is_a_contradiction(exercises, library):
@@ -319,8 +331,8 @@ def test_displaced_norm_in_the_gesamtergebnis(exercises, library):
         "§ 204 Abs. 1 StGB steht im Gesamtergebnis, obwohl Sie es hinter § 203 Abs. 2 S. 1 StGB "
         "zurücktreten lassen."]
     assert codes(result, Kind.FACHLICH) == ["gesamt-falsch:stgb_204_1"]
-    # Gesamtergebnis: 1 of 2 items right (1 of 2 units), then the contradiction 0.2 × 2
-    assert result.part("gesamtergebnis").units == Fraction(2) - 1 - Fraction(2, 5)
+    # Gesamtergebnis: 1 of 2 items right (1 of 2 units); the contradiction is that same item
+    assert result.part("gesamtergebnis").units == Fraction(2) - 1
 
 
 def test_wrong_and_missing_konkurrenz(exercises, library):
@@ -386,7 +398,7 @@ def test_identical_submissions_get_identical_grades(exercises, library):
 
 def test_answer_for_another_exercise_is_refused(exercises, library):
     answer = load_answer(DATA / "answers" / "streit_hm.json", library)
-    with pytest.raises(LawkitError, match="the answer is for the exercise 'g_streit'; expected 'g_konkurrenz'"):
+    with pytest.raises(LawkitError, match="exercise: die Antwort gehört zur Aufgabe 'g_streit'; erwartet 'g_konkurrenz'"):
         grade(exercises["g_konkurrenz"], answer, library)
 
 

@@ -55,12 +55,14 @@ def test_contradictory_answer_is_measured_on_the_path_of_its_elements(grades: di
     widerspruch = grades["widerspruch"]
     assert widerspruch.notes == ()
     assert widerspruch.part("stgb_203_2_1").path == "Lösungsweg der Musterlösung"
+    # one error, counted once: the wrong result; the contradiction and the Gesamtergebnis that
+    # follows from it cost nothing more (docs/grading.md)
     assert [(d.kind, d.code, d.units) for d in widerspruch.deductions] == [
         (Kind.FACHLICH, "ergebnis:stgb_203_2_1", Fraction(9, 5)),
-        (Kind.PRUEFUNGSSPEZIFISCH, "widerspruch:ergebnis:stgb_203_2_1", Fraction(6, 5)),
-        (Kind.FACHLICH, "gesamt-falsch:stgb_203_2_1", 2)]
+        (Kind.PRUEFUNGSSPEZIFISCH, "widerspruch:ergebnis:stgb_203_2_1", 0),
+        (Kind.FACHLICH, "gesamt-falsch:stgb_203_2_1", 0)]
     assert [f.code for f in widerspruch.flags] == ["ergebnis:stgb_203_2_1"]
-    assert (widerspruch.units, widerspruch.points, widerspruch.label) == (7, 10, "vollbefriedigend")
+    assert (widerspruch.units, widerspruch.points, widerspruch.label) == (Fraction(51, 5), 15, "gut")
 
 
 def test_minority_answer_is_noted_with_its_view(grades: dict[str, Grade]) -> None:
@@ -88,7 +90,7 @@ def test_overview_cites_the_norms_as_the_solution_does(grades: dict[str, Grade])
 def test_unvertretbares_result_costs_fachlich(grades: dict[str, Grade]) -> None:
     falsch = grades["falsch"]
     assert {d.kind for d in falsch.deductions} == {Kind.FACHLICH}
-    assert falsch.points == 12
+    assert falsch.points == 15
 
 
 def test_self_check_has_four_to_six_questions_with_feedback() -> None:

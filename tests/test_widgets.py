@@ -342,9 +342,9 @@ def test_self_check_bad_calls():
                     "expected each id once"),
     ("ja_nein_unquoted", "ja_nein_unquoted.yaml:4: questions[0].optionen[0]: expected an option text, "
                          "got true (a yes/no value) (write it in quotes)"),
-    ("unbekannter_schluessel", "unbekannter_schluessel.yaml:6: questions[0].erklärung: unknown key "
-                               "'erklärung'; did you mean 'erklaerung'?; expected one of id, frage, "
-                               "optionen, richtig, erklaerung"),
+    ("unbekannter_schluessel", "unbekannter_schluessel.yaml:6: questions[0].erklärung: unbekannter "
+                               "Schlüssel 'erklärung'; meinten Sie 'erklaerung'?; erwartet einen von id, "
+                               "frage, optionen, richtig, erklaerung"),
     ("eine_option", "eine_option.yaml:4: questions[0].optionen: only one option; expected at least two"),
 ])
 def test_self_check_authoring_errors(name, message):

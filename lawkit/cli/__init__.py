@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lawkit.errors import LawkitError
 
-SUBCOMMANDS = ("check", "norms", "show", "validate", "cite", "grade", "regrade", "gradebook", "exercises")
+if TYPE_CHECKING:
+    from lawkit.loading.library import Library
+
+SUBCOMMANDS = ("check", "norms", "show", "validate", "cite", "grade", "regrade", "gradebook", "exercises",
+               "progress")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +38,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_ERRNO_GERMAN = {
+    errno.ENOSPC: "kein Speicherplatz mehr auf dem Datenträger",
+    errno.EROFS: "der Datenträger ist schreibgeschützt",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "nicht erlaubt",
+    errno.ENOENT: "nicht gefunden",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.EISDIR: "das ist ein Ordner",
+    errno.EDQUOT: "das Speicherkontingent ist erschöpft",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An OSError as a German sentence naming the file."""
+    reason = _ERRNO_GERMAN.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{reason}; erwartet einen lesbaren bzw. beschreibbaren Ort mit freiem Speicherplatz"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name with a lone surrogate must not crash output
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -41,6 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. `lawkit check … | head`
         return 0
+    except OSError as exc:  # a full disk, a read-only folder, a missing file
+        print(f"lawkit {args.command}: {os_error_text(exc)}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print(f"lawkit {args.command}: die Eingabe ist zu tief verschachtelt; erwartet flachere Daten",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
@@ -48,11 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def add_library_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--library", metavar="DIR",
-        help="folder with norms/*.yaml (and cases/*.yaml) to use instead of the shipped library",
+        help="Ordner mit norms/*.yaml (und cases/*.yaml) statt der mitgelieferten Bibliothek",
     )
 
 
-def library_from(args: argparse.Namespace) -> object:
+def library_from(args: argparse.Namespace) -> Library:
     from lawkit.loading.library import default_library, load_library
 
     return load_library(args.library) if args.library else default_library()

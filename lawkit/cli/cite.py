@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from lawkit.errors import LawkitError
 
@@ -25,28 +24,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+MAX_TEXT_BYTES = 100_000_000  # 100 MB: far more than any decision or textbook chapter
+
+
 def read_text(name: str) -> str:
     """The text of FILE (or stdin for '-') decoded as UTF-8, a leading BOM removed.
 
-    Raises LawkitError naming the file (and the byte offset for a decoding error).
+    Only a regular file is read (a FIFO or a device would hang or never end), at most
+    MAX_TEXT_BYTES. Raises LawkitError naming the file (and the byte offset for a decoding error).
     """
-    label = "<stdin>" if name == "-" else name
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise LawkitError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise LawkitError(f"{label}: is a directory, expected a text file") from None
-    except OSError as exc:
-        raise LawkitError(f"{label}: cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LawkitError(
-            f"{label}: not UTF-8 (byte 0x{data[exc.start]:02x} at byte offset {exc.start}); "
-            "save the file as UTF-8 (e.g. a Windows editor's 'UTF-8' option) and try again"
-        ) from None
-    return text.removeprefix("\ufeff")
+    from lawkit._files import decode_text, human_size, read_regular
+
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise LawkitError(f"<stdin>: mehr als {human_size(MAX_TEXT_BYTES)}; erwartet einen kürzeren Text")
+        return decode_text(data, "<stdin>")[0]
+    return decode_text(read_regular(name, limit=MAX_TEXT_BYTES, what="eine Textdatei"), name)[0]
 
 
 def format_text(hits: list) -> str:

@@ -1,7 +1,8 @@
 """`lawkit grade EXERCISE SUBMISSIONS_DIR --out DIR`: grade a class, report every bad file.
 
 Exit code: 0 all submissions graded, 1 some bad or conflicting (reported in DIR/errors.txt and
-on stdout), 2 usage error (unknown exercise, missing folder …).
+on stdout), 2 usage error (unknown exercise, missing folder, an output folder that cannot be
+written …).
 """
 
 from __future__ import annotations
@@ -13,16 +14,23 @@ from lawkit.cli import add_library_option, library_from
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "grade", help="grade every answer of a folder (feedback, Moodle CSV, plot, gradebook)")
+        "grade", help="bewertet alle Antworten eines Ordners (Feedback, Moodle-CSV, Grafik, Notenbuch)")
     parser.add_argument("exercise", metavar="EXERCISE",
-                        help="exercise id in course/ or the path of a master file")
+                        help="Aufgaben-ID in course/ oder der Pfad einer Aufgabendatei")
     parser.add_argument("submissions", metavar="SUBMISSIONS_DIR",
-                        help="folder with the answer files (.json, .yaml)")
+                        help="Ordner mit den Antwortdateien (.json, .yaml)")
     parser.add_argument("--out", required=True, metavar="DIR",
-                        help="folder for feedback, grades.csv, summary, plot and gradebook")
+                        help="Ordner für Feedback, grades.csv, Übersicht, Grafik und Notenbuch")
     parser.add_argument("--gradebook", metavar="PATH",
-                        help="SQLite gradebook to record into (default: DIR/gradebook.sqlite)")
-    parser.add_argument("--timings", action="store_true", help="print how long each step took")
+                        help="SQLite-Notenbuch (Standard: DIR/gradebook.sqlite)")
+    parser.add_argument("--roster", metavar="CSV",
+                        help="Teilnehmerliste (matrikelnummer, nachname, vorname, login, ilias_id, "
+                        "moodle_id …) für die LMS-Feedback-ZIPs")
+    parser.add_argument("--moodle-worksheet", metavar="CSV",
+                        help="Bewertungstabelle aus der Moodle-Aufgabe: schreibt moodle_feedback.zip")
+    parser.add_argument("--ilias-template", metavar="ZIP",
+                        help="Multi-Feedback-ZIP aus der ILIAS-Übung: schreibt ilias_multi_feedback.zip")
+    parser.add_argument("--timings", action="store_true", help="zeigt, wie lange jeder Schritt dauerte")
     add_library_option(parser)
     parser.set_defaults(func=run)
 
@@ -30,11 +38,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from lawkit.exercises.loading import find_exercise
     from lawkit.grading.batch import grade_batch
+    from lawkit.grading.lms import lms_targets
+    from lawkit.grading.roster import load_roster
 
     library = library_from(args)
-    exercise = find_exercise(args.exercise, library=library)  # type: ignore[arg-type]
-    report = grade_batch(exercise, args.submissions, args.out, args.gradebook,
-                         library=library)  # type: ignore[arg-type]
+    exercise = find_exercise(args.exercise, library=library)
+    roster = load_roster(args.roster) if args.roster else None
+    lms = lms_targets(roster=roster, moodle_worksheet=args.moodle_worksheet,
+                      ilias_template=args.ilias_template)
+    report = grade_batch(exercise, args.submissions, args.out, args.gradebook, library=library, lms=lms)
     text = report.text()
     if not args.timings:
         text = "\n".join(line for line in text.splitlines() if not line.startswith("Zeiten: ")) + "\n"

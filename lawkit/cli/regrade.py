@@ -1,8 +1,13 @@
-"""`lawkit regrade EXERCISE ANSWER_FILE --gradebook PATH --reason TEXT [--out DIR]`: Überdenken.
+"""`lawkit regrade EXERCISE ANSWER_FILE --gradebook PATH --reason TEXT [--out DIR] [--accept …]`:
+Überdenken.
 
-The answer is graded again (against the exercise as it stands now) and recorded as an
-Überdenken of the student's current grade; the earlier grade stays in the gradebook, and the
-output shows points before and after, the deductions removed and added, and the reason.
+The answer is graded again (against the exercise as it stands now, with every result accepted
+in earlier Überdenken) and recorded as an Überdenken of the student's current grade; the
+earlier grade stays in the gradebook, and the output shows points before and after, the
+deductions removed and added, and the reason. `--accept ZIEL=ERGEBNIS` accepts a result as
+vertretbar for the whole class (BVerwG 6 B 71.17 Rn. 8): it is kept with the exercise in the
+gradebook and applied at the next `lawkit grade`. The output folder is checked before anything
+is recorded, and repeating the same Überdenken adds nothing, so a retry is always safe.
 """
 
 from __future__ import annotations
@@ -10,54 +15,93 @@ from __future__ import annotations
 import argparse
 
 from lawkit.cli import add_library_option, library_from
+from lawkit.errors import LawkitError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("regrade", help="reconsider one grade after an objection")
+    parser = subparsers.add_parser("regrade", help="überdenkt eine Bewertung nach einem Einwand")
     parser.add_argument("exercise", metavar="EXERCISE",
-                        help="exercise id in course/ or the path of a master file")
-    parser.add_argument("answer", metavar="ANSWER_FILE", help="the student's answer file")
+                        help="Aufgaben-ID in course/ oder der Pfad einer Aufgabendatei")
+    parser.add_argument("answer", metavar="ANSWER_FILE", help="die Antwortdatei der oder des Studierenden")
     parser.add_argument("--gradebook", required=True, metavar="PATH",
-                        help="the gradebook that holds the earlier grade")
+                        help="das Notenbuch mit der früheren Bewertung")
     parser.add_argument("--reason", required=True, metavar="TEXT",
-                        help="the teacher's reason (e.g. the objection and its assessment)")
+                        help="die Begründung der Lehrkraft (der Einwand und seine Würdigung)")
+    parser.add_argument("--accept", action="append", default=[], metavar="ZIEL=ERGEBNIS",
+                        help="erkennt ein Ergebnis für alle als vertretbar an, z. B. "
+                        "'stgb_203_2_1#geheimnis=nicht erfüllt' (wiederholbar)")
     parser.add_argument("--out", metavar="DIR",
-                        help="write the new feedback (with the Überdenken) to DIR/feedback/")
+                        help="schreibt das neue Feedback (mit dem Überdenken) nach DIR/feedback/")
     add_library_option(parser)
     parser.set_defaults(func=run)
+
+
+def parse_accept(values: list[str], library: object) -> list[tuple[str, tuple[str, ...]]]:
+    """[(target, results)] from `--accept norm#element=result` arguments, checked against the
+    library (German messages)."""
+    from lawkit.grading.answers import NORM_FINDINGS, Finding, element_index
+    from lawkit.loading.library import Library
+    from lawkit.model.suggest import aehnlich
+
+    assert isinstance(library, Library)
+    out: dict[str, list[str]] = {}
+    for value in values:
+        target, sep, result = value.partition("=")
+        target, result = target.strip(), result.strip()
+        if not sep or not target or not result:
+            raise LawkitError(f"--accept {value!r}: erwartet ZIEL=ERGEBNIS, z. B. "
+                              "'stgb_203_2_1#geheimnis=nicht erfüllt'")
+        norm_id, _, element_id = target.partition("#")
+        if norm_id not in library.norms:
+            raise LawkitError(f"--accept {value!r}: unbekannte Norm {norm_id!r}"
+                              f"{aehnlich(norm_id, library.norms)}; erwartet eine Norm-ID (lawkit norms)")
+        allowed = NORM_FINDINGS if not element_id else tuple(Finding)
+        if element_id and element_id not in element_index(library.norm(norm_id)):
+            known = element_index(library.norm(norm_id))
+            raise LawkitError(f"--accept {value!r}: die Norm {norm_id!r} hat kein Merkmal {element_id!r}"
+                              f"{aehnlich(element_id, known)}; erwartet eine Merkmals-ID wie in "
+                              f"`lawkit show {norm_id}`")
+        if result not in {f.value for f in allowed}:
+            raise LawkitError(f"--accept {value!r}: unbekanntes Ergebnis {result!r}; erwartet einen von "
+                              f"{', '.join(f.value for f in allowed)}")
+        out.setdefault(target, [])
+        if result not in out[target]:
+            out[target].append(result)
+    return [(target, tuple(results)) for target, results in out.items()]
 
 
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from lawkit._atomic import write_atomic
+    from lawkit._atomic import write_many_atomic
     from lawkit.exercises.loading import find_exercise
     from lawkit.grading.answers import load_answer
-    from lawkit.grading.batch import FEEDBACK_DIR, inside
-    from lawkit.grading.feedback import feedback_markdown, html_page
-    from lawkit.grading.gradebook import Gradebook
+    from lawkit.grading.batch import FEEDBACK_DIR, inside, prepare_out, with_standards
+    from lawkit.grading.feedback import html_page
+    from lawkit.grading.gradebook import Gradebook, Standard
     from lawkit.grading.grader import grade
 
     library = library_from(args)
-    exercise = find_exercise(args.exercise, library=library)  # type: ignore[arg-type]
-    answer = load_answer(args.answer, library)  # type: ignore[arg-type]
-    result = grade(exercise, answer, library)  # type: ignore[arg-type]
+    exercise = find_exercise(args.exercise, library=library)
+    answer = load_answer(args.answer, library)
+    accept = parse_accept(args.accept, library)
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        prepare_out(out)  # before anything is recorded: a retry must not record twice
     with Gradebook(args.gradebook, create=False) as book:
-        regrade = book.regrade(result, args.reason, source=str(args.answer))
-    account = regrade.text()
-    print(account, end="")
-    if args.out:
-        out = Path(args.out)
-        markdown = feedback_markdown(result) + "\n" + account
-        write_atomic(inside(out, FEEDBACK_DIR, f"{answer.student}.md"), markdown)
-        page = html_page(result).replace(
-            "</body>", f"<pre>{_escape(account)}</pre>\n</body>")
-        write_atomic(inside(out, FEEDBACK_DIR, f"{answer.student}.html"), page)
-        print(f"Feedback: {inside(out, FEEDBACK_DIR, answer.student + '.md')}")
+        pending = tuple(Standard(0, exercise.id, target, results, args.reason, None, "")
+                        for target, results in accept)
+        standards = (*book.standards(exercise.id), *pending)
+        result = grade(with_standards(exercise, standards), answer, library)
+        regrade = book.regrade(result, args.reason, source=str(args.answer), accept=accept)
+        markdown, fragment = book.feedback(regrade.after)
+    print(regrade.text(), end="")
+    if regrade.repeated:
+        print("Dieses Überdenken ist bereits eingetragen; es wurde nichts hinzugefügt.")
+    if out is not None:
+        md_path = inside(out, FEEDBACK_DIR, f"{answer.student}.md")
+        write_many_atomic([(md_path, markdown),
+                           (inside(out, FEEDBACK_DIR, f"{answer.student}.html"),
+                            html_page(result, body=fragment))])
+        print(f"Feedback: {md_path}")
     return 0
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -18,12 +19,18 @@ from pathlib import Path
 import ipywidgets as widgets
 import traitlets
 
-from lawkit._atomic import write_atomic
-from lawkit.errors import LawkitError
+from lawkit._atomic import remove_stale_temporaries, write_atomic
+from lawkit.errors import AuthoringError, LawkitError
 from lawkit.exercises.loading import find_exercise
 from lawkit.exercises.model import ELEMENT_RESULTS, NORM_RESULTS, Exercise
 from lawkit.exercises.schema import schema_rows
-from lawkit.grading.answers import STUDENT_ID
+from lawkit.grading.answers import (
+    MAX_ANSWER_BYTES,
+    STUDENT_ID,
+    StudentAnswer,
+    answer_from_mapping,
+    load_answer,
+)
 from lawkit.loading.library import Library, default_library
 from lawkit.model.norm import Norm
 
@@ -131,6 +138,8 @@ class AnswerForm:
         self.library = library or default_library()
         self.path = Path(answers_dir) / f"{exercise.id}.json"
         self._clock = clock
+        self.kept: Path | None = None  # where the last save put an unreadable earlier file
+        remove_stale_temporaries(self.path.parent)  # of a save killed halfway
         self.student = widgets.Text(description="Matrikelnr.", placeholder="z. B. 1234567")
         self.student.add_class("lawkit-answer-student")
         self.name = widgets.Text(description="Name", placeholder="optional")
@@ -343,11 +352,27 @@ class AnswerForm:
         return out
 
     def save(self) -> Path:
-        """Validate and write the answer atomically; raise AnswerFormError (German) if not."""
+        """Validate by the grader's own rules and write the answer atomically; raise
+        AnswerFormError (German) if not. A saved file that cannot be read (broken by hand, or
+        from another exercise) is kept under another name first: a student's answer is never
+        lost."""
         problems = self.problems()
         if problems:
             raise AnswerFormError("Nicht gespeichert: " + " ".join(problems))
-        text = json.dumps(self.answer_dict(), ensure_ascii=False, indent=2) + "\n"
+        data = self.answer_dict()
+        try:
+            answer_from_mapping(data, self.library, file=str(self.path))
+        except AuthoringError as exc:
+            where = f" ({exc.path})" if exc.path else ""
+            raise AnswerFormError(f"Nicht gespeichert: Die Bewertung würde diese Antwort nicht annehmen"
+                                  f"{where}: {exc.problem}.") from None
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        size = len(text.encode("utf-8"))
+        if size > MAX_ANSWER_BYTES:
+            raise AnswerFormError(f"Nicht gespeichert: Die Antwort hat {size} Bytes; die Bewertung nimmt "
+                                  f"höchstens {MAX_ANSWER_BYTES} Bytes (1 MB) an. Kürzen Sie die "
+                                  "Begründungen.")
+        kept = self._keep_unreadable()
         try:
             write_atomic(self.path, text)
         except OSError as exc:
@@ -356,7 +381,32 @@ class AnswerForm:
                 f"Nicht gespeichert: Die Datei „{self.path}“ kann nicht geschrieben werden "
                 f"({reason}). Prüfen Sie, ob „{self.path.parent}“ ein Ordner ist, in den Sie "
                 "schreiben dürfen. Eine zuvor gespeicherte Antwort bleibt unverändert.") from None
+        self.kept = kept
         return self.path
+
+    def _keep_unreadable(self) -> Path | None:
+        """Rename a saved answer the grader cannot read, so that saving never destroys it."""
+        if not self.path.is_file() or self.path.is_symlink():
+            return None
+        try:
+            answer = load_answer(self.path, self.library)
+            if answer.exercise == self.exercise.id:
+                return None
+        except LawkitError:
+            pass
+        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
+        backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}{self.path.suffix}")
+        counter = 1
+        while backup.exists():
+            counter += 1
+            backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}-{counter}{self.path.suffix}")
+        try:
+            os.rename(self.path, backup)
+        except OSError as exc:
+            raise AnswerFormError(
+                f"Nicht gespeichert: Die alte, nicht lesbare Datei „{self.path}“ kann nicht beiseite "
+                f"gelegt werden ({exc.strerror or exc}); sie bleibt unverändert.") from None
+        return backup
 
     def _save_clicked(self) -> None:
         try:
@@ -365,56 +415,51 @@ class AnswerForm:
             self.status.value = f"<span style='color:#b00020'>{html.escape(str(exc))}</span>"
             return
         when = self._clock().strftime("%d.%m.%Y, %H:%M:%S")
+        kept = ""
+        if self.kept is not None:
+            kept = (f". Die vorher gespeicherte, nicht lesbare Datei ist als „{html.escape(str(self.kept))}“ "
+                    "aufbewahrt.")
         self.status.value = (f"<span style='color:#1b5e20'>Gespeichert: {html.escape(str(path))} "
-                             f"({when})</span>")
+                             f"({when}){kept}</span>")
 
     # -- loading a saved answer -------------------------------------------------------------------
     def load(self, path: Path | str) -> None:
-        """Fill the form from a saved answer file; a broken file leaves the form empty and
-        says so (the file is replaced only when the student saves)."""
+        """Fill the form from a saved answer file, read by the grader's own loader (all or
+        nothing: a file it refuses leaves the form empty and says why; the file is kept under
+        another name when the student saves)."""
         path = Path(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-            if not isinstance(data, dict):
-                raise ValueError("oben steht kein Objekt")
-            if data.get("exercise") != self.exercise.id:
-                raise ValueError(f"die Datei gehört zur Übung „{data.get('exercise')}“")
-            self._fill(data)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError, traitlets.TraitError) as exc:
+            answer = load_answer(path, self.library)
+            if answer.exercise != self.exercise.id:
+                raise LawkitError(f"die Datei gehört zur Übung „{answer.exercise}“")
+        except LawkitError as exc:
+            reason = exc.problem if isinstance(exc, AuthoringError) else str(exc)
+            if isinstance(exc, AuthoringError) and exc.path:
+                reason = f"{exc.path}: {reason}"
             self.status.value = (f"<span style='color:#b00020'>Die gespeicherte Antwort "
                                  f"„{html.escape(str(path))}“ konnte nicht geladen werden "
-                                 f"({html.escape(str(exc))}). Das Formular "
-                                 "beginnt leer; die Datei wird erst beim Speichern ersetzt.</span>")
+                                 f"({html.escape(reason)}). Das Formular beginnt leer; beim Speichern "
+                                 "wird die alte Datei unter einem anderen Namen aufbewahrt, nicht "
+                                 "überschrieben.</span>")
             return
+        self._fill(answer)
         self.status.value = f"Geladen: {html.escape(str(path))}"
 
-    def _fill(self, data: dict[str, object]) -> None:
-        self.student.value = str(data.get("student", ""))
-        self.name.value = str(data.get("name", "") or "")
-        entries = [n for n in data.get("norms", []) or [] if isinstance(n, dict)]  # type: ignore[union-attr]
-        self.norm_selector.value = tuple(str(n.get("norm")) for n in entries
-                                         if n.get("norm") in self.library.norms)
-        for entry in entries:
-            norm_id = entry.get("norm")
-            if norm_id not in self.norm_result:
-                continue
-            if entry.get("result") in NORM_RESULTS:
-                self.norm_result[norm_id].value = entry["result"]
-            self.begruendung[norm_id].value = str(entry.get("begruendung", "") or "")
-            for element_id, item in (entry.get("elements") or {}).items():
-                if element_id in self.element_result[norm_id] and isinstance(item, dict):
-                    if item.get("result") in ELEMENT_RESULTS:
-                        self.element_result[norm_id][element_id].value = item["result"]
-                    reason = str(item.get("begruendung", "") or "")
-                    self.element_begruendung[norm_id][element_id].value = reason
-        for item in data.get("konkurrenzen", []) or []:  # type: ignore[union-attr]
-            chosen = self.norm_selector.value
-            if isinstance(item, dict) and item.get("norm") in chosen and item.get("yields_to") in chosen:
-                self.add_konkurrenz(item["norm"], item["yields_to"])
-        self.konkurrenzen_begruendung.value = str(data.get("konkurrenzen_begruendung", "") or "")
-        gesamt = data.get("gesamtergebnis") or {}
-        if isinstance(gesamt, dict):
-            for norm_id in gesamt.get("applies", []) or []:
-                if norm_id in self.applies and norm_id in self.norm_selector.value:
-                    self.applies[norm_id].value = True
-            self.gesamtergebnis.value = str(gesamt.get("text", "") or "")
+    def _fill(self, answer: StudentAnswer) -> None:
+        self.student.value = answer.student
+        self.name.value = answer.name or ""
+        self.norm_selector.value = tuple(n.norm for n in answer.norms)
+        for norm in answer.norms:
+            self.norm_result[norm.norm].value = norm.result.value
+            self.begruendung[norm.norm].value = norm.begruendung or ""
+            for element in norm.elements:
+                if element.element in self.element_result[norm.norm]:
+                    self.element_result[norm.norm][element.element].value = element.result.value
+                    self.element_begruendung[norm.norm][element.element].value = element.begruendung or ""
+        for konkurrenz in answer.konkurrenzen:
+            self.add_konkurrenz(konkurrenz.norm, konkurrenz.yields_to)
+        self.konkurrenzen_begruendung.value = answer.konkurrenzen_begruendung or ""
+        for norm_id in answer.applies or ():
+            if norm_id in self.applies and norm_id in self.norm_selector.value:
+                self.applies[norm_id].value = True
+        self.gesamtergebnis.value = answer.gesamtergebnis_text or ""

@@ -21,9 +21,9 @@ from lawkit.exercises.model import (
     Solution,
     Vertretbar,
 )
-from lawkit.loading.yaml_reader import Reader, describe, read_document
+from lawkit.loading.yaml_reader import Reader, beschreibe, read_document
 from lawkit.model.norm import Source
-from lawkit.model.suggest import nearest
+from lawkit.model.suggest import aehnlich
 
 if TYPE_CHECKING:
     from lawkit.loading.library import Library
@@ -57,11 +57,12 @@ def load_exercise(path: Path | str, library: Library | None = None, *, text: str
     exercise_id = reader.ident("id")
     stem = Path(path).stem
     if text is None and stem != exercise_id:
-        raise reader.error(f"the id {exercise_id!r} differs from the file name {stem!r}; expected "
-                           "the id to equal the file name", "id")
+        raise reader.error(f"die ID {exercise_id!r} weicht vom Dateinamen {stem!r} ab; erwartet, dass "
+                           "die ID dem Dateinamen entspricht", "id")
     level = reader.str("level")
     if level not in LEVELS:
-        raise reader["level"].error(f"expected one of {', '.join(LEVELS)}, got {describe(level)}")
+        raise reader["level"].error(f"erwartet einen von {', '.join(LEVELS)}, gefunden: "
+                                    f"{beschreibe(level)}")
     case = _read_case(reader, library)
     solution = _read_solution(reader["solution"], library, case)
     bearbeitervermerk = reader.str("bearbeitervermerk")
@@ -85,8 +86,8 @@ def load_course(directory: Path | str | None = None, library: Library | None = N
     """Every `*.yaml` of the course folder by id, in file-name order (the first problem raises)."""
     base = Path(directory) if directory is not None else course_dir()
     if not base.is_dir():
-        raise AuthoringError(str(base), "", "no such folder; expected the folder of the master "
-                                            "exercise files (course/)")
+        raise AuthoringError(str(base), "", "diesen Ordner gibt es nicht; erwartet den Ordner mit den "
+                                            "Aufgabendateien (course/)")
     return {ex.id: ex for ex in (load_exercise(p, library) for p in sorted(base.glob("*.yaml")))}
 
 
@@ -102,7 +103,8 @@ def find_exercise(id_or_path: str | Path, directory: Path | str | None = None,
     if candidate.is_file():
         return load_exercise(candidate, library)
     known = sorted(p.stem for p in base.glob("*.yaml"))
-    raise UnknownIdError(f"unknown exercise {text!r}{nearest(text, known)} (no file {candidate})")
+    raise UnknownIdError(f"unbekannte Aufgabe {text!r}{aehnlich(text, known)} (keine Datei {candidate}); "
+                         "erwartet eine Aufgaben-ID aus course/ oder den Pfad einer Aufgabendatei")
 
 
 def read_seed_sources(reader: Reader, library: Library, key: str = "sources") -> tuple[Source, ...]:
@@ -114,8 +116,8 @@ def read_seed_sources(reader: Reader, library: Library, key: str = "sources") ->
         item.mapping(required=("seed", "at"), optional=("text",))
         seed = item.str("seed")
         if library.seeds and seed not in library.seeds:
-            raise item["seed"].error(f"unknown seed {seed!r}{nearest(seed, library.seeds)}; "
-                                     f"expected one of {', '.join(library.seeds)}")
+            raise item["seed"].error(f"unbekannte Quelle {seed!r}{aehnlich(seed, library.seeds)}; "
+                                     f"erwartet eine von {', '.join(library.seeds)}")
         at = item.str("at")
         out.append(Source(item.opt_str("text") or at, seed, at, origin=item.origin("seed")))
     return tuple(out)
@@ -126,8 +128,9 @@ def _read_case(reader: Reader, library: Library) -> Case:
     case_id = case_reader.text()
     base = case_id.partition(".")[0]
     if base not in library.case_files:
-        raise case_reader.error(f"unknown case {case_id!r}{nearest(base, library.case_files)}; "
-                                "expected a shipped case id or 'case.variant' (see lawkit/data/cases)")
+        raise case_reader.error(f"unbekannter Fall {case_id!r}{aehnlich(base, library.case_files)}; "
+                                "erwartet die ID eines mitgelieferten Falls oder 'fall.variante' (siehe "
+                                "lawkit/data/cases)")
     try:
         return library.case(case_id)
     except LawkitError as exc:
@@ -138,22 +141,22 @@ def _read_solution(reader: Reader, library: Library, case: Case) -> Solution:
     reader.mapping(required=SOLUTION_KEYS_REQUIRED, optional=SOLUTION_KEYS_OPTIONAL)
     examined = [e.norm for e in case.examinations]
     required: list[RequiredNorm] = []
-    for item in reader["required"].list(what="required norms"):
+    for item in reader["required"].list(what="verlangte Normen"):
         item.mapping(required=("norm", "weight"))
         norm_id = _norm_id(item["norm"], library)
         if norm_id not in examined:
-            raise item["norm"].error(f"the case {case.id!r} does not examine {norm_id!r}; expected "
-                                     f"one of {', '.join(examined)} (the reference is the case's check)")
+            raise item["norm"].error(f"der Fall {case.id!r} prüft {norm_id!r} nicht; erwartet eine von "
+                                     f"{', '.join(examined)} (die Musterlösung ist die Prüfung des Falls)")
         if norm_id in (r.norm for r in required):
-            raise item["norm"].error(f"the norm {norm_id!r} is required twice; expected each norm once")
+            raise item["norm"].error(f"die Norm {norm_id!r} ist zweimal verlangt; erwartet jede Norm einmal")
         required.append(RequiredNorm(norm_id, _number(item["weight"], positive=True)))
     optional: list[str] = []
     if reader.has("optional"):
-        for item in reader["optional"].list(non_empty=False, what="norm ids"):
+        for item in reader["optional"].list(non_empty=False, what="Norm-IDs"):
             norm_id = _norm_id(item, library)
             if norm_id in optional or norm_id in (r.norm for r in required):
-                raise item.error(f"the norm {norm_id!r} is already listed; expected each norm once "
-                                 "in required or optional")
+                raise item.error(f"die Norm {norm_id!r} steht schon in der Liste; erwartet jede Norm einmal "
+                                 "in required oder optional")
             optional.append(norm_id)
     listed = [*(r.norm for r in required), *optional]
     vertretbar = {}
@@ -171,20 +174,21 @@ def _read_solution(reader: Reader, library: Library, case: Case) -> Solution:
 
 def _norm_id(reader: Reader, library: Library) -> str:
     if not isinstance(reader.value, str):
-        raise reader.error(f"expected a norm id, got {describe(reader.value)}")
+        raise reader.error(f"erwartet eine Norm-ID, gefunden: {beschreibe(reader.value)}")
     norm_id = reader.text()
     if norm_id not in library.norms:
-        raise reader.error(f"unknown norm {norm_id!r}{nearest(norm_id, library.norms)}; expected a "
-                           "norm id of the library (see `lawkit norms`)")
+        raise reader.error(f"unbekannte Norm {norm_id!r}{aehnlich(norm_id, library.norms)}; erwartet eine "
+                           "Norm-ID der Bibliothek (siehe `lawkit norms`)")
     return norm_id
 
 
 def _number(reader: Reader, *, positive: bool = False) -> float:
     value = reader.value
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise reader.error(f"expected a number, got {describe(value)}")
+        raise reader.error(f"erwartet eine Zahl, gefunden: {beschreibe(value)}")
     if value < 0 or (positive and value == 0):
-        raise reader.error(f"expected a number {'above' if positive else 'of at least'} 0, got {value}")
+        raise reader.error(f"erwartet eine Zahl {'über' if positive else 'von mindestens'} 0, gefunden: "
+                           f"{value}")
     return float(value)
 
 
@@ -192,26 +196,26 @@ def _read_vertretbar(ref: str, reader: Reader, library: Library, listed: list[st
     reader.mapping(required=("results", "because"), optional=("sources",))
     norm_id, _, element_id = ref.partition("#")
     if norm_id not in library.norms:
-        raise reader.error(f"unknown norm {norm_id!r}{nearest(norm_id, library.norms)}; expected "
-                           "'norm' or 'norm#element'")
+        raise reader.error(f"unbekannte Norm {norm_id!r}{aehnlich(norm_id, library.norms)}; erwartet "
+                           "'norm' oder 'norm#merkmal'")
     if norm_id not in listed:
-        raise reader.error(f"the norm {norm_id!r} is neither required nor optional in this "
-                           "exercise; expected one of " + ", ".join(listed))
+        raise reader.error(f"die Norm {norm_id!r} ist in dieser Aufgabe weder verlangt noch optional; "
+                           "erwartet eine von " + ", ".join(listed))
     allowed = NORM_RESULTS
     if element_id:
         norm = library.norms[norm_id]
         if norm.find(element_id) is None or element_id == norm_id:
             known = [e.id for e in norm.elements()][1:]
-            raise reader.error(f"norm {norm_id!r} has no element {element_id!r}"
-                               f"{nearest(element_id, known)}; expected an element id as in "
+            raise reader.error(f"die Norm {norm_id!r} hat kein Merkmal {element_id!r}"
+                               f"{aehnlich(element_id, known)}; erwartet eine Merkmals-ID wie in "
                                f"`lawkit show {norm_id}`")
         allowed = ELEMENT_RESULTS
     results = []
-    for item in reader["results"].list(what="results"):
+    for item in reader["results"].list(what="Ergebnisse"):
         if item.value not in allowed:
-            raise item.error(f"expected one of {', '.join(allowed)}, got {describe(item.value)}")
+            raise item.error(f"erwartet einen von {', '.join(allowed)}, gefunden: {beschreibe(item.value)}")
         if item.value in results:
-            raise item.error(f"the result {item.value!r} is given twice")
+            raise item.error(f"das Ergebnis {item.value!r} steht zweimal da; erwartet jedes Ergebnis einmal")
         results.append(str(item.value))
     return Vertretbar(ref, tuple(results), reader.str("because"), read_seed_sources(reader, library))
 
@@ -223,8 +227,8 @@ def _read_rubric(reader: Reader) -> Rubric:
               for key in (*RUBRIC_SHARES, *RUBRIC_WEIGHTS)}
     shares = sum(values[key] for key in RUBRIC_SHARES)
     if not math.isclose(shares, 1.0, abs_tol=1e-9):
-        raise reader.error(f"norm_result + elements + begruendung add up to {shares:g}; expected 1 "
-                           "(they are shares of each norm's weight)")
+        raise reader.error(f"norm_result + elements + begruendung ergeben {shares:g}; erwartet 1 "
+                           "(es sind Anteile am Gewicht jeder Norm)")
     return Rubric(**values)
 
 
@@ -240,5 +244,5 @@ def _check_bearbeitervermerk(reader: Reader, text: str, solution: Solution, libr
         if (first.article, first.number, first.law) not in cited:
             short = f"{'Art.' if first.article else '§'} {first.number} {first.law}"
             raise reader["bearbeitervermerk"].error(
-                f"does not name {short} (required norm {required.norm!r}); expected the "
-                "Bearbeitervermerk to state every norm a complete answer must treat")
+                f"nennt {short} nicht (verlangte Norm {required.norm!r}); erwartet, dass der "
+                "Bearbeitervermerk jede Norm nennt, die eine vollständige Lösung prüfen muss")

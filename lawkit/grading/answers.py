@@ -13,14 +13,14 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lawkit.errors import AuthoringError
-from lawkit.loading.yaml_reader import describe
-from lawkit.model.suggest import nearest
+from lawkit.loading.yaml_reader import beschreibe
+from lawkit.model.suggest import aehnlich
 
 if TYPE_CHECKING:
     from lawkit.loading.library import Library
@@ -93,6 +93,7 @@ class StudentAnswer:
     applies: tuple[str, ...] | None = None  # None: no Gesamtergebnis given
     gesamtergebnis_text: str | None = None
     file: str | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)  # for the teacher: how it was read
 
     def norm(self, norm_id: str) -> NormAnswer | None:
         for answer in self.norms:
@@ -144,81 +145,163 @@ def element_index(norm: Norm) -> dict[str, Element]:
 
 
 # -- reading -----------------------------------------------------------------------------------
+MAX_DEPTH = 64  # an answer is at most five levels deep; far deeper nesting is an attack
+MAX_DIGITS = 50  # no number in an answer needs more digits
+WINDOWS_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])")
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def load_answer(path: Path | str, library: Library | None = None, *, text: str | None = None
                 ) -> StudentAnswer:
     """Read and validate one answer file (JSON, or YAML for .yaml/.yml) against the library."""
     from lawkit.loading.library import default_library
 
     file = str(path)
+    notes: tuple[str, ...] = ()
     if text is None:
-        text = read_answer_text(Path(path))
+        text, decoding = read_answer_text(Path(path))
+        notes = (decoding,) if decoding else ()
     if not text.strip():
-        raise AuthoringError(file, "", "the file is empty; expected an answer (a mapping with "
-                                       "exercise, student and norms)")
+        raise AuthoringError(file, "", "die Datei ist leer; erwartet eine Antwort (eine Zuordnung mit "
+                                       "exercise, student und norms)")
     data = _parse(file, text)
-    return _Validator(file, text, library or default_library()).answer(data)
+    answer = _Validator(file, text, library or default_library()).answer(data)
+    return replace(answer, notes=(*notes, *answer.notes)) if notes else answer
 
 
-def read_answer_text(path: Path) -> str:
-    """The text of an answer file: at most 1 MB, UTF-8 (a BOM is fine), never a folder or link."""
-    file = str(path)
-    try:
-        if path.is_symlink():
-            raise AuthoringError(file, "", "this is a symbolic link; expected the answer file itself")
-        if path.is_dir():
-            raise AuthoringError(file, "", "this is a folder; expected an answer file")
-        size = path.stat().st_size
-        if size > MAX_ANSWER_BYTES:
-            raise AuthoringError(file, "", f"the file has {size} bytes; expected at most "
-                                           f"{MAX_ANSWER_BYTES} (1 MB)")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AuthoringError(file, "", "no such file") from None
-    except OSError as exc:
-        raise AuthoringError(file, "", f"cannot read the file ({exc.strerror})") from None
-    if len(raw) > MAX_ANSWER_BYTES:  # the file grew after stat()
-        raise AuthoringError(file, "", f"the file has more than {MAX_ANSWER_BYTES} bytes; "
-                                       "expected at most 1 MB")
-    return decode_answer(raw, file)
+def identity_of(file: str, raw: bytes) -> tuple[str | None, str | None]:
+    """(student, submitted) as an answer file states them, read with the grader's own safe
+    parser but without checking the rest (the collector ties answers to hub users with it).
+    Raises AuthoringError if the file cannot be read as an answer at all."""
+    from lawkit._files import decode_text
+
+    text, _ = decode_text(raw, file, legacy=True)
+    if not text.strip():
+        raise AuthoringError(file, "", "die Datei ist leer; erwartet eine Antwort")
+    data = _parse(file, text)
+    if not isinstance(data, dict):
+        raise AuthoringError(file, "", "erwartet eine Zuordnung mit exercise, student und norms")
+    student, submitted = data.get("student"), data.get("submitted")
+    if isinstance(submitted, _dt.date):
+        submitted = submitted.isoformat()
+    return (student if isinstance(student, str) else None,
+            submitted if isinstance(submitted, str) else None)
 
 
-def decode_answer(raw: bytes, file: str) -> str:
-    """UTF-8 with or without BOM; Windows-1252 (cp1252) and other encodings are refused."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = raw[exc.start]
-        guess = ""
-        try:
-            char = bytes([byte]).decode("cp1252")
-        except UnicodeDecodeError:
-            char = ""
-        if char and not char.isascii():
-            guess = f" – it looks like Windows-1252 (cp1252), where this byte is {char!r}"
-        raise AuthoringError(
-            file, "",
-            f"the file is not UTF-8: byte 0x{byte:02x} at offset {exc.start} cannot be read{guess}; "
-            "expected UTF-8 text: save the file as UTF-8 (in Windows editors: 'UTF-8')",
-            line,
-        ) from None
+def read_answer_text(path: Path) -> tuple[str, str | None]:
+    """(text, note) of an answer file: a regular file of at most 1 MB, never a link; UTF-8 (a
+    BOM is fine), or UTF-16 / unambiguous Windows-1252 with a note saying so."""
+    from lawkit._files import decode_text, read_regular
+
+    raw = read_regular(path, limit=MAX_ANSWER_BYTES, what="eine Antwortdatei", follow_links=False)
+    return decode_text(raw, str(path), legacy=True)
+
+
+_JSON_MESSAGES = (
+    ("Expecting value", "hier fehlt ein Wert"),
+    ("Expecting property name enclosed in double quotes",
+     "hier wird ein Schlüssel in doppelten Anführungszeichen erwartet"),
+    ("Expecting ',' delimiter", "hier fehlt ein Komma"),
+    ("Expecting ':' delimiter", "hier fehlt ein Doppelpunkt"),
+    ("Unterminated string starting at", "ein Text ohne schließendes Anführungszeichen"),
+    ("Extra data", "nach dem Ende des Objekts folgt noch etwas"),
+    ("Invalid control character at", "ein Steuerzeichen mitten in einem Text"),
+    ("Invalid \\escape", "eine ungültige Escape-Sequenz (\\…)"),
+    ("Invalid \\uXXXX escape", "eine ungültige Escape-Sequenz (\\u…)"),
+)
+
+
+def _json_message(msg: str) -> str:
+    for english, german in _JSON_MESSAGES:
+        if msg.startswith(english):
+            return german
+    return msg
+
+
+class _LongNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
 
 
 def _parse(file: str, text: str) -> object:
     if file.lower().endswith((".yaml", ".yml")):
         from lawkit.loading.yaml_reader import read_document
 
-        return read_document(file, text=text).data
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise AuthoringError(file, "", f"not valid JSON: {exc.msg} (column {exc.colno}); expected "
-                                       "a JSON object as written by the answer form", exc.lineno) from None
-    except _DuplicateKey as exc:
-        raise AuthoringError(file, "", f"the key {exc.key!r} is given twice in one object; expected "
-                                       "each key once") from None
-    except RecursionError:
-        raise AuthoringError(file, "", "the JSON is nested too deeply; expected an answer") from None
+        data = read_document(file, text=text).data
+    else:
+        try:
+            data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_bounded_int)
+        except json.JSONDecodeError as exc:
+            raise AuthoringError(file, "", f"kein gültiges JSON: {_json_message(exc.msg)} (Spalte "
+                                           f"{exc.colno}); erwartet ein JSON-Objekt, wie es das "
+                                           "Antwortformular schreibt", exc.lineno) from None
+        except _DuplicateKey as exc:
+            raise AuthoringError(file, "", f"der Schlüssel {_short(exc.key)} steht zweimal in einem "
+                                           "Objekt; erwartet jeden Schlüssel einmal") from None
+        except _LongNumber as exc:
+            line = text[: text.find(exc.digits)].count("\n") + 1 if exc.digits in text else None
+            raise AuthoringError(file, "", f"eine Zahl mit {len(exc.digits)} Ziffern; erwartet Zahlen "
+                                           f"mit höchstens {MAX_DIGITS} Ziffern", line) from None
+        except (RecursionError, ValueError):
+            raise AuthoringError(file, "", "das JSON ist zu tief verschachtelt oder enthält einen "
+                                           "unlesbaren Wert; erwartet eine Antwort im Format von "
+                                           "docs/grading-formats.md") from None
+    _check_values(file, text, data)
+    return data
+
+
+def _check_values(file: str, text: str, data: object) -> None:
+    """Every text encodable (no lone surrogates), no deeper nesting than MAX_DEPTH (checked
+    without recursion, so no input can exhaust the stack)."""
+    from lawkit.loading.yaml_reader import first_surrogate
+
+    stack: list[tuple[object, str, int]] = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise AuthoringError(file, path, f"die Daten sind tiefer als {MAX_DEPTH} Ebenen "
+                                             "verschachtelt; erwartet eine Antwort im Format von "
+                                             "docs/grading-formats.md")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                child = _child(path, key)
+                if isinstance(key, str) and first_surrogate(key) is not None:
+                    raise _bad_text(file, path, key)
+                stack.append((item, child, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+        elif isinstance(value, str) and first_surrogate(value) is not None:
+            raise _bad_text(file, path, value)
+
+
+def _bad_text(file: str, path: str, value: str) -> AuthoringError:
+    from lawkit.loading.yaml_reader import first_surrogate
+
+    at = first_surrogate(value) or 0
+    return AuthoringError(file, path, f"der Text enthält ein ungültiges Unicode-Zeichen (einzelnes "
+                                      f"Surrogat U+{ord(value[at]):04X} an Stelle {at}); erwartet "
+                                      "gültigen Text (UTF-8)")
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def clean_name(name: str) -> tuple[str, bool]:
+    """A student's name without terminal escapes and control characters (they must not reach
+    file names, the CSV or a terminal); True if something was removed."""
+    cleaned = _CONTROL.sub("", _ANSI.sub("", name))
+    cleaned = " ".join(cleaned.split())
+    return cleaned, cleaned != name.strip()
 
 
 class _DuplicateKey(Exception):
@@ -267,15 +350,16 @@ class _Validator:
                 optional: tuple[str, ...]) -> dict[str, object]:
         known = (*required, *optional)
         if not isinstance(value, dict):
-            raise self.error(path, f"expected a mapping with the keys {', '.join(required)}, got "
-                                   f"{describe(value)}")
+            raise self.error(path, f"erwartet eine Zuordnung mit den Schlüsseln {', '.join(required)}, "
+                                   f"gefunden: {beschreibe(value)}")
         for key in value:
             if key not in known:
-                raise self.error(_child(path, key), f"unknown key {key!r}{nearest(str(key), known)}; "
-                                                    f"expected one of {', '.join(known)}")
+                raise self.error(_child(path, key), f"unbekannter Schlüssel {_short(key)}"
+                                                    f"{aehnlich(str(key), known)}; erwartet einen von "
+                                                    f"{', '.join(known)}")
         for key in required:
             if key not in value:
-                raise self.error(path, f"the key {key!r} is missing; expected it to be given")
+                raise self.error(path, f"der Schlüssel {key!r} fehlt; erwartet, dass er angegeben ist")
         return value
 
     def text(self, value: object, path: str, *, optional: bool = False) -> str | None:
@@ -284,30 +368,30 @@ class _Validator:
         if isinstance(value, _dt.date):  # YAML reads an unquoted date as a date
             return value.isoformat()
         if not isinstance(value, str):
-            raise self.error(path, f"expected a text, got {describe(value)}")
+            raise self.error(path, f"erwartet einen Text, gefunden: {beschreibe(value)}")
         stripped = value.strip()
         if not stripped and not optional:
-            raise self.error(path, "the text is empty; expected a text")
+            raise self.error(path, "der Text ist leer; erwartet einen Text")
         return stripped or None
 
     def finding(self, value: object, path: str, allowed: tuple[Finding, ...]) -> Finding:
         for finding in allowed:
             if value == finding.value:
                 return finding
-        raise self.error(path, f"expected one of {', '.join(f.value for f in allowed)}, got "
-                               f"{describe(value)}")
+        raise self.error(path, f"erwartet einen von {', '.join(f.value for f in allowed)}, gefunden: "
+                               f"{beschreibe(value)}")
 
     def norm_id(self, value: object, path: str) -> str:
         if not isinstance(value, str):
-            raise self.error(path, f"expected a norm id, got {describe(value)}")
+            raise self.error(path, f"erwartet eine Norm-ID, gefunden: {beschreibe(value)}")
         if value not in self.library.norms:
-            raise self.error(path, f"unknown norm {value!r}{nearest(value, self.library.norms)}; "
-                                   "expected a norm id of the library (see `lawkit norms`)")
+            raise self.error(path, f"unbekannte Norm {_short(value)}{aehnlich(value, self.library.norms)}; "
+                                   "erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)")
         return value
 
     def list(self, value: object, path: str, what: str) -> list[object]:
         if not isinstance(value, list):
-            raise self.error(path, f"expected a list of {what}, got {describe(value)}")
+            raise self.error(path, f"erwartet eine Liste ({what}), gefunden: {beschreibe(value)}")
         return value
 
     # -- the answer ---------------------------------------------------------------------------
@@ -321,15 +405,21 @@ class _Validator:
         if top.get("konkurrenzen") is not None:
             konkurrenzen = tuple(self.konkurrenz(item, f"konkurrenzen[{i}]") for i, item in
                                  enumerate(self.list(top["konkurrenzen"], "konkurrenzen",
-                                                     "Konkurrenzen ({norm, yields_to})")))
+                                                     "Konkurrenzen: {norm, yields_to}")))
         applies, text = None, None
         if top.get("gesamtergebnis") is not None:
             applies, text = self.gesamtergebnis(top["gesamtergebnis"])
+        name = self.text(top.get("name"), "name", optional=True)
+        notes: tuple[str, ...] = ()
+        if name is not None:
+            name, cleaned = clean_name(name)
+            if cleaned:
+                notes = ("Steuerzeichen im Namen entfernt (name)",)
         return StudentAnswer(
             exercise=exercise,
             student=student,
             norms=norms,
-            name=self.text(top.get("name"), "name", optional=True),
+            name=name or None,
             submitted=self.text(top.get("submitted"), "submitted", optional=True),
             konkurrenzen=konkurrenzen,
             konkurrenzen_begruendung=self.text(top.get("konkurrenzen_begruendung"),
@@ -337,26 +427,32 @@ class _Validator:
             applies=applies,
             gesamtergebnis_text=text,
             file=self.file,
+            notes=notes,
         )
 
     def student(self, value: object) -> str:
         if isinstance(value, int | float) and not isinstance(value, bool):
-            raise self.error("student", f"expected the Matrikelnummer as a text in quotes, e.g. "
-                                        f"\"{value}\", got the number {value}")
+            raise self.error("student", f"erwartet die Matrikelnummer als Text in Anführungszeichen, "
+                                        f"gefunden: {beschreibe(value)}")
         if not isinstance(value, str):
-            raise self.error("student", f"expected the Matrikelnummer as a text, got {describe(value)}")
+            raise self.error("student", f"erwartet die Matrikelnummer als Text, gefunden: "
+                                        f"{beschreibe(value)}")
         if not STUDENT_ID.fullmatch(value):
-            raise self.error("student", f"{describe(value)} is not a valid student id; expected 1 to "
-                                        "40 letters, digits, '_' or '-' (the Matrikelnummer)")
+            raise self.error("student", f"{beschreibe(value)} ist keine gültige Matrikelnummer; erwartet "
+                                        "1 bis 40 Buchstaben, Ziffern, '_' oder '-'")
+        if WINDOWS_RESERVED.fullmatch(value):
+            raise self.error("student", f"{beschreibe(value)} ist unter Windows ein reservierter "
+                                        "Dateiname und daher als Matrikelnummer nicht zulässig; erwartet "
+                                        "die Matrikelnummer")
         return value
 
     def norms(self, value: object) -> tuple[NormAnswer, ...]:
         out: list[NormAnswer] = []
-        for i, item in enumerate(self.list(value, "norms", "examined norms")):
+        for i, item in enumerate(self.list(value, "norms", "geprüfte Normen")):
             answer = self.norm(item, f"norms[{i}]")
             if any(a.norm == answer.norm for a in out):
-                raise self.error(f"norms[{i}].norm", f"the norm {answer.norm!r} is examined twice; "
-                                                     "expected each norm at most once")
+                raise self.error(f"norms[{i}].norm", f"die Norm {answer.norm!r} wird zweimal geprüft; "
+                                                     "erwartet jede Norm höchstens einmal")
             out.append(answer)
         return tuple(out)
 
@@ -368,15 +464,16 @@ class _Validator:
         if item.get("elements") is not None:
             raw = item["elements"]
             if not isinstance(raw, dict):
-                raise self.error(f"{path}.elements", "expected a mapping from element ids to "
-                                                     f"{{result, begruendung}}, got {describe(raw)}")
+                raise self.error(f"{path}.elements", "erwartet eine Zuordnung von Merkmals-IDs zu "
+                                                     f"{{result, begruendung}}, gefunden: {beschreibe(raw)}")
             known = element_index(self.library.norm(norm_id))
             for element_id, element_value in raw.items():
                 element_path = f"{path}.elements.{element_id}"
                 if element_id not in known:
-                    raise self.error(element_path, f"norm {norm_id!r} has no element {element_id!r}"
-                                                   f"{nearest(str(element_id), known)}; expected an "
-                                                   f"element id as in `lawkit show {norm_id}`")
+                    raise self.error(element_path, f"die Norm {norm_id!r} hat kein Merkmal "
+                                                   f"{_short(element_id)}{aehnlich(str(element_id), known)}; "
+                                                   "erwartet eine Merkmals-ID wie in "
+                                                   f"`lawkit show {norm_id}`")
                 entry = self.mapping(element_value, element_path, ("result",), ("begruendung",))
                 elements.append(ElementAnswer(
                     element_id,
@@ -392,18 +489,18 @@ class _Validator:
         norm = self.norm_id(item["norm"], f"{path}.norm")
         yields_to = self.norm_id(item["yields_to"], f"{path}.yields_to")
         if norm == yields_to:
-            raise self.error(f"{path}.yields_to", f"a norm cannot yield to itself ({norm!r}); expected "
-                                                  "the norm that displaces it")
+            raise self.error(f"{path}.yields_to", f"eine Norm kann nicht hinter sich selbst zurücktreten "
+                                                  f"({norm!r}); erwartet die Norm, die sie verdrängt")
         return KonkurrenzAnswer(norm, yields_to)
 
     def gesamtergebnis(self, value: object) -> tuple[tuple[str, ...], str | None]:
         item = self.mapping(value, "gesamtergebnis", ("applies",), ("text",))
         applies: list[str] = []
-        for i, norm in enumerate(self.list(item["applies"], "gesamtergebnis.applies", "norm ids")):
+        for i, norm in enumerate(self.list(item["applies"], "gesamtergebnis.applies", "Norm-IDs")):
             norm_id = self.norm_id(norm, f"gesamtergebnis.applies[{i}]")
             if norm_id in applies:
-                raise self.error(f"gesamtergebnis.applies[{i}]", f"the norm {norm_id!r} is listed "
-                                                                 "twice; expected each norm once")
+                raise self.error(f"gesamtergebnis.applies[{i}]", f"die Norm {norm_id!r} steht zweimal in "
+                                                                 "der Liste; erwartet jede Norm einmal")
             applies.append(norm_id)
         return tuple(applies), self.text(item.get("text"), "gesamtergebnis.text", optional=True)
 
@@ -418,4 +515,5 @@ def answer_from_mapping(data: Mapping[str, object], library: Library | None = No
     from lawkit.loading.library import default_library
 
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    _check_values(file, text, dict(data))
     return _Validator(file, text, library or default_library()).answer(dict(data))

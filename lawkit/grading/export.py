@@ -2,7 +2,8 @@
 
 Moodle maps users by a column of the file (here "ID number", the Matrikelnummer, mapped to
 `useridnumber`), and imports a grade column together with its feedback column (feedback alone
-would clear the grades). Only graded submissions get a row: a student whose file was bad is
+would clear the grades). The feedback cell holds the whole feedback as plain text, so it is
+complete in Moodle itself. Only graded submissions get a row: a student whose file was bad is
 left out, so the import leaves that student's grade untouched.
 """
 
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 MOODLE_COLUMNS = ("ID number", "Full name", "Punkte", "Feedback")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CELL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ESCAPED = re.compile(r"\\(.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +40,48 @@ class ExportRow:
 
 
 def safe_cell(text: str) -> str:
-    """A free-text cell that a spreadsheet will not run as a formula (CSV injection)."""
+    """A free-text cell that a spreadsheet will not run as a formula (CSV injection) and that
+    holds no control characters or terminal escapes (line breaks stay)."""
+    text = _CELL_CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def moodle_csv(rows: Iterable[ExportRow], feedback_link: str = "feedback/{student}.html") -> str:
-    """The CSV text (UTF-8, comma, header row) for Moodle's grade import."""
+def feedback_cell(markdown: str) -> str:
+    """The complete feedback as plain text for the LMS's feedback column: every deduction, no
+    link to a local file (students in Moodle could not open it)."""
+    lines: list[str] = []
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|") and set(stripped) <= {"|", "-", " "}:
+            continue  # a table's separator row
+        if stripped.startswith("#"):
+            stripped = stripped.lstrip("#").strip()
+        elif stripped.startswith("> "):
+            stripped = stripped[2:]
+        elif stripped.startswith("|"):
+            stripped = " | ".join(cell.strip() for cell in stripped.strip("|").split(" | "))
+        stripped = stripped.replace("**", "")
+        lines.append(_ESCAPED.sub(r"\1", stripped))
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
+
+
+def moodle_row(row: ExportRow, feedback: str) -> tuple[str, str, int, str]:
+    """One row of Moodle's grade import: ID number, full name, points, and as feedback the
+    one-line summary followed by the complete feedback text."""
+    return (row.student, safe_cell(row.name or ""), row.points, safe_cell(f"{row.summary}\n\n{feedback}"))
+
+
+def moodle_csv(rows: Iterable[tuple[ExportRow, str]]) -> str:
+    """The CSV text (UTF-8, comma, header row) for Moodle's grade import from (row, feedback
+    text) pairs; `lawkit grade` streams the same rows into grades.csv."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(MOODLE_COLUMNS)
-    for row in rows:
-        link = feedback_link.format(student=row.student)
-        writer.writerow((row.student, safe_cell(row.name or ""), row.points,
-                         safe_cell(f"{row.summary} Ausführlich: {link}")))
+    for row, feedback in rows:
+        writer.writerow(moodle_row(row, feedback))
     return out.getvalue()
 
 

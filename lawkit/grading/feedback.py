@@ -60,6 +60,8 @@ def _element_given(element: ElementGrade) -> str:
 def _element_mark(element: ElementGrade) -> str:
     if element.correct is False and element.given is None:
         return "fehlt"
+    if element.contradicted:
+        return "✗ widerspricht Ihren Untermerkmalen (als Widerspruch bewertet)"
     return _MARK[element.correct]
 
 
@@ -180,11 +182,13 @@ def feedback_html(grade: Grade, element_id: str = "lawkit-feedback") -> str:
     return "\n".join(parts) + "\n"
 
 
-def html_page(grade: Grade) -> str:
-    """A complete HTML page for a feedback file (UTF-8, no external resources)."""
+def html_page(grade: Grade, body: str | None = None) -> str:
+    """A complete HTML page for a feedback file (UTF-8, no external resources); `body` is the
+    fragment to show (default: the grade's feedback; the gradebook adds an Überdenken)."""
     title = html.escape(f"Bewertung {grade.exercise} – {grade.student}")
+    content = feedback_html(grade) if body is None else body
     return (f'<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-            f"</head>\n<body>\n{feedback_html(grade)}</body>\n</html>\n")
+            f"</head>\n<body>\n{content}</body>\n</html>\n")
 
 
 # -- one line for an LMS -----------------------------------------------------------------------

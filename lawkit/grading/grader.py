@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from lawkit.errors import LawkitError
 from lawkit.grading.answers import Finding, NormAnswer, StudentAnswer, element_index
-from lawkit.grading.consistency import norm_contradictions
+from lawkit.grading.consistency import consistent_results, norm_contradictions
 from lawkit.grading.model import (
     Deduction,
     ElementGrade,
@@ -42,7 +42,7 @@ from lawkit.grading.path import NormPath, choose_path, norm_path
 from lawkit.grading.reference import Reference, Scenario, build_reference
 from lawkit.grading.scale import _exact, points_for_share, points_label
 from lawkit.grading.scan import cited_in
-from lawkit.model.norm import Dispute, Norm
+from lawkit.model.norm import Dispute, Norm, NormKind
 
 if TYPE_CHECKING:
     from lawkit.exercises.model import Exercise, Vertretbar
@@ -60,8 +60,8 @@ def grade(exercise: Exercise, answer: StudentAnswer, library: Library | None = N
 
     if answer.exercise != exercise.id:
         where = f"{answer.file}: " if answer.file else ""
-        raise LawkitError(f"{where}exercise: the answer is for the exercise {answer.exercise!r}; "
-                          f"expected {exercise.id!r}")
+        raise LawkitError(f"{where}exercise: die Antwort gehört zur Aufgabe {answer.exercise!r}; "
+                          f"erwartet {exercise.id!r}")
     library = library or default_library()
     reference = reference or build_reference(exercise, library)
     return _Grader(exercise, reference, answer, library).run()
@@ -113,6 +113,10 @@ class _Grader:
         self.notes: list[str] = []
         self.parts: list[PartGrade] = []
         self._noted: set[str] = set()
+        self._gesamt_unit = Fraction(0)
+        self._konkurrenz_unit = Fraction(0)
+        self._konkurrenz_charged: set[tuple[str, str]] = set()
+        self._gesamt_charged: set[str] = set()  # Gesamtergebnis items that lost their share
         # the norms the exercise names and the case examines: Konkurrenzen and Gesamtergebnis
         # are graded among these only (the Bearbeitervermerk limits the Fallfrage)
         named = {*exercise.solution.required_ids, *exercise.solution.optional}
@@ -130,10 +134,12 @@ class _Grader:
              text: str, cost: Fraction) -> None:
         self.flags.append(Flag(part, code, text))
         if budget is not None and budget.total:
+            once = ("" if cost else " Hier ist er derselbe Fehler wie ein schon abgezogenes Ergebnis; "
+                    "ein Fehler zählt nur einmal.")
             self.deduct(budget, share, Kind.PRUEFUNGSSPEZIFISCH, part, f"widerspruch:{code}",
                         subject, "eine widerspruchsfreie, folgerichtige Begründung", text,
-                        f"Ein Widerspruch nimmt der Begründung die Folgerichtigkeit ({RN_DARSTELLUNG}).",
-                        cost)
+                        f"Ein Widerspruch nimmt der Begründung die Folgerichtigkeit ({RN_DARSTELLUNG})."
+                        f"{once}", cost)
 
     def note(self, key: str, text: str) -> None:
         if key not in self._noted:
@@ -281,9 +287,14 @@ class _Grader:
                         budget.left["result"])
         else:
             self.explain_acceptance(norm, None, value, ref.accepted)
-        # the elements on the answer's solution path
+        # the elements on the answer's solution path; a group element whose stated result its
+        # own sub-results contradict is graded by what follows from them (one error is counted
+        # once: as the contradiction below, not again as a wrong element)
         on_path = norm_path(self.reference, self.path, norm, answer)
-        elements = self.grade_elements(norm, answer, on_path, budget)
+        contradictions = norm_contradictions(norm, answer, self.path.view_of)
+        stated = {e.element: e.result for e in answer.elements}
+        consistent = consistent_results(norm, stated, self.path.view_of) if contradictions else {}
+        elements = self.grade_elements(norm, answer, on_path, budget, consistent)
         # the Begründung: names the norm, and no contradictions
         if not cited_in(answer.texts(), norm):
             given = "keine Begründung" if not answer.texts() else "die Vorschrift wird nicht genannt"
@@ -293,10 +304,23 @@ class _Grader:
                         "Eine nachvollziehbare Begründung nennt die Vorschrift, die sie anwendet; "
                         f"Darstellung und Begründungsgang sind prüfungsspezifisch zu bewerten "
                         f"({RN_DARSTELLUNG}).", budget.left["begruendung"])
-        for element_id, text in norm_contradictions(norm, answer):
-            code = f"ergebnis:{norm.id}" if element_id == norm.root.id else f"merkmal:{norm.id}#{element_id}"
+        graded = len(on_path.graded) or 1
+        unit = budget.total_of("elements") / graded if budget.total_of("elements") else \
+            budget.total_of("begruendung")
+        # the norm's result lost its share as not vertretbar, and it would be right if the
+        # answer had followed its own findings: the contradictions are that one error
+        explained = value not in accepted and \
+            consistent.get(norm.root.id, Finding(value)).value in accepted
+        causes: set[str] = set()
+        for contradiction in contradictions:
+            if contradiction.cause in causes:
+                continue  # the same error seen again further up the chain
+            causes.add(contradiction.cause)
+            root = contradiction.element == norm.root.id
+            code = f"ergebnis:{norm.id}" if root else f"merkmal:{norm.id}#{contradiction.element}"
+            cost = Fraction(0) if explained else unit
             self.flag(budget, "begruendung", norm.id, code, f"{subject} – Widerspruch",
-                      text, weight * _exact(self.rubric.begruendung))
+                      contradiction.text, cost)
         self.parts.append(PartGrade(
             norm.id, self.title(norm), weight, budget.units, True, status, value, accepted, elements,
             self.path_label(norm.id)))
@@ -309,8 +333,8 @@ class _Grader:
         return self.reference.base.label if own == self.reference.base.norms.get(norm_id) else \
             self.path.label
 
-    def grade_elements(self, norm: Norm, answer: NormAnswer, on_path: NormPath, budget: _Budget
-                       ) -> tuple[ElementGrade, ...]:
+    def grade_elements(self, norm: Norm, answer: NormAnswer, on_path: NormPath, budget: _Budget,
+                       consistent: Mapping[str, Finding] | None = None) -> tuple[ElementGrade, ...]:
         ref = self.reference.norm(norm.id)
         assert ref is not None
         graded = on_path.graded
@@ -331,6 +355,10 @@ class _Grader:
             finding = on_path.results.get(element_id)
             implied = element_id in on_path.implied
             given = finding.value if finding is not None else None
+            # stated against its own sub-results, and right by what follows from them: the error
+            # is the contradiction (charged once, below), not the element
+            contradicted = bool(consistent) and element_id in consistent and \
+                consistent[element_id].value in accepted and given not in accepted
             correct: bool | None
             if finding is None:
                 correct = False
@@ -344,6 +372,8 @@ class _Grader:
             elif given in accepted:
                 correct = True
                 self.explain_acceptance(norm, element_id, given, element_ref.accepted)
+            elif contradicted:
+                correct = False
             else:
                 correct = False
                 shown = (f"„{given}“ (folgt aus Ihren Untermerkmalen)" if implied else f"„{given}“")
@@ -355,7 +385,7 @@ class _Grader:
                                                                           element_id)),
                             unit)
             out.append(ElementGrade(element_id, label, given, accepted, correct,
-                                    element_id in on_path.required, implied))
+                                    element_id in on_path.required, implied, contradicted))
         return tuple(out)
 
     def explain_acceptance(self, norm: Norm, element_id: str | None, value: str,
@@ -394,15 +424,19 @@ class _Grader:
         given = {(k.norm, k.yields_to) for k in self.answer.konkurrenzen}
         budget = _Budget({"main": weight}) if weight else None
         scenario = self.konkurrenzen_score(budget, given) if budget is not None else None
-        cost = weight * _exact(self.rubric.begruendung)
         for norm_id, yields_to in sorted(given):
             own = self.answer.norm(norm_id)
             if own is not None and own.result is Finding.NICHT_ERFUELLT:
+                # one Konkurrenz item; nothing more where that item is already wrong
+                cost = Fraction(0) if (norm_id, yields_to) in self._konkurrenz_charged else \
+                    self._konkurrenz_unit
+                findings = own_findings(self.library.norm(norm_id))
                 self.flag(budget, "main", "konkurrenzen", f"konkurrenz-verneint:{norm_id}",
                           "Konkurrenzen – Widerspruch",
-                          f"{self._pair(norm_id, yields_to)}, obwohl Sie den Tatbestand von "
-                          f"{self._cite(norm_id)} verneinen; eine Norm, deren Tatbestand nicht "
-                          "erfüllt ist, tritt nicht zurück.", cost)
+                          f"{self._pair(norm_id, yields_to)}, obwohl Sie {findings} von "
+                          f"{self._cite(norm_id)} verneinen; eine Norm, deren {findings.split()[-1]} "
+                          f"nicht erfüllt {'ist' if findings == 'den Tatbestand' else 'sind'}, tritt "
+                          "nicht zurück.", cost)
         if budget is None:
             if given:
                 self.note("konkurrenzen-ohne-gewicht", "Die Konkurrenzen sind in dieser Aufgabe nicht "
@@ -416,6 +450,8 @@ class _Grader:
         needed = {p for p in scenario.displacements if p[0] in self.scope and p[1] in self.scope}
         items = needed | (given - set(scenario.open_displacements))
         unit = budget.total / len(items) if items else Fraction(0)
+        self._konkurrenz_unit = unit
+        self._konkurrenz_charged = items - needed
         for norm_id, yields_to in sorted(needed - given):
             relation = next((r for r in self.library.norm(norm_id).relations
                              if r.yields_to == yields_to), None)
@@ -460,6 +496,7 @@ class _Grader:
                         f"nachteilig bewertet ({RN_VOLLSTAENDIGKEIT}).", weight)
         elif budget is not None and applies is not None:
             scenario = self.gesamtergebnis_score(budget, applies)
+            cost = self._gesamt_unit
         if applies is not None:
             self.gesamtergebnis_contradictions(budget, applies, cost)
         if budget is not None:
@@ -472,21 +509,27 @@ class _Grader:
             self.note(f"gesamt-extra:{norm_id}", f"{self._cite(norm_id)} im Gesamtergebnis ist nach dem "
                       "Bearbeitervermerk nicht Gegenstand der Aufgabe und wird nicht bewertet.")
         scenario = self.path
-        needed = set(scenario.applies) & self.scope
-        items = needed | (given - set(scenario.open_applies))
+        either = set(self.reference.vertretbar_applies)  # both vertretbar (solution.vertretbar)
+        needed = (set(scenario.applies) & self.scope) - either
+        items = needed | (given - set(scenario.open_applies) - either)
         unit = budget.total / len(items) if items else Fraction(0)
+        self._gesamt_unit = unit
         for norm_id in sorted(needed - given):
-            consequence = self.library.norm(norm_id).consequence
+            norm = self.library.norm(norm_id)
+            consequence = norm.consequence
             what = f" ({consequence.text})" if consequence is not None else ""
             elsewhere = self.disputed(tuple(s.index for s in self.reference.scenarios
                                             if norm_id not in s.applies))
             where = ("Nach dem Sachverhalt" if elsewhere is None else
                      f"Auf dem Lösungsweg, dem Ihre Bearbeitung folgt ({self.path_phrase(elsewhere[1])}),")
+            follows = not self._own_applies(norm_id)
             self.deduct(budget, "main", Kind.FACHLICH, "gesamtergebnis", f"gesamt-fehlt:{norm_id}",
                         "Gesamtergebnis", f"die Rechtsfolge aus {self._cite(norm_id)}{what}",
                         f"{self._cite(norm_id)} fehlt im Gesamtergebnis",
-                        f"{where} ist der Tatbestand erfüllt, die Norm wird nicht verdrängt und "
-                        "ihre Verfolgbarkeit ist gegeben; das Ergebnis ist nicht vertretbar.", unit)
+                        f"{where} {applies_reason(norm)}; das Ergebnis ist nicht vertretbar."
+                        + (FOLGEFEHLER if follows else ""), Fraction(0) if follows else unit)
+            if not follows:
+                self._gesamt_charged.add(norm_id)
         for norm_id in sorted(items - needed):
             ref = self.reference.norm(norm_id)
             grounds = self.reference.grounds_on(self.path.index, norm_id) if ref is not None else ""
@@ -497,34 +540,57 @@ class _Grader:
                    f"Die Rechtsfolge dieser Norm tritt nur nach {elsewhere[0]} ein, nicht aber auf dem "
                    f"Lösungsweg, dem Ihre Bearbeitung folgt ({self.path_phrase(elsewhere[1])}); das "
                    "Ergebnis ist nicht vertretbar.")
+            follows = self._own_applies(norm_id)
             self.deduct(budget, "main", Kind.FACHLICH, "gesamtergebnis", f"gesamt-falsch:{norm_id}",
                         "Gesamtergebnis", f"keine Rechtsfolge aus {self._cite(norm_id)}",
-                        f"{self._cite(norm_id)} im Gesamtergebnis", f"{why} {grounds}".strip(), unit)
+                        f"{self._cite(norm_id)} im Gesamtergebnis", f"{why} {grounds}".strip()
+                        + (FOLGEFEHLER if follows else ""), Fraction(0) if follows else unit)
+            if not follows:
+                self._gesamt_charged.add(norm_id)
         return scenario
 
+    def _own_applies(self, norm_id: str) -> bool:
+        """Whether the answer's own findings make the norm's Rechtsfolge follow: its Tatbestand
+        affirmed, not let yield to another norm, no procedural requirement denied."""
+        own = self.answer.norm(norm_id)
+        if own is None or own.result is not Finding.ERFUELLT:
+            return False
+        if any(k.norm == norm_id for k in self.answer.konkurrenzen):
+            return False
+        return not any((stated := own.element(e.id)) is not None and stated.result is Finding.NICHT_ERFUELLT
+                       for e in self.library.norm(norm_id).procedural)
+
     def gesamtergebnis_contradictions(self, budget: _Budget | None, applies: tuple[str, ...],
-                                      cost: Fraction) -> None:
+                                      unit: Fraction) -> None:
+        """A Gesamtergebnis that contradicts the answer's own findings is flagged; it costs one
+        item of the Gesamtergebnis, nothing more where that item already lost its share."""
         displaced = {k.norm: k.yields_to for k in self.answer.konkurrenzen}
         subject = "Gesamtergebnis – Widerspruch"
+        flagged: set[str] = set()
+
+        def flag(norm_id: str, code: str, text: str) -> None:
+            charged = norm_id in self._gesamt_charged or norm_id in flagged
+            flagged.add(norm_id)
+            self.flag(budget, "main", "gesamtergebnis", code, subject, text,
+                      Fraction(0) if charged else unit)
+
         for norm_id in applies:
             own = self.answer.norm(norm_id)
             cite = self._cite(norm_id)
             if own is not None and own.result is not Finding.ERFUELLT:
-                self.flag(budget, "main", "gesamtergebnis", f"gesamt-verneint:{norm_id}", subject,
-                          f"{cite} steht im Gesamtergebnis, obwohl Sie den Tatbestand als "
-                          f"„{own.result.value}“ geprüft haben.", cost)
+                flag(norm_id, f"gesamt-verneint:{norm_id}",
+                     f"{cite} steht im Gesamtergebnis, obwohl Sie den Tatbestand als "
+                     f"„{own.result.value}“ geprüft haben.")
             if norm_id in displaced:
-                self.flag(budget, "main", "gesamtergebnis", f"gesamt-verdraengt:{norm_id}", subject,
-                          f"{cite} steht im Gesamtergebnis, obwohl Sie es hinter "
-                          f"{self._cite(displaced[norm_id])} zurücktreten lassen.", cost)
+                flag(norm_id, f"gesamt-verdraengt:{norm_id}",
+                     f"{cite} steht im Gesamtergebnis, obwohl Sie es hinter "
+                     f"{self._cite(displaced[norm_id])} zurücktreten lassen.")
             if own is not None:
                 for element in self.library.norm(norm_id).procedural:
                     stated = own.element(element.id)
                     if stated is not None and stated.result is Finding.NICHT_ERFUELLT:
-                        self.flag(budget, "main", "gesamtergebnis",
-                                  f"gesamt-verfolgbarkeit:{norm_id}#{element.id}", subject,
-                                  f"{cite} steht im Gesamtergebnis, obwohl Sie „{element.label}“ "
-                                  "verneinen.", cost)
+                        flag(norm_id, f"gesamt-verfolgbarkeit:{norm_id}#{element.id}",
+                             f"{cite} steht im Gesamtergebnis, obwohl Sie „{element.label}“ verneinen.")
         for own in self.answer.norms:
             norm = self.library.norm(own.norm)
             ref = self.reference.norm(own.norm)
@@ -533,10 +599,37 @@ class _Grader:
                 continue
             procedural = [own.element(e.id) for e in norm.procedural]
             if all(p is not None and p.result is Finding.ERFUELLT for p in procedural):
-                self.flag(budget, "main", "gesamtergebnis", f"gesamt-vergessen:{own.norm}", subject,
-                          f"Sie bejahen den Tatbestand von {self._cite(own.norm)}, lassen die Norm "
-                          "nicht zurücktreten und bejahen ihre Verfolgbarkeit, nennen sie im "
-                          "Gesamtergebnis aber nicht.", cost)
+                flag(own.norm, f"gesamt-vergessen:{own.norm}",
+                     f"Sie bejahen {own_findings(norm)} von {self._cite(own.norm)}, lassen die Norm "
+                     f"nicht zurücktreten{verfolgbar_phrase(norm)}, nennen sie im Gesamtergebnis aber "
+                     "nicht.")
+
+
+FOLGEFEHLER = (" Es folgt aber folgerichtig aus Ihren eigenen Ergebnissen; deren Fehler ist dort "
+               "abgezogen (Folgefehler).")
+
+
+def applies_reason(norm: Norm) -> str:
+    """Why a norm's Rechtsfolge follows, in the terms of its field (German)."""
+    if norm.kind is NormKind.STRAFTATBESTAND:
+        reason = "ist der Tatbestand erfüllt, die Norm wird nicht verdrängt"
+        return reason + (" und die Tat ist verfolgbar" if norm.procedural else "")
+    if norm.kind is NormKind.ANSPRUCHSGRUNDLAGE:
+        return ("sind die Voraussetzungen des Anspruchs erfüllt und er wird nicht durch eine andere Norm "
+                "ausgeschlossen")
+    return "sind die Voraussetzungen der Norm erfüllt und sie wird nicht verdrängt"
+
+
+def own_findings(norm: Norm) -> str:
+    return {NormKind.STRAFTATBESTAND: "den Tatbestand",
+            NormKind.ANSPRUCHSGRUNDLAGE: "die Anspruchsvoraussetzungen"}.get(norm.kind, "die Voraussetzungen")
+
+
+def verfolgbar_phrase(norm: Norm) -> str:
+    if not norm.procedural:
+        return ""
+    return " und bejahen ihre Verfolgbarkeit" if norm.kind is NormKind.STRAFTATBESTAND else \
+        " und bejahen die weiteren Voraussetzungen"
 
 
 def _disputes(scenarios: Iterable[Scenario]) -> list[Dispute]:

@@ -76,6 +76,7 @@ class ElementGrade:
     correct: bool | None  # None: not graded
     required: bool
     implied: bool = False  # `given` is not stated but follows from the stated sub-elements
+    contradicted: bool = False  # wrong as stated, right by its own sub-results: a contradiction
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from lawkit.grading.scale import MAX_POINTS, points_label
 
@@ -21,16 +22,23 @@ _COLOURS = {
 
 def distribution_png(points: Sequence[int], title: str) -> bytes:
     """A bar chart of how many answers got each point value 0–18, coloured by the scale's names."""
+    counts = Counter(points)
+    return _chart(tuple(counts.get(v, 0) for v in range(MAX_POINTS + 1)), title)
+
+
+@lru_cache(maxsize=16)
+def _chart(heights: tuple[int, ...], title: str) -> bytes:
+    """The PNG bytes for bar heights per point value (a pure function: the same class gives the
+    same bytes, so a re-run or a regrade of the class draws once per process)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    counts = Counter(points)
     values = list(range(MAX_POINTS + 1))
     figure = Figure(figsize=(8, 4), dpi=100)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    axes.bar(values, [counts.get(v, 0) for v in values],
+    axes.bar(values, list(heights),
              color=[_COLOURS[points_label(v)] for v in values], edgecolor="#333333", linewidth=0.5)
     axes.set_xticks(values)
     axes.set_xlim(-0.7, MAX_POINTS + 0.7)

@@ -18,8 +18,8 @@ from lawkit.errors import LawkitError
 from lawkit.evaluation.results import CaseResult, ElementResult, NormResult
 from lawkit.grading.answers import Finding
 from lawkit.model.case import Case, Examination
-from lawkit.model.logic import Combine, Result
-from lawkit.model.norm import Dispute, Norm, View
+from lawkit.model.logic import Combine, Result, combine
+from lawkit.model.norm import Dispute, Norm, NormKind, View
 
 if TYPE_CHECKING:
     from lawkit.exercises.model import Exercise, Vertretbar
@@ -132,6 +132,9 @@ class Reference:
     case: Case
     scenarios: tuple[Scenario, ...]
     norms: Mapping[str, NormReference] = field(default_factory=dict)
+    # norms whose Rechtsfolge may vertretbar follow or not (their result differs by
+    # solution.vertretbar): in the Gesamtergebnis neither required nor wrong
+    vertretbar_applies: frozenset[str] = frozenset()
 
     @property
     def base(self) -> Scenario:
@@ -193,7 +196,16 @@ def build_reference(exercise: Exercise, library: Library | None = None) -> Refer
             [i for i, r in enumerate(per_scenario) if r is not None], norm_id in in_case, case,
             vertretbar,
         )
-    return Reference(exercise, case, tuple(scenarios), MappingProxyType(norms))
+    either = frozenset(n for n, ref in norms.items() if ref.in_case and _vertretbar_either(ref))
+    return Reference(exercise, case, tuple(scenarios), MappingProxyType(norms), either)
+
+
+def _vertretbar_either(ref: NormReference) -> bool:
+    """Whether solution.vertretbar makes a result of the norm vertretbar on some path whose
+    check gives another: then its Rechtsfolge may both follow and not follow."""
+    vertretbar = {value for value, by in ref.accepted.items() if -1 in by}
+    checked = {value for value, by in ref.accepted.items() if any(i >= 0 for i in by)}
+    return bool(vertretbar - checked) or (bool(vertretbar) and len(checked | vertretbar) > 1)
 
 
 # -- scenarios ---------------------------------------------------------------------------------
@@ -353,16 +365,19 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
                 element_accepts.setdefault(element_id, {}).setdefault(value, []).append(index)
             if element_id not in grounds:
                 grounds[element_id] = element_grounds(element, case)
-    elements: dict[str, ElementReference] = {}
     for element_id, accepts in element_accepts.items():
         extra = vertretbar.get(f"{norm.id}#{element_id}")
         if extra is not None:
             for value in extra.results:
                 accepts.setdefault(value, []).append(-1)
+    _carry_up(norm, results, vertretbar, accepted, element_accepts)
+    elements: dict[str, ElementReference] = {}
+    for element_id, accepts in element_accepts.items():
         element_accepted = {k: tuple(dict.fromkeys(v)) for k, v in accepts.items()}
         elements[element_id] = ElementReference(
             element_id, labels[element_id], MappingProxyType(element_accepted), grounds[element_id],
-            extra, MappingProxyType({i: _on_path(element_accepted, i) for i in indices}))
+            vertretbar.get(f"{norm.id}#{element_id}"),
+            MappingProxyType({i: _on_path(element_accepted, i) for i in indices}))
     for ref, extra in vertretbar.items():  # vertretbar results for elements the checks do not reach
         norm_id, _, element_id = ref.partition("#")
         if norm_id == norm.id and element_id and element_id not in elements:
@@ -380,6 +395,51 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
         vertretbar=own_vertretbar,
         results=MappingProxyType(dict(zip(indices, results, strict=True))),
     )
+
+
+def _carry_up(norm: Norm, results: list[NormResult], vertretbar: Mapping[str, Vertretbar],
+              accepted: dict[str, list[int]],
+              element_accepts: dict[str, dict[str, list[int]]]) -> None:
+    """A result `solution.vertretbar` accepts for an element carries up: the groups above it
+    and the norm's result it implies are vertretbar too (-1), on every solution path."""
+    for ref, extra in vertretbar.items():
+        norm_id, _, element_id = ref.partition("#")
+        if norm_id != norm.id or not element_id:
+            continue
+        for value in extra.results:
+            if value == Finding.DAHINSTEHEN.value:
+                continue
+            forced = Result(value)
+            for result in results:
+                for top in (result.root, *result.procedural):
+                    changed: dict[str, Result] = {}
+                    _recompute(top, element_id, forced, changed)
+                    for changed_id, new in changed.items():
+                        if changed_id == norm.root.id:
+                            if -1 not in accepted.setdefault(new.value, []):
+                                accepted[new.value].append(-1)
+                        elif changed_id in element_accepts:
+                            by = element_accepts[changed_id].setdefault(new.value, [])
+                            if -1 not in by:
+                                by.append(-1)
+
+
+def _recompute(result: ElementResult, target: str, forced: Result, changed: dict[str, Result]) -> Result:
+    """The result of an element of the norm's own tree when `target` has the result `forced`
+    (strong Kleene up the tree); `changed` collects every element whose result differs."""
+    if result.element.id == target:
+        value = forced
+    elif result.dispute is not None:
+        chosen = next(o.result for o in result.dispute.outcomes if o.view is result.dispute.chosen)
+        value = _recompute(chosen, target, forced, changed)
+    elif result.children:
+        value = combine(result.element.combine,
+                        [_recompute(c, target, forced, changed) for c in result.children])
+    else:
+        value = result.result
+    if value is not result.result:
+        changed[result.element.id] = value
+    return value
 
 
 def _results_by_id(result: NormResult) -> dict[str, ElementResult]:
@@ -438,8 +498,19 @@ def _group_grounds(result: ElementResult) -> str:
 
 def norm_grounds(result: NormResult, case: Case) -> str:
     """Why the Musterlösung reaches its result for a norm (one German sentence)."""
+    requirements = ("alle Anspruchsvoraussetzungen" if result.norm.kind is NormKind.ANSPRUCHSGRUNDLAGE
+                    else "alle Voraussetzungen des Tatbestands")
     if result.result is Result.ERFUELLT:
-        return "Nach dem Sachverhalt sind alle Voraussetzungen des Tatbestands erfüllt."
+        text = f"Nach dem Sachverhalt sind {requirements} erfüllt."
+        for displacement in result.displacements:
+            if displacement.status is Result.NICHT_ERFUELLT:
+                continue
+            how = "tritt aber" if displacement.status is Result.ERFUELLT else "tritt möglicherweise"
+            why = displacement.relation.explanation.strip()
+            text += (f" Die Norm {how} hinter {displacement.dominant_citation} zurück "
+                     f"({displacement.relation.kind.value}){': ' + why if why else ''}")
+            text = text if text.endswith(".") else text + "."
+        return text
     if result.result is Result.NICHT_ERFUELLT:
         failing = _first_failing(result.root)
         if failing is not None:

@@ -260,6 +260,12 @@ def load_norm(path: Path | str, *, text: str | None = None) -> Norm:
 def load_library(directory: Path | str | None = None, extra: Iterable[Path] = ()) -> Library:
     """Load every norm under `directory`/norms (plus extra norm files) and check them together."""
     base = Path(directory) if directory is not None else DATA_DIR
+    if not base.is_dir():
+        raise LawkitError(f"{base}: diesen Ordner gibt es nicht; erwartet einen Bibliotheksordner mit "
+                          "norms/*.yaml (und cases/*.yaml)")
+    if not (base / "norms").is_dir() or not any((base / "norms").glob("*.yaml")):
+        raise LawkitError(f"{base}: der Ordner enthält keine Normen; erwartet einen Bibliotheksordner "
+                          "mit norms/*.yaml (und cases/*.yaml)")
     seeds = _load_seeds(base / "seeds.yaml")
     norms: dict[str, Norm] = {}
     files = sorted((base / "norms").glob("*.yaml")) + list(extra)
@@ -337,15 +343,44 @@ def _check_source(library: Library, file: str, source: Source) -> None:
         )
 
 
+MAX_REF_DEPTH = 40  # Verweisungen deeper than this are a mistake (and would exhaust the stack)
+
+
 def _check_no_cycle(library: Library, norm: Norm, trail: tuple[str, ...]) -> None:
-    for element in norm.elements():
-        if element.ref is None:
+    """No Verweisung leads back to a norm on its own way, and no chain is longer than
+    MAX_REF_DEPTH norms. An iterative depth-first walk: a long chain cannot exhaust Python's
+    stack, and each norm is walked once."""
+    depth: dict[str, int] = {}  # finished norms: the longest chain starting there
+    stack: list[tuple[Norm, list[tuple[Element, str]]]] = [(norm, _refs(norm))]
+    path = list(trail)
+    while stack:
+        current, todo = stack[-1]
+        if not todo:
+            stack.pop()
+            finished = path.pop() if path else current.id
+            chains = [depth.get(t, 0) for _, t in _refs(current)]
+            depth[finished] = 1 + max(chains, default=0)
+            if depth[finished] > MAX_REF_DEPTH:
+                element = _refs(current)[0][0]
+                raise _at(element.origin, current.file or current.id,
+                          f"die Kette der Verweisungen ab {current.id} ist länger als {MAX_REF_DEPTH} "
+                          "Normen; erwartet kürzere Ketten")
             continue
-        target = element.ref.partition("#")[0]
-        if target in trail:
-            raise _at(element.origin, norm.file or norm.id,
-                      "the Verweisungen run in a circle: " + " → ".join((*trail, target)))
-        _check_no_cycle(library, library.norm(target), (*trail, target))
+        element, target = todo.pop()
+        if target in path:
+            raise _at(element.origin, current.file or current.id,
+                      "die Verweisungen laufen im Kreis: " + " → ".join((*path, target)))
+        if target in depth:
+            continue
+        path.append(target)
+        stack.append((library.norm(target), _refs(library.norm(target))))
+
+
+def _refs(norm: Norm) -> list[tuple[Element, str]]:
+    return [(e, e.ref.partition("#")[0]) for e in norm.elements() if e.ref is not None]
+
+
+MAX_REF_DEPTH = 40  # Verweisungen deeper than this are a mistake (and would exhaust the stack)
 
 
 @cache

@@ -15,10 +15,11 @@ from typing import TypeVar
 
 from lawkit.errors import AuthoringError
 from lawkit.model.norm import Origin
-from lawkit.model.suggest import nearest
+from lawkit.model.suggest import aehnlich
 
 MAX_BYTES = 2_000_000  # an authored file larger than this is a mistake, not a norm
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
+MAX_DEPTH = 100  # nesting deeper than this is a mistake (and would exhaust the stack)
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -35,39 +36,20 @@ class Document:
 
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 (a BOM is fine); anything else is refused with the place of the first bad byte."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise AuthoringError(
-            file,
-            "",
-            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "expected UTF-8 text: save it as UTF-8 (in Windows editors: 'UTF-8')",
-            line,
-        ) from None
+    from lawkit._files import decode_text
+
+    return decode_text(raw, file)[0]
 
 
 def read_document(path: Path | str, *, text: str | None = None) -> Document:
     """Read one YAML file (or the given text, named by `path`) into a Document."""
     file = str(path)
     if text is None:
-        path = Path(path)
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            raise AuthoringError(file, "", "no such file") from None
-        except OSError as exc:
-            raise AuthoringError(file, "", f"cannot read the file ({exc.strerror})") from None
-        if path.is_dir():
-            raise AuthoringError(file, "", "this is a folder; expected a YAML file")
-        if size > MAX_BYTES:
-            raise AuthoringError(
-                file, "", f"the file has {size} bytes; expected at most {MAX_BYTES}"
-            )
-        text = decode(path.read_bytes(), file)
+        from lawkit._files import read_regular
+
+        text = decode(read_regular(path, limit=MAX_BYTES, what="eine YAML-Datei"), file)
     if not text.strip():
-        raise AuthoringError(file, "", "the file is empty; expected a YAML mapping")
+        raise AuthoringError(file, "", "die Datei ist leer; erwartet eine YAML-Zuordnung (Schlüssel: Wert)")
     import yaml  # deferred: keeps `import lawkit` light
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -78,57 +60,137 @@ def read_document(path: Path | str, *, text: str | None = None) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise AuthoringError(
-            file, "", f"not valid YAML: {exc.problem or exc.context}", line
+            file, "", f"kein gültiges YAML: {yaml_problem(str(exc.problem or exc.context))}{yaml_hint(exc)}",
+            line
         ) from None
     except yaml.YAMLError as exc:
-        raise AuthoringError(file, "", f"not valid YAML: {exc}") from None
+        raise AuthoringError(file, "", f"kein gültiges YAML: {exc}") from None
+    except RecursionError:
+        raise AuthoringError(file, "", f"die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt; "
+                                       "erwartet eine flache Datei") from None
     finally:
         loader.dispose()
+    if node is None:
+        raise AuthoringError(file, "", "die Datei enthält nur Kommentare oder Leerzeilen; erwartet eine "
+                                       "YAML-Zuordnung (Schlüssel: Wert)")
     lines: dict[str, int] = {}
     budget = [MAX_NODES]
-    data = _convert(node, "", lines, file, budget, yaml.SafeLoader(""))
+    data = _convert(node, "", lines, file, budget, yaml.SafeLoader(""), 0)
     return Document(file, data, lines)
 
 
+_YAML_PROBLEMS = (
+    ("did not find expected ',' or ']'", "hier fehlt ein Komma oder eine schließende eckige Klammer ']'"),
+    ("did not find expected ',' or '}'", "hier fehlt ein Komma oder eine schließende Klammer '}'"),
+    ("mapping values are not allowed", "ein Doppelpunkt ist hier nicht erlaubt"),
+    ("could not find expected ':'", "hier fehlt ein Doppelpunkt"),
+    ("did not find expected key", "hier wird ein Schlüssel erwartet (ist die Einrückung verrutscht?)"),
+    ("did not find expected node content", "hier fehlt ein Wert"),
+    ("did not find expected '-' indicator", "hier wird ein Listeneintrag ('- …') erwartet"),
+    ("found character '\\t' that cannot start any token", "ein Tabulator an einer Stelle, an der YAML ihn "
+                                                            "nicht erlaubt"),
+    ("found character that cannot start any token", "ein Zeichen, mit dem hier nichts beginnen kann (ein "
+                                                    "Tabulator?)"),
+    ("found unexpected end of stream", "die Datei endet mitten in einem Wert"),
+    ("found invalid Unicode character escape code", "eine ungültige Unicode-Escape-Sequenz ('\\u…')"),
+    ("found unknown escape character", "eine unbekannte Escape-Sequenz ('\\…')"),
+    ("found undefined alias", "ein Verweis (*anker) auf einen Anker, den es nicht gibt"),
+    ("expected <block end>, but found", "die Einrückung passt nicht zum Block darüber"),
+    ("control characters are not allowed", "ein Steuerzeichen, das in YAML nicht erlaubt ist"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's English description of a syntax error, in German where it is a common one."""
+    for english, german in _YAML_PROBLEMS:
+        if english in problem:
+            return german
+    return problem
+
+
+def yaml_hint(exc: object) -> str:
+    """A hint for the usual slips behind a YAML syntax error (German)."""
+    problem = str(getattr(exc, "problem", "") or "")
+    if "tab" in problem:
+        return " – Tabulatoren sind in YAML nicht erlaubt; rücken Sie mit Leerzeichen ein"
+    if "mapping values are not allowed" in problem:
+        return (" – steht ein Doppelpunkt mit Leerzeichen in einem Text ohne Anführungszeichen? "
+                "Setzen Sie den Text in Anführungszeichen")
+    if "end of stream" in problem and "quoted scalar" in str(getattr(exc, "context", "") or ""):
+        return " – fehlt ein schließendes Anführungszeichen?"
+    return ""
+
+
 def _convert(node: object, path: str, lines: dict[str, int], file: str, budget: list[int],
-             constructor: object) -> object:
+             constructor: object, depth: int) -> object:
     import yaml
 
     budget[0] -= 1
     if budget[0] < 0:
         raise AuthoringError(
-            file, path, f"more than {MAX_NODES} values (nested aliases?); expected a small file"
+            file, path, f"mehr als {MAX_NODES} Werte (verschachtelte Anker?); erwartet eine kleine Datei"
         )
     line = node.start_mark.line + 1  # type: ignore[attr-defined]
+    if depth > MAX_DEPTH:
+        raise AuthoringError(file, path, f"die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt; "
+                                         "erwartet eine flache Datei", line)
     lines.setdefault(path, line)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise AuthoringError(file, path, "a key must be a plain word", key_node.start_mark.line + 1)
+                raise AuthoringError(file, path, "ein Schlüssel muss ein einfaches Wort sein",
+                                     key_node.start_mark.line + 1)
             key = str(key_node.value)
             if key == "<<":
                 raise AuthoringError(
-                    file, path, "merge keys ('<<') are not supported; write the keys out",
-                    key_node.start_mark.line + 1,
+                    file, path, "Merge-Schlüssel ('<<') werden nicht unterstützt; schreiben Sie die "
+                                "Schlüssel aus", key_node.start_mark.line + 1,
                 )
             child = f"{path}.{key}" if path else key
             if key in out:
                 raise AuthoringError(
-                    file, child, "this key is given twice; expected each key once",
+                    file, child, "dieser Schlüssel steht zweimal da; erwartet jeden Schlüssel einmal",
                     key_node.start_mark.line + 1,
                 )
-            out[key] = _convert(value_node, child, lines, file, budget, constructor)
+            _check_text(key, file, child, key_node.start_mark.line + 1)
+            out[key] = _convert(value_node, child, lines, file, budget, constructor, depth + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, f"{path}[{i}]", lines, file, budget, constructor)
+            _convert(item, f"{path}[{i}]", lines, file, budget, constructor, depth + 1)
             for i, item in enumerate(node.value)
         ]
     try:
-        return constructor.construct_object(node)  # type: ignore[attr-defined]
+        value = constructor.construct_object(node)  # type: ignore[attr-defined]
     except yaml.YAMLError as exc:
-        raise AuthoringError(file, path, f"cannot read this value: {exc}", line) from None
+        raise AuthoringError(file, path, f"dieser Wert kann nicht gelesen werden: {exc}", line) from None
+    except ValueError:  # e.g. an integer with more digits than Python converts
+        raise AuthoringError(file, path, f"dieser Wert kann nicht gelesen werden "
+                                         f"({beschreibe(node.value)}); erwartet einen Text oder eine "  # type: ignore[attr-defined]
+                                         "Zahl üblicher Länge", line) from None
+    if isinstance(value, str):
+        _check_text(value, file, path, line)
+    return value
+
+
+def _check_text(value: str, file: str, path: str, line: int | None) -> None:
+    """A text must be encodable: a lone surrogate (from an escape like "\\ud800") is not."""
+    bad = first_surrogate(value)
+    if bad is not None:
+        raise AuthoringError(file, path, f"der Text enthält ein ungültiges Unicode-Zeichen (einzelnes "
+                                         f"Surrogat U+{ord(value[bad]):04X} an Stelle {bad}); erwartet "
+                                         "gültigen Text", line)
+
+
+def first_surrogate(text: str) -> int | None:
+    """The index of the first lone surrogate in a text, or None."""
+    if text.isascii():
+        return None
+    for i, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            return i
+    return None
 
 
 def describe(value: object) -> str:
@@ -143,6 +205,25 @@ def describe(value: object) -> str:
         return "a list"
     if isinstance(value, int | float):
         return f"the number {value}"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def beschreibe(value: object) -> str:
+    """How a value reads to a teacher in a German error message."""
+    if value is None:
+        return "nichts"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (ein Ja/Nein-Wert)"
+    if isinstance(value, dict):
+        return "eine Zuordnung"
+    if isinstance(value, list):
+        return "eine Liste"
+    if isinstance(value, int):
+        digits = len(str(abs(value))) if abs(value) < 10**50 else None
+        return f"die Zahl {value}" if digits is not None else "eine sehr lange Zahl"
+    if isinstance(value, float):
+        return f"die Zahl {value:g}"
     text = str(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
@@ -187,18 +268,19 @@ class Reader:
         known = tuple(dict.fromkeys((*required, *optional)))
         if not isinstance(self.value, dict):
             raise self.error(
-                f"expected a mapping with the keys {', '.join(required) or ', '.join(known)}, "
-                f"got {describe(self.value)}"
+                f"erwartet eine Zuordnung mit den Schlüsseln {', '.join(required) or ', '.join(known)}, "
+                f"gefunden: {beschreibe(self.value)}"
             )
         for key in self.value:
             if key not in known:
                 raise self.error(
-                    f"unknown key {key!r}{nearest(key, known)}; expected one of {', '.join(known)}",
+                    f"unbekannter Schlüssel {key!r}{aehnlich(key, known)}; erwartet einen von "
+                    f"{', '.join(known)}{comma_hint(key)}",
                     key,
                 )
         for key in required:
             if key not in self.value:
-                raise self.error(f"the key {key!r} is missing; expected it to be given")
+                raise self.error(f"der Schlüssel {key!r} fehlt; erwartet, dass er angegeben ist")
         return self
 
     def has(self, key: str) -> bool:
@@ -210,15 +292,15 @@ class Reader:
 
     def items(self) -> Iterator[tuple[str, Reader]]:
         if not isinstance(self.value, dict):
-            raise self.error(f"expected a mapping, got {describe(self.value)}")
+            raise self.error(f"erwartet eine Zuordnung, gefunden: {beschreibe(self.value)}")
         for key, value in self.value.items():
             yield key, Reader(self.doc, value, self._child_path(key))
 
     def list(self, *, non_empty: bool = True, what: str = "entries") -> list[Reader]:
         if not isinstance(self.value, list):
-            raise self.error(f"expected a list of {what}, got {describe(self.value)}")
+            raise self.error(f"erwartet eine Liste ({what}), gefunden: {beschreibe(self.value)}")
         if non_empty and not self.value:
-            raise self.error(f"the list is empty; expected at least one of the {what}")
+            raise self.error(f"die Liste ist leer; erwartet mindestens einen Eintrag ({what})")
         return [Reader(self.doc, v, self._child_path(i)) for i, v in enumerate(self.value)]
 
     # -- scalars --------------------------------------------------------------
@@ -226,8 +308,8 @@ class Reader:
         if isinstance(self.value, str) and self.value.strip():
             return self.value.strip()
         if isinstance(self.value, str):
-            raise self.error("the text is empty; expected a text")
-        raise self.error(f"expected a text, got {describe(self.value)}")
+            raise self.error("der Text ist leer; erwartet einen Text")
+        raise self.error(f"erwartet einen Text, gefunden: {beschreibe(self.value)}")
 
     def str(self, key: str) -> str:
         return self[key].text()
@@ -242,8 +324,8 @@ class Reader:
         value = reader.text()
         if not _is_ident(value):
             raise reader.error(
-                f"{describe(value)} is not a valid id; expected lower-case letters, digits and "
-                "underscores, starting with a letter (e.g. 'stgb_203_2_1')"
+                f"{beschreibe(value)} ist keine gültige ID; erwartet Kleinbuchstaben, Ziffern und "
+                "Unterstriche, beginnend mit einem Buchstaben (z. B. 'stgb_203_2_1')"
             )
         return value
 
@@ -252,13 +334,13 @@ class Reader:
             return default
         value = self.value[key]  # type: ignore[index]
         if not isinstance(value, bool):
-            raise self[key].error(f"expected true or false, got {describe(value)}")
+            raise self[key].error(f"erwartet true oder false, gefunden: {beschreibe(value)}")
         return value
 
     def choice(self, key: str, enum: type[E], default: E | None = None) -> E:
         if not self.has(key):
             if default is None:
-                raise self.error(f"the key {key!r} is missing; expected it to be given")
+                raise self.error(f"der Schlüssel {key!r} fehlt; erwartet, dass er angegeben ist")
             return default
         reader = self[key]
         value = reader.value
@@ -266,7 +348,17 @@ class Reader:
             if value == member.value:
                 return member
         allowed = ", ".join(m.value for m in enum)
-        raise reader.error(f"expected one of {allowed}, got {describe(value)}")
+        raise reader.error(f"erwartet einen von {allowed}, gefunden: {beschreibe(value)}")
+
+
+def comma_hint(key: object) -> str:
+    """A key that reads like the rest of a sentence: a colon in an unquoted text made YAML
+    split it into a key and a value."""
+    text = str(key)
+    if " " in text.strip() and (text.rstrip().endswith((".", ",")) or len(text.split()) > 3):
+        return (" – ist das der Rest eines Textes? Steht im Text davor ein Doppelpunkt oder ein "
+                "Komma ohne Anführungszeichen, setzen Sie den ganzen Text in Anführungszeichen")
+    return ""
 
 
 def _is_ident(value: str) -> bool:

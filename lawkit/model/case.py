@@ -15,6 +15,17 @@ def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:
 
 
 @dataclass(frozen=True, slots=True)
+class FactSentence:
+    """A Sachverhalt sentence that states one answer of a fact (`saetze:` in a case file), for
+    the Fallvarianten of the trainer. `also` are further facts the same sentence settles
+    (`zugleich:`), e.g. a press release makes the fact public and ends the interest in secrecy."""
+
+    answer: Answer
+    text: str
+    also: tuple[tuple[str, Answer], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A Feststellung: the answer to one question, with the passage of the Sachverhalt behind it."""
 
@@ -29,6 +40,7 @@ class Fact:
     # "als Angestellte der BaFin" → "R ist als Angestellte der BaFin Amtsträgerin …"
     departs: bool = False  # answered differently from the Sachverhalt (a what-if of the
     # workbench); the Gutachten says so instead of quoting a note
+    sentences: tuple[FactSentence, ...] = ()  # optional: one Sachverhalt sentence per answer
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,9 +227,14 @@ print("Gemessen am Lösungsweg:", b4.part("stgb_203_2_1").path)
 print("Hinweise:", len(b4.notes))
 
 # %% [markdown]
-# Wie teuer ein Widerspruch ist, entscheidet das Schema: Hier kostet er den Begründungsanteil der
-# Norm (0,2 × 6 BE = 1,2 BE). Eine andere Lehrkraft mag ihn schwerer gewichten – die Gewichtung ist
-# prüfungsspezifisch (Rn. 10) –, muss ihr Schema dann aber für alle gleich anwenden.
+# Ein Fehler zählt **einmal**. Hier sind der Widerspruch und das falsche Ergebnis derselbe Fehler:
+# Nach ihren eigenen Merkmalen hätte die Bearbeitung den Tatbestand verneinen müssen. Der
+# Widerspruch kostet deshalb nichts weiter, und das Gesamtergebnis, das folgerichtig aus dem
+# falschen Ergebnis folgt, wird nicht noch einmal abgezogen (Folgefehler). Wo ein Widerspruch ein
+# eigener Fehler ist – etwa ein Merkmal verneint, das übergeordnete trotzdem bejaht, das Ergebnis
+# aber richtig –, kostet er so viel wie ein Merkmal der Norm. Eine andere Lehrkraft mag
+# Widersprüche schwerer gewichten – die Gewichtung ist prüfungsspezifisch (Rn. 10) –, muss ihr
+# Schema dann aber für alle gleich anwenden.
 #
 # ### Bearbeitung 6: ein nicht vertretbares Ergebnis
 #
