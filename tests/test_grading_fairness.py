@@ -73,7 +73,7 @@ def test_a_contradiction_of_its_own_costs_one_element_not_the_begruendung_share(
     answer = json.loads((DATA / "answers" / "vertretbar_perfect.json").read_text(encoding="utf-8"))
     answer["norms"][0]["elements"]["unbefugt"]["result"] = "nicht erfüllt"
     result = grade(exercise, answer_from_mapping(answer), library)
-    element = Fraction(8) * Fraction(2, 5) / 18
+    element = Fraction(8) * Fraction(2, 5) / 17  # 17 graded elements: Nr. 2 is not reached
     assert [d for d in deductions(result) if d[2]] == [
         ("fachlich", "merkmal:stgb_203_2_1#unbefugt", element),
         ("prüfungsspezifisch", "widerspruch:merkmal:stgb_203_2_1#tathandlung", element)]
@@ -153,6 +153,9 @@ def strict_course(tmp_path):
 
 def objection(student: str) -> dict:
     data = json.loads((DATA / "answers" / "vertretbar_perfect.json").read_text(encoding="utf-8"))
+    # R is an Amtsträgerin (lit. c); the student reads Fn. 11's "in der Regel" the other way and
+    # takes R as besonders Verpflichtete (Nr. 2, Fn. 13)
+    data["norms"][0]["elements"]["amtstraeger"]["result"] = "nicht erfüllt"
     data["norms"][0]["elements"]["besonders_verpflichteter"]["result"] = "erfüllt"
     data["student"] = student
     return data
@@ -175,25 +178,25 @@ def test_an_accepted_objection_is_applied_to_the_whole_class(capsys, tmp_path, s
     assert before["1"] == before["2"] < 18
     capsys.readouterr()
     code = main(["regrade", str(strict_course), str(subs / "1.json"), "--gradebook", str(out / "gradebook.sqlite"),
-                 "--reason", "Einwand: Fn. 13 trägt auch die besondere Verpflichtung",
-                 "--accept", "stgb_203_2_1#besonders_verpflichteter=erfüllt"])
+                 "--reason", "Einwand: Fn. 11 nennt Angestellte der BaFin nur in der Regel Amtsträger",
+                 "--accept", "stgb_203_2_1#amtstraeger=nicht erfüllt"])
     assert code == 0
     account = capsys.readouterr().out
     assert ("Als vertretbar anerkannt – dieser Maßstab gilt für alle Bearbeitungen der Aufgabe und wird beim "
             "nächsten `lawkit grade` auf die ganze Gruppe angewandt (Chancengleichheit, BVerwG 6 B 71.17 Rn. 8):\n"
-            "- stgb_203_2_1#besonders_verpflichteter: erfüllt") in account
+            "- stgb_203_2_1#amtstraeger: nicht erfüllt") in account
     main(["grade", str(strict_course), str(subs), "--out", str(out)])
     report = capsys.readouterr().out
     assert points(out) == {"1": 18, "2": 18}
-    assert "Maßstab nach Überdenken angewandt: stgb_203_2_1#besonders_verpflichteter: erfüllt" in report
+    assert "Maßstab nach Überdenken angewandt: stgb_203_2_1#amtstraeger: nicht erfüllt" in report
     assert f"Geänderte Bewertung bei unveränderter Abgabe: 2 {before['2']} → 18 Punkte" in report
     with Gradebook(out / "gradebook.sqlite") as book:
         assert [e.kind for e in book.history("g_vertretbar", "1")] == ["bewertung", "überdenken"]
         assert [e.kind for e in book.history("g_vertretbar", "2")] == ["bewertung", "bewertung"]
         assert [(s.target, s.results) for s in book.standards("g_vertretbar")] == [
-            ("stgb_203_2_1#besonders_verpflichteter", ("erfüllt",))]
+            ("stgb_203_2_1#amtstraeger", ("nicht erfüllt",))]
     # the Überdenken's account stays in the first student's feedback after the class run
-    assert "Einwand: Fn. 13 trägt auch" in (out / "feedback" / "1.md").read_text(encoding="utf-8")
+    assert "Einwand: Fn. 11 nennt" in (out / "feedback" / "1.md").read_text(encoding="utf-8")
 
 
 def test_accept_is_checked_against_the_library(capsys, tmp_path, strict_course):

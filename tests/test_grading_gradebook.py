@@ -17,16 +17,21 @@ from lawkit.grading import Gradebook, grade, load_answer
 DATA = Path(__file__).parent / "data" / "grading"
 
 
-@pytest.fixture
-def strict_exercise(tmp_path):
-    """g_vertretbar as first written: without the vertretbar entry (the teacher adds it later)."""
+def _g_vertretbar(folder: Path, vertretbar: str) -> Path:
+    """g_vertretbar with its vertretbar entry replaced (by nothing, or the teacher's amendment)."""
     text = (DATA / "course" / "g_vertretbar.yaml").read_text(encoding="utf-8")
     start = text.index("  vertretbar:")
     end = text.index("  rubric:")
-    path = tmp_path / "before" / "g_vertretbar.yaml"
+    path = folder / "g_vertretbar.yaml"
     path.parent.mkdir()
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    path.write_text(text[:start] + vertretbar + text[end:], encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def strict_exercise(tmp_path):
+    """g_vertretbar as first written: without the vertretbar entry (the teacher adds it later)."""
+    return _g_vertretbar(tmp_path / "before", "")
 
 
 # R is an Amtsträgerin, so § 11 Abs. 1 Nr. 4 StGB ("ohne Amtsträger zu sein") is not reached and
@@ -43,13 +48,7 @@ AMENDMENT = """  vertretbar:
 @pytest.fixture
 def amended_exercise(tmp_path):
     """g_vertretbar after the teacher's Überdenken: the other reading of Nr. 1 is vertretbar."""
-    text = (DATA / "course" / "g_vertretbar.yaml").read_text(encoding="utf-8")
-    start = text.index("  vertretbar:")
-    end = text.index("  rubric:")
-    path = tmp_path / "after" / "g_vertretbar.yaml"
-    path.parent.mkdir()
-    path.write_text(text[:start] + AMENDMENT + text[end:], encoding="utf-8")
-    return path
+    return _g_vertretbar(tmp_path / "after", AMENDMENT)
 
 
 @pytest.fixture
