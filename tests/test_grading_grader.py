@@ -307,8 +307,9 @@ def test_contradiction_is_flagged_and_costs_the_begruendung_share(exercises, lib
     flag = next(d for d in result.deductions if d.code.startswith("widerspruch:"))
     assert flag.code == "widerspruch:merkmal:stgb_203_2_1#tathandlung"
     assert flag.kind is Kind.PRUEFUNGSSPEZIFISCH
-    # proportionate: the contradiction costs what one element of § 203 costs (3.2 BE / 18)
-    assert flag.units == Fraction(8) * Fraction(2, 5) / 18
+    # proportionate: the contradiction costs what one element of § 203 costs (3.2 BE / 17; R is
+    # an Amtsträgerin, so Nr. 2 is not reached)
+    assert flag.units == Fraction(8) * Fraction(2, 5) / 17
     # the elements stated "erfüllt" are right and are not charged; "Unbefugt" is wrong once
     assert codes(result, Kind.FACHLICH) == ["merkmal:stgb_203_2_1#unbefugt"]
 
