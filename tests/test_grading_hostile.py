@@ -206,15 +206,33 @@ def test_grade_names_a_fifo_and_a_folder_named_like_an_answer(capsys, subs, tmp_
 
 
 def test_other_files_and_hidden_answers_are_named_as_hints(capsys, subs, tmp_path):
-    put(subs, "notizen.txt", "x")
+    put(subs, "notizen.pdf", "x")
     put(subs, ".versteckt.json", answer("1009"))
+    put(subs, ".versteckt.md", "Ein Gutachten")
     out = tmp_path / "out"
     code, _, _ = grade_cli(capsys, subs, out)
     assert code == 0
     assert errors(out) == [
         ["hinweis", str(subs / ".versteckt.json"), "versteckte Datei (Name beginnt mit „.“); übersprungen"],
-        ["hinweis", str(subs / "notizen.txt"), "keine Antwortdatei (Endung „.txt“); übersprungen – erwartet "
-                                               ".json, .yaml, .yml"],
+        ["hinweis", str(subs / ".versteckt.md"), "versteckte Datei (Name beginnt mit „.“); übersprungen"],
+        ["hinweis", str(subs / "notizen.pdf"), "keine Antwortdatei (Endung „.pdf“); übersprungen – erwartet "
+                                               ".json, .yaml, .yml, .md, .txt, .docx"],
+    ]
+
+
+def test_a_text_file_is_a_gutachten_named_by_its_file(capsys, subs, tmp_path):
+    """A .txt is a Gutachten (the collector names it by the Matrikelnummer): graded, honestly,
+    with the hints a teacher needs – where the Matrikelnummer came from, and what was read."""
+    put(subs, "notizen.txt", "x")
+    out = tmp_path / "out"
+    code, _, _ = grade_cli(capsys, subs, out)
+    assert code == 0
+    assert graded(out) == ["1001", "1002", "notizen"]
+    assert errors(out) == [
+        ["hinweis", str(subs / "notizen.txt"), "Matrikelnummer notizen aus dem Dateinamen übernommen (die "
+                                               "Datei hat keinen Kopf mit student)"],
+        ["hinweis", str(subs / "notizen.txt"), "Gutachten: In der Bearbeitung wurde keine Prüfung einer Norm "
+                                               "der Aufgabe erkannt."],
     ]
 
 

@@ -37,8 +37,8 @@ LABELS: Mapping[str, str] = {
     "sachverhalt": "Sachverhaltstreue",
 }
 EXPECTED: Mapping[str, str] = {
-    "gutachtenstil": "ein Obersatz im Gutachtenstil („könnte“, „müsste“, „fraglich ist“) – bei einem "
-                     "unproblematischen Punkt genügt eine knappe Feststellung, aber kein Telegrammstil",
+    "gutachtenstil": "ein Obersatz im Gutachtenstil (bei einem unproblematischen Punkt eine knappe "
+                     "Feststellung, kein Telegrammstil)",
     "definition": "die Definition des Merkmals",
     "subsumtion": "die Subsumtion: die Tatsachen des Sachverhalts unter das Merkmal gefasst",
     "meinungsstreit": "die Auffassungen des Meinungsstreits und, wo sie zu verschiedenen Ergebnissen "

@@ -180,6 +180,21 @@ class _Grader:
             return reading.statements[-1].span
         return reading.opened_by if reading.opened_by.end > reading.opened_by.start else None
 
+    def deciding_span(self, norm: Norm, element_id: str, value: str | None) -> Span | None:
+        """For a group result that follows from its sub-points: the sentence of the sub-point
+        that decides it (the one read with that result), else the last sub-point read."""
+        if self.prose is None:
+            return None
+        element = norm.find(element_id)
+        reading = self.prose.reading.norm(norm.id)
+        if element is None or reading is None:
+            return None
+        below = {e.id for e in element.walk()[1:]}
+        read = [e for e in reading.elements if e.element in below and e.statements]
+        deciding = [e for e in read if e.conclusion is not None and e.conclusion.value == value]
+        chosen = (deciding or read)[-1:] if read else []
+        return chosen[0].statements[-1].span if chosen else None
+
     def konkurrenz_span(self, norm_id: str) -> Span | None:
         if self.prose is None:
             return None
@@ -266,6 +281,9 @@ class _Grader:
     # -- the whole answer ----------------------------------------------------------------------
     def run(self) -> Grade:
         solution = self.exercise.solution
+        if self.prose is not None:  # what the reader says of the text as a whole, honestly
+            for index, message in enumerate(self.prose.reading.messages):
+                self.note(f"lesen:{index}", f"Zu Ihrem Text: {message}")
         for choice in self.path.choices:
             self.note(f"view:{choice.dispute.id}:{choice.view.id}",
                       f"Sie folgen im Meinungsstreit, {choice.dispute.question}, der Auffassung "
@@ -552,7 +570,8 @@ class _Grader:
             else:
                 correct = False
                 shown = (f"„{given}“ (folgt aus Ihren Untermerkmalen)" if implied else f"„{given}“")
-                at = self.element_span(norm.id, element_id) if not implied else None
+                at = self.element_span(norm.id, element_id) if not implied else \
+                    self.deciding_span(norm, element_id, given)
                 self.deduct(budget, "elements", Kind.FACHLICH, norm.id,
                             f"merkmal:{norm.id}#{element_id}", f"{subject} – Merkmal „{label}“",
                             quoted(accepted), shown,
@@ -631,9 +650,7 @@ class _Grader:
         total = sum(weights.values(), Fraction(0))
         budget = _Budget({c: weight * w / total for c, w in weights.items()}) if total else \
             _Budget({"main": weight})
-        why = (f"Darstellung und Begründungsgang sind prüfungsspezifisch zu bewerten ({RN_DARSTELLUNG}); "
-               "das Bewertungsschema der Lehrkraft gewichtet dieses Kriterium für alle Bearbeitungen "
-               "gleich (Rn. 8).")
+        why = f"Die Darstellung ist prüfungsspezifisch zu bewerten ({RN_DARSTELLUNG})."
         reading = self.reading
         points = discussed_points(reading, self.library) if reading is not None else []
         criteria: list[Criterion] = []

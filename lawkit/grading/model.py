@@ -186,6 +186,7 @@ class Grade:
             "flags": [f.to_dict() for f in self.flags],
             "notes": list(self.notes),
             "fingerprint": self.fingerprint,
+            **({"form": self.form} if self.form != "formular" else {}),
         }
 
 

@@ -150,6 +150,15 @@ def decode_prose(raw: bytes, file: str) -> str:
         ) from None
 
 
+def prose_of_file_text(text: str, file: str) -> ProseDocument:
+    """The ProseDocument of an `answers/<id>.md` given as its text (as `prose_file` makes it):
+    read exactly as `read_prose` reads the file; ProseError if it is malformed or too large."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_PROSE_BYTES:
+        raise ProseError(file, _too_large(size))
+    return _markdown(text, file)
+
+
 def front_matter_of(text: str, file: str) -> dict[str, str]:
     """The front matter of a .md Gutachten ({} without one); ProseError if it is malformed."""
     document = _markdown(text, file)
