@@ -104,9 +104,11 @@ def self_check(text: str, exercise: Exercise, library: Library) -> SelfCheck:
             missing.append(f"{citation} ({norm.title}): in Ihrem Text nicht als geprüft erkannt")
             continue
         discussed = {e.element: e.conclusion for e in own.elements}
-        # the Prüfungsschema's top level, as `lawkit show` lists it; where the student's own text
+        # the Prüfungsschema's first two levels, as `lawkit show` lists them; where the student's own text
         # denies a point, the Gutachten may end there (by the student's result, not the reference's)
-        points = [*norm.root.children]
+        points = [grand for child in norm.root.children  # "Tatbestand" → objektiver, subjektiver
+                  for grand in (child.children if child.children and child.combine.value == "all_of"
+                                and child.dispute is None else (child,))]
         if own.conclusion is not Conclusion.NICHT_ERFUELLT:
             points += norm.procedural
         for child in points:
@@ -148,7 +150,7 @@ class GutachtenEditor:
         self.count.add_class("lawkit-gutachten-words")
         self.text.observe(lambda _: self._count(), names="value")
         self.save_button = widgets.Button(description="Gutachten speichern", button_style="primary",
-                                          icon="save")
+                                          icon="save", layout=widgets.Layout(width="auto"))
         self.save_button.add_class("lawkit-gutachten-save")
         self.save_button.on_click(lambda _: self._save_clicked())
         self.check_button = widgets.Button(description=SELF_CHECK, icon="search",
