@@ -546,3 +546,22 @@ def test_an_internal_error_is_reported_per_file(monkeypatch, subs, tmp_path, lib
         ("fehler", "good_1.json", "interner Fehler von lawkit beim Lesen oder Bewerten dieser Datei "
                                   "(KeyError); nicht bewertet – bitte die Datei aufbewahren und den Fehler "
                                   "melden")]
+
+
+def test_an_unknown_top_level_key_the_line_finder_cannot_place_is_reported(tmp_path):
+    """Found by the property test: a top-level key with control characters has no line in the
+    YAML reader's map; looking for it must end (it once looped forever on the key's own path)."""
+    import signal
+
+    from lawkit.errors import AuthoringError
+    from lawkit.grading import load_answer
+
+    path = tmp_path / "1.json"
+    path.write_text('{"x\\u000b\\u000b": {}, "": [1, {"§0A": "\\r\\n"}]}', encoding="utf-8")
+    signal.alarm(20)  # a hang fails the test instead of the run
+    try:
+        with pytest.raises(AuthoringError) as info:
+            load_answer(path)
+    finally:
+        signal.alarm(0)
+    assert info.value.problem.startswith("unbekannter Schlüssel 'x\\x0b\\x0b'")

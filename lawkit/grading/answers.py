@@ -376,7 +376,8 @@ class _Validator:
         while path:
             if path in self._lines:
                 return self._lines[path]
-            path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            path = "" if parent == path else parent  # a top-level key ("x") has no parent path
         return self._lines.get("")
 
     # -- structure ----------------------------------------------------------------------------
