@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("regrade", help="überdenkt eine Bewertung nach einem Einwand")
     parser.add_argument("exercise", metavar="EXERCISE",
                         help="Aufgaben-ID in course/ oder der Pfad einer Aufgabendatei")
-    parser.add_argument("answer", metavar="ANSWER_FILE", help="die Antwortdatei der oder des Studierenden")
+    parser.add_argument("answer", metavar="ANSWER_FILE",
+                        help="die Antwortdatei oder das Gutachten (.md, .txt, .docx) der oder des "
+                        "Studierenden")
     parser.add_argument("--gradebook", required=True, metavar="PATH",
                         help="das Notenbuch mit der früheren Bewertung")
     parser.add_argument("--reason", required=True, metavar="TEXT",
