@@ -1,8 +1,26 @@
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from lawkit import Case, default_library
+
+# Hypothesis profile "ci": the strength property tests need in CI. Tests that must always run
+# this hard (the citation parser, the grader's scan) use `@settings(settings.get_profile("ci"))`;
+# HYPOTHESIS_PROFILE=ci makes it the default of every property test in the run.
+settings.register_profile(
+    "ci",
+    max_examples=1000,
+    derandomize=True,  # the same examples on every run and machine: a failure reproduces
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
 @pytest.fixture(scope="session")

@@ -98,4 +98,21 @@ _TOKENS = ["§", "§§", "Art.", "Artikel", "Abs.", "Absatz", "S.", "Satz", "Nr.
            "4a", "b", "-", "(", ")", "[", "]", "<", ">", "ECLI:DE:BVerwG:2018:", "BVerwG",
            "Beschluss", "Urteil", "6 B", "71.17", "1 BvR", "419/81", "BVerwGE", "NJW", "Rn.",
            "juris", "Buchholz", "Ge-\nsetzbuches", "Bürgerlichen", "\u00a0", "\u2009", "\n", " "]  # fmt: skip
-noisy_legal_text = st.lists(st.sampled_from(_TOKENS), max_size=40).map(" ".join)
+# Shapes that once crashed the parser: a capital letter glued to a number, 'bis' or a
+# subdivision word without a value, connectors at the very end.
+_TOKENS += ["100A", "203A", "A", "Z", "0A", "2020", "bis", "Abs", "i.", "V.", "m.", "Rz", "Tz.",
+            "<", "312>", ";", "–", "C-215/17", "EU:C:2019:205", "Paragraph", "II", "AEUV", "VO",
+            "(EU)", "Nr", "2011/83/EU", "Richtlinie", "BFHE", "BStBl", "SozR", "4-2500"]  # fmt: skip
+_SEPARATORS = st.sampled_from([" ", " ", " ", "", "\n", ", "])
+
+
+@st.composite
+def _joined(draw: st.DrawFn) -> str:
+    tokens = draw(st.lists(st.sampled_from(_TOKENS), max_size=40))
+    out = ""
+    for token in tokens:
+        out += draw(_SEPARATORS) + token if out else token
+    return out
+
+
+noisy_legal_text = _joined()

@@ -372,3 +372,26 @@ def test_hit_to_dict_has_the_cli_fields():
 def test_rejects_non_text():
     with pytest.raises(TypeError, match="expects a str"):
         find_citations(b"\xa7 5 BGB")  # type: ignore[arg-type]
+
+
+# -- input that once crashed the parser ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital letter glued to the number is the number's letter, written as the statute does
+        ("§ 100A StPO", [(0, 11, "§ 100A StPO", "§ 100a StPO", None)]),
+        ("§ 203A StGB", [(0, 11, "§ 203A StGB", "§ 203a StGB", None)]),
+        ("Art. 34A GG", [(0, 11, "Art. 34A GG", "Art. 34a GG", None)]),
+        ("§§ 203A, 204", [(0, 7, "§§ 203A", "§ 203a", None), (9, 12, "204", "§ 204", ",")]),
+        # 'bis Abs.' without a value is no range, and the dangling connector joins nothing
+        ("§ 2020 bis Abs. i.V.m.", [(0, 6, "§ 2020", "§ 2020", None)]),
+        ("§0A", [(0, 3, "§0A", "§ 0a", None)]),
+        # a capital after a space is not a letter of the number
+        ("§ 100 A StPO", [(0, 5, "§ 100", "§ 100", None)]),
+    ],
+)
+def test_input_that_once_crashed(text, expected):
+    assert cites(text) == expected
+    assert refs(text)[0].number == expected[0][3].split()[1]

@@ -1,4 +1,8 @@
-"""Property tests: the extractor never fails and reads back what the formatter writes."""
+"""Property tests: the extractor never fails and reads back what the formatter writes.
+
+Every test runs under the hypothesis profile "ci" (tests/conftest.py): 1,000 derandomised
+examples on every run, so CI and a laptop try the same inputs.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ from hypothesis import strategies as st
 
 from lawkit.citations import CaseRef, find_citations, format_statute
 from tests.strategies_citations import case_refs, noisy_legal_text, statute_refs
+
+CI = settings.get_profile("ci")
 
 
 def _check_invariants(text: str) -> None:
@@ -22,19 +28,19 @@ def _check_invariants(text: str) -> None:
         hit.to_dict()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(CI)
 @given(st.text())
 def test_arbitrary_unicode_never_fails(text):
     _check_invariants(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(CI)
 @given(noisy_legal_text)
 def test_noisy_legal_text_never_fails(text):
     _check_invariants(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(CI)
 @given(statute_refs(), st.sampled_from(["short", "long"]))
 def test_statute_round_trip(ref, style):
     text = format_statute(ref, style)
@@ -44,7 +50,7 @@ def test_statute_round_trip(ref, style):
     assert hits[0].canonical() == ref.canonical()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(CI)
 @given(statute_refs(), st.sampled_from(["vgl. ", "nach ", "(", ""]), st.sampled_from([".", ")", " ist", ""]))
 def test_statute_found_inside_a_sentence(ref, before, after):
     text = before + ref.canonical() + after
@@ -52,7 +58,7 @@ def test_statute_found_inside_a_sentence(ref, before, after):
     assert [(h.ref, h.start, h.end) for h in hits] == [(ref, len(before), len(before) + len(ref.canonical()))]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(CI)
 @given(case_refs())
 def test_case_round_trip(ref):
     text = ref.canonical()

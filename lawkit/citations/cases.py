@@ -269,21 +269,15 @@ def find_cases(text: str, group_base: int = 0) -> list[CaseMatch]:
             pm = _PIN_RE.match(text, end)
             if pm is not None and pm.end() > end:
                 pin, end = _pinpoint(pm), pm.end()
-        joined = False
-        if current is not None:
-            gap = text[prev_end:start]
-            joined = (
-                len(gap) <= 40
-                and _GLUE.fullmatch(gap) is not None
-                and _BLANK_LINE.search(gap) is None
-            )
-        if not joined:
+        gap = text[prev_end:start]
+        if current is None or not (
+            len(gap) <= 40 and _GLUE.fullmatch(gap) is not None and _BLANK_LINE.search(gap) is None
+        ):
             if current is not None:
                 finished.append(current)
             current = _Case(start=start)
             last_valid = None
-        assert current is not None
-        if joined and _splits(current, kind):
+        elif _splits(current, kind):
             finished.append(current)
             if current.has_id():
                 last_valid = current

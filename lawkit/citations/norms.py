@@ -40,7 +40,10 @@ DATE_RE = (
 
 _L = r"[A-Za-zÄÖÜäöüß]"
 _START = re.compile(r"(?P<sign>§§?|Artt\.|Art\.|Artikel|Art(?=\s))\s*(?=\d)")
-_NUM = re.compile(r"\d{1,4}(?:(?:[a-eg-z]|f(?![.f]))(?![A-Za-zäöüß])|\s[a-eg-z](?![\wäöüß.]))?")
+# A number with an optional letter: '353b', '83 b', and '100A' (a capital suffix, read as '100a').
+_NUM = re.compile(
+    r"\d{1,4}(?:(?:[a-eg-zA-Z]|f(?![.f]))(?![A-Za-zäöüß])|\s[a-eg-z](?![\wäöüß.]))?"
+)
 _PART = re.compile(
     r"(?:(?P<absatz>Abs\.|Absatz|Absätze|Abs(?=\s*\d))"
     r"|(?P<satz>S\.|Satz|Sätze|S(?=\s*\d))"
@@ -84,6 +87,11 @@ def _full_name() -> re.Pattern[str]:
     return re.compile(
         _ARTICLE + "(?:" + law_name_regex().pattern + r")(?:\s*\(\s*(?P<abbr>[^()\s]{2,12})\s*\))?"
     )
+
+
+def _number_value(surface: str) -> str:
+    """'83 b' -> '83b', '100A' -> '100a': the number as the statute prints it."""
+    return "".join(surface.split()).lower()
 
 
 def _roman_to_int(roman: str) -> int | None:
@@ -301,7 +309,8 @@ class _GroupParser:
             if p >= len(text) or not (text[p] in _CONTINUE_FIRST or text[p].isupper()):
                 break  # fast exit: nothing that can join another item starts here
             conn = _CONNECTOR.match(text, pos)
-            assert conn is not None
+            if conn is None:
+                break  # a capital or 'bis' that joins nothing: "§ 100 A", "§ 5 bis Abs."
             gap = text[pos : conn.end()]
             if _BLANK_LINE.search(gap):
                 break
@@ -323,8 +332,7 @@ class _GroupParser:
         m = _NUM.match(self.text, pos)
         if m is None:
             return False
-        number = m.group()
-        item.fields["number"] = number.replace(" ", "") if " " in number else number
+        item.fields["number"] = _number_value(m.group())
         item.fields["article"] = sign.startswith("Art")
         item.end = m.end()
         return True
@@ -360,7 +368,7 @@ class _GroupParser:
             # "Satz 1 und 2": the bare number continues the last subdivision given.
             level = prev.levels[-1]
             fields = self._inherit(prev, level)
-            fields[level] = "".join(num.group().split())
+            fields[level] = _number_value(num.group())
             item = _Item(start=pos, end=num.end(), fields=fields, prefix_law=prefix_law)
             item.levels.append(level)
             return item, True, sign
@@ -389,6 +397,8 @@ class _GroupParser:
             level = next(n for n in LEVELS if part.groupdict().get(n))
             end_item.fields = self._inherit(item, level)
             q = self.read_parts(p, end_item, allow_roman=False)
+            if end_item.fields.get(level) is None:
+                return pos  # "bis Abs." without a value is no range
         else:
             start = _START.match(text, p)
             q0 = start.end() if start else p
@@ -398,10 +408,10 @@ class _GroupParser:
             if item.levels and start is None:
                 level = item.levels[-1]
                 end_item.fields = self._inherit(item, level)
-                end_item.fields[level] = "".join(num.group().split())
+                end_item.fields[level] = _number_value(num.group())
                 end_item.end = num.end()
             else:
-                end_item.fields = {"number": "".join(num.group().split()), "article": item.fields["article"]}
+                end_item.fields = {"number": _number_value(num.group()), "article": item.fields["article"]}
                 end_item.end = num.end()
             q = self.read_parts(end_item.end, end_item, allow_roman=False)
         item.until = end_item.fields
