@@ -462,18 +462,23 @@ def find_norms(text: str, group_base: int = 0) -> list[NormMatch]:
 
 
 def _resolve(items: list[_Item], group: int) -> list[NormMatch]:
-    """Give each item its law and build the references."""
+    """Give each item its law and build the references.
+
+    An item without a law of its own takes the prefix law, else the law of the next item that
+    names one, else that of the last one before it that did; two passes keep this linear.
+    """
+    later: list[str | None] = [None] * len(items)
+    law_after: str | None = None
+    for i in range(len(items) - 1, -1, -1):
+        later[i] = law_after
+        if items[i].law is not None:
+            law_after = items[i].law
     out = []
+    law_before: str | None = None
     for i, item in enumerate(items):
-        law = item.law
-        if law is None and item.prefix_law is not None:
-            law = item.prefix_law
-        if law is None:
-            law = next((later.law for later in items[i + 1 :] if later.law is not None), None)
-        if law is None:
-            law = next((e.law for e in reversed(items[:i]) if e.law is not None), None)
-        if law is None:
-            law = ""
+        law = item.law or item.prefix_law or later[i] or law_before or ""
+        if item.law is not None:
+            law_before = item.law
         ref = _build(item.fields, law)
         until = _build(item.until, law) if item.until is not None else None
         out.append(NormMatch(item.start, item.end, ref, until, item.relation, group))
