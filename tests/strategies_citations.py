@@ -51,7 +51,7 @@ _reporter = st.one_of(
     ),
     st.builds(
         Reporter,
-        st.sampled_from(["NJW", "NVwZ", "NVwZ-RR", "DVBl."]),
+        st.sampled_from(["NJW", "NVwZ", "NVwZ-RR", "DVBl", "GRUR", "BFH/NV"]),
         st.integers(1950, 2030).map(str),
         st.integers(1, 4999).map(str),
         pinpoint=_pin,

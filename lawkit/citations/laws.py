@@ -163,7 +163,17 @@ COURTS: dict[str, tuple[str, ...]] = {
     "GmS-OGB": ("Gemeinsamer Senat der obersten Gerichtshöfe des Bundes",),
     "BayObLG": ("Bayerisches Oberstes Landesgericht",),
     "KG": ("Kammergericht",),
+    "EuG": ("Gericht der Europäischen Union",),
+    "EuGöD": ("Gericht für den öffentlichen Dienst der Europäischen Union",),
+    "BayVGH": ("Bayerischer Verwaltungsgerichtshof",),
+    "HessVGH": ("Hessischer Verwaltungsgerichtshof",),
+    "BayLSG": ("Bayerisches Landessozialgericht",),
+    "NdsOVG": (),
+    "SächsOVG": (),
+    "ThürOVG": (),
 }
+# The courts of the European Union by the letter in their ECLI and in their docket ('C-215/17').
+EU_COURTS: dict[str, str] = {"C": "EuGH", "T": "EuG", "F": "EuGöD"}
 # Courts that are named with their seat: "OVG Hamburg", "VG Berlin", "OLG Köln".
 LOCAL_COURTS: dict[str, str] = {
     "OVG": "Oberverwaltungsgericht",
@@ -247,17 +257,49 @@ def canonical_law(token: str) -> str:
     return " ".join(token.split())
 
 
+# The seat of a court ('Berlin', 'Berlin-Brandenburg', 'Frankfurt am Main', 'NRW'); words that
+# follow a court's name but are no seat are excluded.
+_NOT_SEATS = (
+    "Urteil", "Urteils", "Urteilen", "Beschluss", "Beschlusses", "Beschlüsse", "Gerichtsbescheid",
+    "Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einer", "In", "Im", "Am", "An", "Auf",
+    "Aus", "Bei", "Mit", "Nach", "Von", "Vom", "Zu", "Zur", "Zum", "Für", "Über", "Unter", "Es",
+    "Er", "Sie", "Wir", "Und", "Oder", "Aber", "Daher", "Deshalb", "Dies", "Diese", "Dieser",
+    "Dass", "Insoweit", "Hierzu", "Dazu", "Zudem", "Ferner", "Auch", "So", "Wie", "Als", "Nicht",
+    "Kein", "Keine", "Hat", "Ist", "War", "Hatte", "Entscheidung", "Senat", "Kammer", "Gericht",
+    "Verfahren", "Klage", "Klägerin", "Kläger", "Beklagte", "Beklagten", "Revision", "Berufung",
+    "Beschwerde", "Antrag", "Az", "AZ", "Rn", "Nr", "Bundesverwaltungsgericht", "Jedoch", "Zwar",
+)  # fmt: skip
+SEAT_RE = (
+    r"(?!(?:" + "|".join(_NOT_SEATS) + r")(?![\wäöüß\-]))"
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:\s+am\s+Main|\s+\(Oder\)|\s+an\s+der\s+Oder)?"
+    r"|NRW|NW|LSA|RP|SH|MV|M-V|BW|Bln-Bbg)"
+)
+_SEAT_NAMES = {"Nordrhein-Westfalen": "NRW", "NW": "NRW", "M-V": "MV"}
+
+
+def court_seat(seat: str) -> str:
+    """The seat as courts abbreviate it: 'Nordrhein-Westfalen' and 'NW' -> 'NRW'."""
+    seat = " ".join(seat.split())
+    return _SEAT_NAMES.get(seat, seat)
+
+
 @cache
 def court_name_regex() -> re.Pattern[str]:
-    """Full court names in any case; group 'C<index>' into COURT_KEYS or 'S<adj>' for states."""
+    """Full court names in any case: group 'C<index>' into COURT_KEYS; 'state' + 'statecourt'
+    ('des Hamburgischen Oberverwaltungsgerichts'); 'localname' + 'seat' ('Verwaltungsgericht
+    Berlin', 'Oberverwaltungsgericht für das Land Nordrhein-Westfalen')."""
     parts = []
     for index, abbrev in enumerate(COURT_KEYS):
         names = sorted(COURTS[abbrev], key=len, reverse=True)
-        parts.append(f"(?P<C{index}>" + "|".join(_declined(n) for n in names) + ")")
+        if names:
+            parts.append(f"(?P<C{index}>" + "|".join(_declined(n) for n in names) + ")")
     states = "|".join(re.escape(a) for a in STATE_ADJECTIVES)
-    local = "|".join(re.escape(n) for n in LOCAL_COURTS.values())
+    local = "|".join(re.escape(n) for n in sorted(LOCAL_COURTS.values(), key=len, reverse=True))
     parts.append(
         f"(?P<state>{states})(?:es|er|en|em|e)?\\s+(?P<statecourt>{local})(?:es|s|e)?"
+    )
+    parts.append(
+        f"(?P<localname>{local})(?:es|s|e)?\\s+(?:für\\s+das\\s+Land\\s+)?(?P<seat>{SEAT_RE})"
     )
     return re.compile("(?:" + "|".join(parts) + r")(?![\wäöüß])")
 

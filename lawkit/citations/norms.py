@@ -13,9 +13,12 @@ the law of the next item that has one, else that of the previous item or of the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from lawkit.citations.acts import read_act_at
 from lawkit.citations.laws import (
     LAW_KEYS,
     NOT_LAWS,
@@ -39,7 +42,12 @@ DATE_RE = (
 )
 
 _L = r"[A-Za-zÄÖÜäöüß]"
-_START = re.compile(r"(?P<sign>§§?|Artt\.|Art\.|Artikel|Art(?=\s))\s*(?=\d)")
+_START = re.compile(
+    r"(?P<sign>§§?|Artt\.|Art\.|Artikel|Art(?=\s)|(?<![\wäöüß])Paragra(?:ph|f)(?:en|s)?(?=\s))\s*(?=\d)"
+)
+_SIGNS = {"Paragraph": "§", "Paragraf": "§", "Paragraphs": "§", "Paragrafs": "§",
+          "Paragraphen": "§§", "Paragrafen": "§§", "Artikel": "Art.", "Art": "Art."}  # fmt: skip
+_PLURAL = ("§§", "Artt.")
 # A number with an optional letter: '353b', '83 b', and '100A' (a capital suffix, read as '100a').
 _NUM = re.compile(
     r"\d{1,4}(?:(?:[a-eg-zA-Z]|f(?![.f]))(?![A-Za-zäöüß])|\s[a-eg-z](?![\wäöüß.]))?"
@@ -52,7 +60,8 @@ _PART = re.compile(
     r"|(?P<buchstabe>lit\.|Buchst\.|Buchstabe|Bst\.|lit(?=\s+[a-z]\b))"
     r"|(?P<variante>Var\.|Variante|Var(?=\s*\d))"
     r"|(?P<alternative>Alt\.|Alternative|Alt(?=\s*\d)))"
-    r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß]))"
+    r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß])"
+    r"|(?P<roman>[IVX]{1,4})(?![\wäöüß]))"
 )
 _ORDINAL_PART = re.compile(
     r"(?P<value>\d{1,2})\.\s*(?:(?P<alternative>Alt\.|Alternative)|(?P<variante>Var\.|Variante)"
@@ -63,9 +72,10 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _FOLLOWING = re.compile(r"\s*(?P<f>ff?)(?:\.|(?![\wäöüß]))")
 _RANGE = re.compile(r"\s*(?:bis|[-–])\s*")
 _VERSION = re.compile(r"\s*(?P<v>a\.\s?F\.|aF|n\.\s?F\.|nF)(?![\wäöüß])")
+# Possessive quantifiers: the connector never backtracks over a long run of spaces.
 _CONNECTOR = re.compile(
-    r"\s*(?P<comma>,)?\s*(?P<word>und|oder|sowie|bzw\.|beziehungsweise"
-    r"|i\.\s?V\.\s?m\.?|iVm\.?|in\s+Verbindung\s+mit|jeweils\s+i\.\s?V\.\s?m\.)?(?![\wäöüß])\s*"
+    r"\s*+(?P<comma>,)?\s*+(?:(?P<word>und|oder|sowie|bzw\.|beziehungsweise"
+    r"|i\.\s?V\.\s?m\.?|iVm\.?|in\s+Verbindung\s+mit|jeweils\s+i\.\s?V\.\s?m\.)(?![\wäöüß])\s*+)?"
 )
 _GENERIC_LAW = re.compile(
     r"(?P<law>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*(?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)?)"
@@ -77,8 +87,9 @@ _FOOTNOTE = re.compile(r"\d{1,3}(?![\d.,]\d)")
 _PART_FIRST = frozenset("ASHNlBV")  # first letters of the subdivision words
 _CONTINUE_FIRST = frozenset(",uosbij§")  # connectors, and "§" after whitespace
 _BLANK_LINE = re.compile(r"\n[ \r]*\n")
-_WS = re.compile(r"\s*")
-_WS1 = re.compile(r"\s+")
+_WS = re.compile(r"\s*+")
+_WS1 = re.compile(r"\s++")
+_ROMAN_ITEM = re.compile(r"(?P<roman>[IVX]{1,4})(?![\wäöüß])")
 _ORDINAL_END = re.compile(r"\.\s")
 
 
@@ -87,6 +98,12 @@ def _full_name() -> re.Pattern[str]:
     return re.compile(
         _ARTICLE + "(?:" + law_name_regex().pattern + r")(?:\s*\(\s*(?P<abbr>[^()\s]{2,12})\s*\))?"
     )
+
+
+def _sign(anchor: re.Match[str]) -> str:
+    """'§', '§§', 'Art.' or 'Artt.' for the sign or word that opens a citation."""
+    sign = anchor["sign"]
+    return _SIGNS.get(sign, sign)
 
 
 def _number_value(surface: str) -> str:
@@ -116,6 +133,9 @@ def read_law_at(text: str, p: int) -> tuple[str | None, int]:
     if p >= len(text):
         return None, p
     c = text[p]
+    act = read_act_at(text, p)
+    if act is not None:
+        return act[0].canonical(), act[1]  # "der Richtlinie 2011/83/EU"
     if c.islower() and not text.startswith(_ARTICLES, p):
         return None, p
     token = _TOKEN.match(text, p)
@@ -183,6 +203,7 @@ class _Item:
     prefix_law: str | None = None  # in force from a law named before the norm
     relation: str | None = None
     levels: list[str] = field(default_factory=list)  # subdivision levels, in order given
+    roman: bool = False  # the Absatz was given in Roman numerals ('§ 823 I')
 
 
 @dataclass(slots=True)
@@ -198,8 +219,15 @@ class NormMatch:
 class _GroupParser:
     """Reads one citation group from an anchor; all positions are in the cleaned text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, blocked: list[tuple[int, int]]) -> None:
         self.text = text
+        self._blocked = blocked
+        self._blocked_starts = [b[0] for b in blocked]
+
+    def blocked(self, pos: int) -> bool:
+        """Whether pos lies in a span that is no statute citation ('SozR 4-2500 § 106 Nr 7')."""
+        i = bisect_right(self._blocked_starts, pos) - 1
+        return i >= 0 and pos < self._blocked[i][1]
 
     # -- small readers ---------------------------------------------------------------------
 
@@ -211,6 +239,7 @@ class _GroupParser:
             if m and (value := _roman_to_int(m["roman"])) is not None:
                 item.fields["absatz"] = str(value)
                 item.levels.append("absatz")
+                item.roman = True
                 if m["satz"]:
                     item.fields["satz"] = m["satz"]
                     item.levels.append("satz")
@@ -223,11 +252,17 @@ class _GroupParser:
                 else _ORDINAL_PART.match(text, p) if c.isdigit() else None
             )
             if part is not None:
-                level = next(n for n in LEVELS if part.groupdict().get(n))
-                value = part["value"] if part["value"] else part.groupdict().get("letter")
+                groups = part.groupdict()
+                level = next(n for n in LEVELS if groups.get(n))
+                value = groups["value"] or groups.get("letter")
+                if groups.get("roman"):
+                    roman_value = _roman_to_int(groups["roman"]) if level == "absatz" else None
+                    if roman_value is None:
+                        return pos
+                    value = str(roman_value)  # "Abs. II"
                 if value is None or item.fields.get(level) is not None:
                     return pos
-                if (level == "buchstabe") != (part["value"] is None):
+                if (level == "buchstabe") != (groups.get("letter") is not None):
                     return pos
                 item.fields[level] = value
                 item.levels.append(level)
@@ -283,7 +318,7 @@ class _GroupParser:
         items: list[_Item] = []
         prefix_law = prefix[1] if prefix else None
         start_at = prefix[0] if prefix else anchor.start()
-        sign = anchor["sign"]
+        sign = _sign(anchor)
         pos = anchor.end()
         relation: str | None = None
         first = True
@@ -348,13 +383,24 @@ class _GroupParser:
             start = _START.match(text, after.end()) if after else None
             if start is not None:
                 item = _Item(start=pos, end=start.end(), fields={}, prefix_law=known[0])
-                return item, self._new_number(start.end(), item, start["sign"]), start["sign"]
+                return item, self._new_number(start.end(), item, _sign(start)), _sign(start)
         start = _START.match(text, pos)
         if start is not None:
+            if self.blocked(pos):
+                return None, False, sign
             item = _Item(start=pos, end=start.end(), fields={}, prefix_law=prefix_law)
-            return item, self._new_number(start.end(), item, start["sign"]), start["sign"]
+            return item, self._new_number(start.end(), item, _sign(start)), _sign(start)
         if relation is None:
             return None, False, sign  # only whitespace: a list goes on with '§'/'Art.' only
+        if prev.roman and (roman := _ROMAN_ITEM.match(text, pos)) is not None:
+            value = _roman_to_int(roman["roman"])
+            if value is not None:
+                fields = self._inherit(prev, "absatz")
+                fields["absatz"] = str(value)
+                item = _Item(start=pos, end=roman.end(), fields=fields, prefix_law=prefix_law)
+                item.levels.append("absatz")
+                item.roman = True
+                return item, True, sign
         part = _PART.match(text, pos) or _ORDINAL_PART.match(text, pos)
         if part is not None:
             level = next(n for n in LEVELS if part.groupdict().get(n))
@@ -363,8 +409,8 @@ class _GroupParser:
         num = _NUM.match(text, pos)
         if num is None or prev.law is not None or _ORDINAL_END.match(text, num.end()):
             return None, False, sign
-        plural = sign in ("§§", "Artt.")
-        if prev.levels and not plural:
+        plural = sign in _PLURAL
+        if prev.levels and not plural and not (prev.roman and prev.levels[-1] == "absatz"):
             # "Satz 1 und 2": the bare number continues the last subdivision given.
             level = prev.levels[-1]
             fields = self._inherit(prev, level)
@@ -440,25 +486,33 @@ def _prefix_before(text: str, k: int, floor: int) -> tuple[int, str] | None:
 _ROMAN_WORD = re.compile(r"[IVX]{1,4}")
 
 
-def find_norms(text: str, group_base: int = 0) -> list[NormMatch]:
-    """All statute citations in the cleaned text, as spans of that text."""
-    parser = _GroupParser(text)
-    out: list[NormMatch] = []
+def find_norms(
+    text: str, group_base: int = 0, blocked: list[tuple[int, int]] | None = None
+) -> Iterator[list[NormMatch]]:
+    """The statute citations of the cleaned text, one list per group, in text order.
+
+    `blocked` are sorted spans that hold no statute citation although they contain '§' (the
+    section of 'SozR 4-2500 § 106 Nr 7'): no group starts or continues inside them.
+    """
+    spans = blocked or []
+    parser = _GroupParser(text, spans)
     pos = 0
     group = group_base
     while True:
         anchor = _START.search(text, pos)
         if anchor is None:
             break
+        if parser.blocked(anchor.start()):
+            pos = anchor.end()
+            continue
         prefix = _prefix_before(text, anchor.start(), pos)
         items, end = parser.parse(anchor, prefix)
         if not items:
             pos = anchor.end()
             continue
-        out.extend(_resolve(items, group))
+        yield _resolve(items, group)
         group += 1
         pos = max(end, anchor.end())
-    return out
 
 
 def _resolve(items: list[_Item], group: int) -> list[NormMatch]:
