@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lawkit.citations.model import ActRef
 
 _KIND = (
-    r"(?P<kind>Durchführungsverordnung|Delegierte[nmr]?\s+Verordnung|Verordnung|VO|DVO|Richtlinie"
+    r"(?P<kind>Durchführungsverordnung|Delegierte[nmr]?\s+(?:Verordnung|VO)|Verordnung|VO|DVO|DelVO|Richtlinie"
     r"|RL|Rahmenbeschluss(?:es)?)"
 )
 _COMMUNITY = r"(?:EU|EG|EWG|Euratom|JI)"
@@ -30,7 +30,7 @@ _FIRST = frozenset("VDRdr")  # first letters of the kinds and of the articles be
 def _kind(word: str) -> str:
     if word.startswith("Durchf") or word == "DVO":
         return "DVO"
-    if word.startswith("Delegiert"):
+    if word.startswith(("Delegiert", "DelVO")):
         return "DelVO"
     if word.startswith("Rahmen"):
         return "RB"

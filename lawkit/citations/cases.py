@@ -38,7 +38,7 @@ from lawkit.citations.laws import (
     court_name_regex,
     court_seat,
 )
-from lawkit.citations.model import OFFICIAL_COURTS, CaseRef, Reporter
+from lawkit.citations.model import CaseRef, Reporter
 from lawkit.citations.norms import DATE_RE, iso_date
 from lawkit.citations.reporters import (
     JOURNALS,
@@ -54,10 +54,11 @@ _LOCAL = sorted(LOCAL_COURTS, key=len, reverse=True)
 _AZ_CORE = (
     r"(?:[12]\s?Bv[A-Z]\s\d{1,5}/\d{2}(?!\d)"
     r"|\d{1,2}\s[A-Z][A-Za-z]{0,3}\s\d{1,4}\.\d{2}(?!\d)"
+    r"|\d{1,2}\s[A-Z]{1,3}\s\d{2}\.\d{3,5}(?!\d)"
     r"|B\s\d{1,2}\s[A-Z]{1,3}\s\d{1,5}/\d{2}\s[A-Z]{1,2}(?![\wäöüß])"
     r"|(?:[IVX]{1,5}|\d{1,3})\s[A-Z][A-Za-z]{0,5}(?:\s[A-Z][A-Za-z]{0,4})?\s\d{1,5}/\d{2}(?:\d{2})?"
     r"(?![\d/])"
-    r"|(?:Rs\.\s?)?[CTF]-\d{1,4}/\d{2}(?!\d)(?:\s?P)?)"
+    r"|(?:(?:Rs\.|Rechtssachen?)\s?)?[CTF]-\d{1,4}/\d{2}(?!\d)(?:\s?P)?)"
 )
 _AZ_SHORT = r"\d{1,5}[./]\d{2}(?![\d/.])"
 _TYPE_WORDS = (
@@ -96,7 +97,7 @@ def _component_re(with_reporters: bool = True) -> re.Pattern[str]:
         rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})\s+(?P<cseat>{SEAT_RE})|{courts})(?![\wäöüß\-]))",
         r"(?P<court_name>" + court_name_regex().pattern + ")",
         r"(?P<date>(?:(?:vom|v\.)\s+)?" + DATE_RE + ")",
-        r"(?P<marginal>(?:Rn|Rz|Tz|Rdnr|Rdn|Randnr)\.?\s*(?P<mg>\d{1,4}(?:\s*ff?\.|\s*(?:[-–]|bis)\s*\d{1,4})?)"
+        r"(?P<marginal>(?:Rn|Rz|Tz|Rdnr|RdNr|Rdn|Randnr)\.?\s*(?P<mg>\d{1,4}(?:\s*ff?\.|\s*(?:[-–]|bis)\s*\d{1,4})?)"
         r"(?![\d/]|[.,]\d))",
     ]
     # Components start at a word start with a capital, a digit, '[', 'vom'/'v.' or 'juris'; the
@@ -106,12 +107,19 @@ def _component_re(with_reporters: bool = True) -> re.Pattern[str]:
 
 _GLUE = re.compile(
     r"(?:[\s,;:()\[\]=\-–—]"
-    r"|(?<![\wäöüß])(?:und|sowie|in|AZ|Az\.|verb\.|(?:des|der)(?:\s+(?:\d{1,2}\.\s+Kammer\s+des\s+)?"
+    r"|(?<![\wäöüß])(?:und|sowie|in|AZ|Az\.|verb\.|u\.\s?a\.|m\.\s?w\.\s?N\.|mwN|vgl\.?|auch|zuletzt|ferner"
+    r"|ebenso|etwa|nur|jeweils|stRspr|st\.\s?Rspr\.|(?:des|der)(?:\s+(?:\d{1,2}\.\s+Kammer\s+des\s+)?"
     r"(?:Ersten|Zweiten|Dritten|Vierten|Fünften|Sechsten|Großen|erkennenden|\d{1,2}\.|[IVX]{1,5}\.)?"
     r"\s*(?:Senats|Zivilsenats|Strafsenats|Revisionssenats|Wehrdienstsenats|Kammer))?)(?![\wäöüß]))*+"
 )
 _GAP_LIMIT = 60
-_EU_NAME_GAP = re.compile(r"\s*,\s*(?P<name>[A-ZÄÖÜ][\wäöüß\-'’ ]{1,40}?)\s*,\s*")
+_MARGINAL_GAP = re.compile(r"(?:[\s,\-–]|u\.\s?a\.|m\.\s?w\.\s?N\.|mwN)*+")
+# Between an EU court's date and its docket or reporter: the decision's name and a docket of
+# the years before 1989, which had no 'C-' (', Cilfit, 283/81, ', ' - 6/64 - ').
+_EU_GAP = re.compile(
+    r"[\s,\-–]*(?:(?P<name>[A-ZÄÖÜ][\wäöüß\-'’ ]{1,40}?)[\s,\-–]+)?"
+    r"(?:(?P<old>\d{1,4}/\d{2})[\s,\-–]+)?"
+)
 _BLANK_LINE = re.compile(r"\n[ \r]*\n")
 _AUTHOR_BEFORE = re.compile(
     r"(?:^|[\s(;])(?P<author>[A-ZÄÖÜ][a-zäöüß]+(?:[-/][A-ZÄÖÜ][a-zäöüß]+)*)\s*,\s*(?:in:\s*)?$|in:\s*$"
@@ -193,6 +201,7 @@ def _court_from_name(m: re.Match[str]) -> str:
     return f"{LOCAL_COURT_BY_NAME[m['statecourt']]} {state}"
 
 
+_EU_PREFIX = re.compile(r"^(?:Rs\.|Rechtssachen?)\s*")
 _AZ_SPLIT = re.compile(r"\s*(?:,|\bund\b|\bu\.)\s*")
 _AZ_SHORT_RE = re.compile(_AZ_SHORT)
 _AZ_PREFIX = re.compile(r"(.*\s)\d{1,5}[./]\d{2}")
@@ -205,8 +214,7 @@ def _expand_file_numbers(az_list: str) -> list[str]:
         piece = " ".join(piece.split())
         if not piece:
             continue
-        if piece.startswith("Rs."):
-            piece = piece[3:].lstrip()
+        piece = _EU_PREFIX.sub("", piece)
         if _AZ_SHORT_RE.fullmatch(piece) and out:
             prefix = _AZ_PREFIX.match(out[-1])
             piece = (prefix.group(1) if prefix else "") + piece
@@ -341,10 +349,10 @@ def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
             current is not None
             and gap is not None
             and _BLANK_LINE.search(gap) is None
-            and (_GLUE.fullmatch(gap) is not None or _eu_name(current, comp, gap))
+            and (_GLUE.fullmatch(gap) is not None or _eu_gap(current, comp, gap))
         )
         if comp.kind == "marginal":
-            if joined and current is not None:
+            if joined and current is not None and _MARGINAL_GAP.fullmatch(gap or ""):
                 _attach_marginal(current, comp)
                 current.end = prev_end = comp.end
             continue
@@ -353,7 +361,7 @@ def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
                 yield current
             current = _Case(start=comp.start)
             last_valid = None
-        elif _splits(current, comp, gap or ""):
+        elif _splits(current, comp, gap or "", text):
             yield current
             if current.has_id() and not current.literature:
                 last_valid = current
@@ -364,14 +372,18 @@ def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
         yield current
 
 
-def _eu_name(case: _Case, comp: _Component, gap: str) -> bool:
-    """', Cilfit, ' between an EU court's date and its docket: the decision's name."""
-    if comp.kind not in ("az", "ecli") or case.court not in EU_COURTS.values() or case.name:
+def _eu_gap(case: _Case, comp: _Component, gap: str) -> bool:
+    """Whether the gap between an EU court's decision and an identifier holds only its name
+    and an old docket (which are then added to the decision)."""
+    if comp.kind not in ("az", "ecli", "reporter") or case.court not in EU_COURTS.values():
         return False
-    m = _EU_NAME_GAP.fullmatch(gap)
-    if m is None:
+    m = _EU_GAP.fullmatch(gap)
+    if m is None or not (m["name"] or m["old"]) or (m["name"] and case.name):
         return False
-    case.name = " ".join(m["name"].split())
+    if m["name"]:
+        case.name = " ".join(m["name"].split())
+    if m["old"]:
+        case.file_numbers.append(m["old"])  # dockets before 1989 had no 'C-'
     return True
 
 
@@ -387,13 +399,14 @@ def _attach_marginal(case: _Case, comp: _Component) -> None:
         case.pinpoint = value
 
 
-def _splits(case: _Case, comp: _Component, gap: str) -> bool:
+def _splits(case: _Case, comp: _Component, gap: str, text: str) -> bool:
     """Whether this component starts a new decision in the same sequence."""
     kind = comp.kind
     if kind in ("court", "court_name"):
-        if case.has_id():
-            return True
-        return case.court is not None and case.court != _court_of(comp)
+        if case.has_id() or case.court is None:
+            return case.court is not None or case.has_id()
+        # 'des Bundesfinanzhofs (BFH) vom': the abbreviation explains the name
+        return case.court != _court_of(comp) or not text.startswith(")", comp.end)
     if kind == "court_type":
         return case.court is not None or case.decision_type is not None or case.has_id()
     if kind == "type":
@@ -463,7 +476,20 @@ def _add(case: _Case, comp: _Component, text: str) -> int:
     elif kind == "ecli":
         ecli = m["ecli"].strip("[] ")
         case.ecli = ecli if ecli.startswith("ECLI:") else f"ECLI:{ecli}"
+        if case.ecli.startswith("ECLI:EU:"):
+            name, end = read_case_name(text, end)  # '[ECLI:EU:C:2014:317] - Google Spain'
+            case.name = case.name or name
     return end
+
+
+def _continues(case: _Case, before: _Case) -> bool:
+    """Whether a decision split off a chain is one of the same court as the one before: it
+    starts with its date ('… und vom 27. Januar 2015 - 6 B 43.14'), continues a collection
+    ('; 129, 78') or is printed where the one before was ('BGH, NJW 2015, 1; NJW 2016, 2')."""
+    if case.kinds[0] in ("date", "type", "az", "ecli"):
+        return True
+    names = {r.name for r in before.reporters}
+    return bool(case.reporters) and case.reporters[0].name in names
 
 
 def _after_author(text: str, start: int) -> bool:
@@ -491,10 +517,10 @@ def _finish(case: _Case) -> CaseRef | None:
     if court is None and case.az_court is not None:
         court = case.az_court
     if court is None:
-        court = next((OFFICIAL_COURTS[r.name] for r in case.reporters if r.name in OFFICIAL_COURTS), None)
+        court = next(filter(None, map(Reporter.court, case.reporters)), None)
     decision_type = case.decision_type
     if case.inherit is not None:
-        if court is None:
+        if court is None and _continues(case, case.inherit):
             court = case.inherit.court
         if decision_type is None and case.kinds[0] == "date":
             decision_type = case.inherit.decision_type

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lawkit.citations.reference import PARTS, STATUTE_FIELDS, StatuteRef
+from lawkit.citations.reference import STATUTE_FIELDS, StatuteRef
 
 _LONG_PARTS: tuple[tuple[str, str], ...] = (
     ("absatz", "Absatz"),
+    ("unterabsatz", "Unterabsatz"),
     ("satz", "Satz"),
     ("halbsatz", "Halbsatz"),
     ("nummer", "Nummer"),
@@ -61,6 +62,12 @@ class Reporter:
             if marginal:
                 out += f" {marginal}"
         return out
+
+    def court(self) -> str | None:
+        """The court whose decisions this collection prints, if it prints only one court's."""
+        if self.name == "Slg." and (self.page or "").startswith("II-"):
+            return "EuG"
+        return OFFICIAL_COURTS.get(self.name)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,7 +123,7 @@ class CaseRef:
         reporters = " = ".join(r.canonical() for r in self.reporters)
         if not (self.decision_type or self.date or self.file_numbers or self.ecli) and reporters:
             implied = self.court is None or any(
-                OFFICIAL_COURTS.get(r.name) == self.court for r in self.reporters
+                r.court() == self.court for r in self.reporters
             )
             out = reporters if implied else f"{self.court}, {reporters}"
             if self.pinpoint:
@@ -152,8 +159,9 @@ class CaseRef:
         return self.canonical()
 
 
-# Official collections and the court whose decisions they print ('BVerwGE 104, 51' is a
-# decision of the BVerwG); collections of several courts ('OVGE') are not listed.
+# Collections that print the decisions of one court ('BVerwGE 104, 51' and 'Buchholz 421.0
+# Prüfungswesen Nr. 338' are decisions of the BVerwG); collections of several courts ('OVGE',
+# 'EzA') and journals are not listed. 'Slg.' prints the EuGH ('I-…') and the EuG ('II-…').
 OFFICIAL_COURTS: dict[str, str] = {
     "BVerfGE": "BVerfG",
     "BVerfGK": "BVerfG",
@@ -164,6 +172,11 @@ OFFICIAL_COURTS: dict[str, str] = {
     "BAGE": "BAG",
     "BSGE": "BSG",
     "BFHE": "BFH",
+    "BFH/NV": "BFH",
+    "BStBl II": "BFH",
+    "Buchholz": "BVerwG",
+    "SozR": "BSG",
+    "AP": "BAG",
     "BPatGE": "BPatG",
     "RGZ": "RG",
     "RGSt": "RG",
@@ -234,7 +247,7 @@ def format_range(start: StatuteRef, until: StatuteRef) -> str:
     else:
         parts: list[str] = []
         differs = False
-        for name, abbrev in PARTS:
+        for name, abbrev in until.nested():
             a, b = getattr(start, name), getattr(until, name)
             differs = differs or a != b
             if differs and b is not None:

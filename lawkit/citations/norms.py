@@ -24,9 +24,9 @@ from lawkit.citations.laws import (
     NOT_LAWS,
     law_name_regex,
 )
-from lawkit.citations.reference import StatuteRef
+from lawkit.citations.reference import StatuteRef, nesting_order
 
-LEVELS = ("absatz", "satz", "halbsatz", "nummer", "buchstabe", "variante", "alternative")
+LEVELS = ("absatz", "unterabsatz", "satz", "halbsatz", "nummer", "buchstabe", "variante", "alternative")
 _LEVEL_INDEX = {name: i for i, name in enumerate(LEVELS)}
 
 MONTHS = {
@@ -54,13 +54,14 @@ _NUM = re.compile(
 )
 _PART = re.compile(
     r"(?:(?P<absatz>Abs\.|Absatz|Absätze|Abs(?=\s*\d))"
+    r"|(?P<unterabsatz>UAbs\.|Unterabs\.|Unterabsatz|UAbs(?=\s*\d))"
     r"|(?P<satz>S\.|Satz|Sätze|S(?=\s*\d))"
     r"|(?P<halbsatz>Hs\.|HS\.?|Halbs\.|Halbsatz|Hs(?=\s*\d))"
     r"|(?P<nummer>Nrn?\.|Nummer|Nummern|Nr(?=\s*\d))"
     r"|(?P<buchstabe>lit\.|Buchst\.|Buchstabe|Bst\.|lit(?=\s+[a-z]\b))"
     r"|(?P<variante>Var\.|Variante|Var(?=\s*\d))"
     r"|(?P<alternative>Alt\.|Alternative|Alt(?=\s*\d)))"
-    r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß])"
+    r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß]|\.\d)"
     r"|(?P<roman>[IVX]{1,4})(?![\wäöüß]))"
 )
 _ORDINAL_PART = re.compile(
@@ -84,7 +85,7 @@ _GENERIC_LAW = re.compile(
 _ARTICLE = r"(?:(?:des|der|dem|den|im|zum|zur)\s+)?"
 _GESETZ_VOM = re.compile(_ARTICLE + r"Gesetz(?:es)?\s+vom\s+" + DATE_RE)
 _FOOTNOTE = re.compile(r"\d{1,3}(?![\d.,]\d)")
-_PART_FIRST = frozenset("ASHNlBV")  # first letters of the subdivision words
+_PART_FIRST = frozenset("ASHNlBVU")  # first letters of the subdivision words
 _CONTINUE_FIRST = frozenset(",uosbij§")  # connectors, and "§" after whitespace
 _BLANK_LINE = re.compile(r"\n[ \r]*\n")
 _WS = re.compile(r"\s*+")
@@ -123,6 +124,7 @@ def _roman_to_int(roman: str) -> int | None:
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß\-]*")
 _ROMAN_SUFFIX = re.compile(r"\s+(?P<r>[IVX]{1,4})(?![\wäöüß])")
+_STATE_SUFFIX = re.compile(r" (?P<state>NRW|NW|BW|LSA|M-V|MV|RP|SH|Bln|Bbg|Bay|Nds|Saar)(?![\wäöüß\-])")
 _ARTICLES = ("des ", "der ", "dem ", "den ", "im ", "zum ", "zur ")
 _LAW_SET = frozenset(LAW_KEYS)
 
@@ -166,6 +168,9 @@ def read_law_at(text: str, p: int) -> tuple[str | None, int]:
         and sum(ch.isupper() for ch in word) >= 2
         and _GENERIC_LAW.fullmatch(word) is not None
     ):
+        state = _STATE_SUFFIX.match(text, token.end())
+        if state is not None:  # a Land's law: "JAG NRW", "LBO BW"
+            return f"{word} {state['state']}", state.end()
         return word, token.end()
     return None, p
 
@@ -204,6 +209,7 @@ class _Item:
     relation: str | None = None
     levels: list[str] = field(default_factory=list)  # subdivision levels, in order given
     roman: bool = False  # the Absatz was given in Roman numerals ('§ 823 I')
+    until_levels: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -461,6 +467,7 @@ class _GroupParser:
                 end_item.end = num.end()
             q = self.read_parts(end_item.end, end_item, allow_roman=False)
         item.until = end_item.fields
+        item.until_levels = end_item.levels
         item.end = max(end_item.end, item.end)
         return max(q, item.end)
 
@@ -533,17 +540,19 @@ def _resolve(items: list[_Item], group: int) -> list[NormMatch]:
         law = item.law or item.prefix_law or later[i] or law_before or ""
         if item.law is not None:
             law_before = item.law
-        ref = _build(item.fields, law)
-        until = _build(item.until, law) if item.until is not None else None
+        ref = _build(item.fields, law, item.levels)
+        until = _build(item.until, law, item.until_levels) if item.until is not None else None
         out.append(NormMatch(item.start, item.end, ref, until, item.relation, group))
     return out
 
 
-def _build(fields: dict[str, str | bool | None], law: str) -> StatuteRef:
+def _build(fields: dict[str, str | bool | None], law: str, levels: list[str]) -> StatuteRef:
     parts = {k: v for k, v in fields.items() if v is not None and k not in ("number", "article")}
+    given = [level for level in LEVELS if parts.get(level) is not None and level not in levels]
     return StatuteRef(
         number=str(fields.get("number", "")),
         law=law,
         article=bool(fields.get("article", False)),
+        order=nesting_order(given + [level for level in levels if parts.get(level) is not None]),
         **parts,  # type: ignore[arg-type]
     )
