@@ -24,7 +24,7 @@ or the Aktenzeichen's pattern ('1 BvR' -> BVerfG, '6 B 71.17' -> BVerwG, 'C-215/
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -81,28 +81,101 @@ _ECLI = (
 )
 
 
+_KINDS = ("ecli", "reporter", "az", "court_type", "type", "court", "court_name", "date", "marginal")
+
+
 @cache
-def _component_re(with_reporters: bool = True) -> re.Pattern[str]:
+def _component_patterns() -> dict[str, re.Pattern[str]]:
+    """One anchored pattern per kind of component (tried at a candidate in the order of _KINDS)."""
     courts = "|".join(re.escape(c) for c in _ABBREV_COURTS)
     local = "|".join(re.escape(c) for c in _LOCAL)
     az_court = "|".join(re.escape(c) for c in (*_ABBREV_COURTS, *_LOCAL))
-    alternatives = [
-        _ECLI,
-        *([rf"(?P<reporter>{reporter_name_pattern()})"] if with_reporters else []),
-        r"(?P<az>(?:(?:AZ|Az\.?|Aktenzeichen)\s*:?\s*)?"
+    sources = {
+        "ecli": _ECLI,
+        "reporter": rf"(?P<reporter>{reporter_name_pattern()})",
+        "az": r"(?P<az>(?:(?:AZ|Az\.?|Aktenzeichen)\s*:?\s*)?"
         rf"(?:(?P<az_court>{az_court})\s+(?=\d|[IVX]+\s|B\s|[CT]-))?"
         rf"(?P<az_list>{_AZ_CORE}(?:\s*(?:,|und|u\.)\s*(?:{_AZ_CORE}|{_AZ_SHORT}))*))",
-        _COURT_TYPE,
-        _TYPES,
-        rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})\s+(?P<cseat>{SEAT_RE})|{courts})(?![\wäöüß\-]))",
-        r"(?P<court_name>" + court_name_regex().pattern + ")",
-        r"(?P<date>(?:(?:vom|v\.)\s+)?" + DATE_RE + ")",
-        r"(?P<marginal>(?:Rn|Rz|Tz|Rdnr|RdNr|Rdn|Randnr)\.?\s*(?P<mg>\d{1,4}(?:\s*ff?\.|\s*(?:[-–]|bis)\s*\d{1,4})?)"
-        r"(?![\d/]|[.,]\d))",
-    ]
-    # Components start at a word start with a capital, a digit, '[', 'vom'/'v.' or 'juris'; the
-    # look-arounds reject all other positions before the long alternation is tried.
-    return re.compile(r"(?<![a-zäöüß])(?=[A-ZÄÖÜ\[\dvj])(?:" + "|".join(alternatives) + ")")
+        "court_type": _COURT_TYPE,
+        "type": _TYPES,
+        "court": rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})\s+(?P<cseat>{SEAT_RE})|{courts})(?![\wäöüß\-]))",
+        "court_name": r"(?P<court_name>" + court_name_regex().pattern + ")",
+        "date": r"(?P<date>(?:(?:vom|v\.)\s+)?" + DATE_RE + ")",
+        "marginal": r"(?P<marginal>(?:Rn|Rz|Tz|Rdnr|RdNr|Rdn|Randnr)\.?\s*"
+        r"(?P<mg>\d{1,4}(?:\s*ff?\.|\s*(?:[-–]|bis)\s*\d{1,4})?)(?![\d/]|[.,]\d))",
+    }
+    return {kind: re.compile(source) for kind, source in sources.items()}
+
+
+# Where a component may start: a word with a capital (its letters are looked up in _dispatch),
+# a number, '[', 'vom', 'v.', 'verb.', or a reporter written in small letters.
+_CANDIDATE = re.compile(
+    r"(?<![a-zäöüß])(?:(?P<word>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)|(?<![\d.,/\-])\d|\[|(?<![\wäöüß])"
+    r"(?:vom|v\.|verb\.|juris|wistra|r\+s)(?![\wäöüß]))"
+)
+_TYPE_WORD = re.compile(_TYPE_WORDS + r"|Urt|Beschl")
+_ROMAN_WORD = re.compile(r"[IVX]{1,5}")
+
+
+def _letters(name: str) -> str:
+    """The leading letters of a name: 'NVwZ-RR' -> 'NVwZ', 'BFH/NV' -> 'BFH', 'Slg.' -> 'Slg'."""
+    m = re.match(r"[A-Za-zÄÖÜäöüß]*", name)
+    return m.group() if m else ""
+
+
+@cache
+def _dispatch() -> dict[str, tuple[str, ...]]:
+    """The kinds of component that may start with a word (by its leading letters)."""
+    from lawkit.citations.laws import COURTS
+
+    kinds: dict[str, set[str]] = {}
+
+    def add(word: str, *names: str) -> None:
+        kinds.setdefault(word, set()).update(names)
+
+    for name in (*VOLUME_COLLECTIONS, *JOURNALS, "Buchholz", "SozR", "AP", "EzA", "BGHR", "Slg.",
+                 "BStBl"):
+        add(_letters(name), "reporter")
+    for court in (*_ABBREV_COURTS, *_LOCAL):
+        add(_letters(court), "az", "court_type", "court")
+    for names in (*COURTS.values(), *LOCAL_COURTS.values(), *STATE_ADJECTIVES):
+        for name in names if isinstance(names, tuple) else (names,):
+            first = name.split(" ", 1)[0]
+            for stem in (first, first[:-1], first[:-2]):
+                for ending in ("", "e", "s", "es", "n", "en", "er", "em"):
+                    add(stem + ending, "court_name")
+    for word in ("ECLI", "EU"):
+        add(word, "ecli")
+    for word in ("AZ", "Az", "Aktenzeichen", "Rs", "Rechtssache", "Rechtssachen", "C", "T", "F", "B"):
+        add(word, "az")
+    for word in ("Rn", "Rz", "Tz", "Rdnr", "RdNr", "Rdn", "Randnr"):
+        add(word, "marginal")
+    return {word: tuple(k for k in _KINDS if k in found) for word, found in kinds.items()}
+
+
+@cache
+def _word_kinds(word: str) -> tuple[str, ...]:
+    """The kinds of component a word may start (the dispatch table, type words, Roman numbers)."""
+    found = _dispatch().get(word, ())
+    if _TYPE_WORD.fullmatch(word):
+        found = (*found, "type")
+    if _ROMAN_WORD.fullmatch(word):
+        found = ("az", *found)
+    return found
+
+
+def _kinds_at(text: str, m: re.Match[str]) -> tuple[str, ...]:
+    word = m["word"]
+    if word is not None:
+        return _word_kinds(word)
+    first = text[m.start()]
+    if first.isdigit():
+        return ("az", "date")
+    if first == "[":
+        return ("ecli",)
+    if first == "v":
+        return ("az",) if text.startswith("verb", m.start()) else ("date",)
+    return ("reporter",)
 
 
 _GLUE = re.compile(
@@ -293,47 +366,47 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
 
 def _components(text: str) -> Iterator[_Component]:
     """Components in windows around identifier anchors, in text order."""
-    pattern = _component_re()
+    patterns = _component_patterns()
     pos = 0
     for lo, hi in _windows(text):
         pos = max(pos, lo)
         while pos < hi:
-            m = pattern.search(text, pos, hi)
-            if m is None:
+            candidate = _CANDIDATE.search(text, pos, hi)
+            if candidate is None:
                 break
-            kind = m.lastgroup or ""
-            if kind != "reporter":
-                yield _Component(kind, m.start(), m.end(), m)
-                pos = m.end()
-                continue
-            entries = read_reporter(text, m.start(), m.end())
-            if entries:
-                for entry in entries:
-                    yield _Component("reporter", entry.start, entry.end, entry=entry)
-                pos = entries[-1].end
-                continue
-            other = _component_re(False).match(text, m.start(), hi)  # 'AG Hamburg', not a journal
-            if other is not None:
-                yield _Component(other.lastgroup or "", other.start(), other.end(), other)
-                pos = other.end()
-            else:
-                pos = m.end()
+            at = candidate.start()
+            pos = candidate.end()
+            for kind in _kinds_at(text, candidate):
+                m = patterns[kind].match(text, at, hi)
+                if m is None:
+                    continue
+                if kind == "reporter":
+                    entries = read_reporter(text, at, m.end())
+                    if not entries:
+                        continue  # 'AG Hamburg', not the journal 'AG'
+                    for entry in entries:
+                        yield _Component("reporter", entry.start, entry.end, entry=entry)
+                    pos = entries[-1].end
+                else:
+                    yield _Component(kind, at, m.end(), m)
+                    pos = m.end()
+                break
 
 
-def find_cases(text: str, group_base: int = 0) -> tuple[list[CaseMatch], list[tuple[int, int]]]:
-    """All decision citations in the cleaned text, as spans of that text; and the spans of
-    reporters whose section names a statute ('SozR 4-2500 § 106 Nr 7'), which hold no statute
-    citation."""
-    out: list[CaseMatch] = []
-    keyed: list[tuple[int, int]] = []
-    group = group_base
+def find_cases(
+    text: str, keyed: list[tuple[int, int]], share: Callable[[CaseRef], CaseRef] = lambda ref: ref
+) -> Iterator[CaseMatch]:
+    """All decision citations in the cleaned text, as spans of that text, in text order;
+    decisions of one chain share their group. Appends to `keyed` the spans of reporters whose
+    section names a statute ('SozR 4-2500 § 106 Nr 7'): they hold no statute citation. `share`
+    may return an equal reference seen before, so that repeated citations share one object."""
+    group = -1
     for case in _cases(text, keyed):
         ref = _finish(case)
         if ref is not None:
-            if case.inherit is None or not out:
+            if case.inherit is None or group < 0:
                 group += 1
-            out.append(CaseMatch(case.start, case.end, ref, group))
-    return out, keyed
+            yield CaseMatch(case.start, case.end, share(ref), group)
 
 
 def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
@@ -363,6 +436,7 @@ def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
             last_valid = None
         elif _splits(current, comp, gap or "", text):
             yield current
+            current.inherit = None  # finished: a chain keeps only the decision before alive
             if current.has_id() and not current.literature:
                 last_valid = current
             current = _Case(start=comp.start, inherit=last_valid)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from heapq import merge
-from operator import attrgetter
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 
-from lawkit.citations.acts import find_acts
-from lawkit.citations.cases import find_cases
+from lawkit.citations.acts import ActMatch, find_acts
+from lawkit.citations.cases import CaseMatch, find_cases
 from lawkit.citations.model import CitationHit
 from lawkit.citations.normalize import Normalized
-from lawkit.citations.norms import find_norms
-
-_START = attrgetter("start")
+from lawkit.citations.norms import NormMatch, find_norms
 
 
 def find_citations(text: str) -> list[CitationHit]:
@@ -20,45 +20,114 @@ def find_citations(text: str) -> list[CitationHit]:
     Offsets refer to `text` itself (not to a cleaned copy): `hit.text == text[hit.start:hit.end]`
     even when the citation runs over a line break, a hyphenated word or non-breaking spaces.
     Decisions are read first: a statute named in a reporter's section ('SozR 4-2500 § 106 Nr 7')
-    belongs to the decision and is no statute hit. Groups are numbered in this order: statute
-    groups, then decisions, then EU acts named on their own.
+    belongs to the decision and is no statute hit; an EU act that is the law of a statute hit
+    ('Art. 6 der Richtlinie 2011/83/EU') is no hit of its own. Groups are numbered 0, 1, 2, …
+    in text order.
+
+    Memory: besides the text and one cleaned copy, about one small object per hit; equal
+    references and equal surface texts are shared between hits.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_citations expects a str, got {type(text).__name__}")
     norm = Normalized(text)
     clean = norm.text
-    cases, keyed = find_cases(clean)
-    surfaces: dict[str, str] = {}  # one string object per distinct surface text
+    builder = _Builder(text, norm)
+    decisions = _Decisions(clean, builder.share)
+    acts = list(find_acts(clean)) if "/" in clean else []  # every EU act number has a '/'
+    j = 0
+    for group in find_norms(clean, 0, decisions.blocked):
+        for other in decisions.before(group.start, acts[j:]):
+            builder.add_other(other)
+            j += isinstance(other, ActMatch)
+        while j < len(acts) and acts[j].start < group.end:
+            j += 1  # the act is the law of this statute citation
+        builder.add_norms(group.items)
+    for other in decisions.before(len(clean) + 1, acts[j:]):
+        builder.add_other(other)
+    return builder.hits
 
-    def surface(start: int, end: int) -> str:
-        s = text[start:end]
-        return surfaces.setdefault(s, s)
 
-    acts = list(find_acts(clean)) if "/" in clean else []
-    named_by_norm = set()  # acts that are the law of a statute hit ('Art. 6 der RL 2011/83/EU')
-    norms: list[CitationHit] = []
-    group = 0
-    i = 0
-    for matches in find_norms(clean, 0, keyed):
+class _Decisions:
+    """The decisions of the text, read as far ahead as the statute parser needs: before a '§' is
+    read, every reporter before it is known (its section may name a statute)."""
+
+    def __init__(self, clean: str, share: Callable[[object], object]) -> None:
+        self._keyed: list[tuple[int, int]] = []
+        self._found = find_cases(clean, self._keyed, share)  # type: ignore[arg-type]
+        self._buffer: deque[CaseMatch] = deque()
+        self._last = -1
+        self._done = False
+
+    def _read_past(self, pos: int) -> None:
+        while not self._done and self._last <= pos:
+            match = next(self._found, None)
+            if match is None:
+                self._done = True
+            else:
+                self._buffer.append(match)
+                self._last = match.start
+
+    def blocked(self, pos: int) -> bool:
+        """Whether pos lies in a reporter whose section names a statute."""
+        self._read_past(pos)
+        i = bisect_right(self._keyed, pos, key=_FIRST) - 1
+        return i >= 0 and pos < self._keyed[i][1]
+
+    def before(self, pos: int, acts: list[ActMatch]) -> Iterator[CaseMatch | ActMatch]:
+        """The decisions and acts (of `acts`, in order) that start before pos, in order."""
+        self._read_past(pos)
+        k = 0
+        while True:
+            case = self._buffer[0] if self._buffer and self._buffer[0].start < pos else None
+            act = acts[k] if k < len(acts) and acts[k].start < pos else None
+            if case is None and act is None:
+                return
+            if act is None or (case is not None and case.start < act.start):
+                yield self._buffer.popleft()
+            else:
+                yield act
+                k += 1
+
+
+_FIRST = itemgetter(0)
+
+
+class _Builder:
+    """Turns matches on the cleaned text into hits on the original, numbering groups in order
+    and sharing equal references and surface texts."""
+
+    def __init__(self, text: str, norm: Normalized) -> None:
+        self.text = text
+        self.span: Callable[[int, int], tuple[int, int]] = norm.span
+        self.hits: list[CitationHit] = []
+        self.group = -1
+        self._case_group: int | None = None
+        self._shared: dict[object, object] = {}
+
+    def share(self, value: object) -> object:
+        """An equal value seen before, or this one (repeated citations share their objects)."""
+        return self._shared.setdefault(value, value)
+
+    def _surface(self, start: int, end: int) -> str:
+        return self.share(self.text[start:end])  # type: ignore[return-value]
+
+    def add_norms(self, matches: Iterable[NormMatch]) -> None:
+        self.group += 1
+        self._case_group = None
         for n in matches:
-            while i < len(acts) and acts[i].end <= n.start:
-                i += 1
-            if i < len(acts) and acts[i].start < n.end:
-                named_by_norm.add(i)
-            start, end = norm.span(n.start, n.end)
-            norms.append(CitationHit(start, end, surface(start, end), n.ref, n.until, n.relation, n.group))
-        group = matches[-1].group + 1
-    decisions = []
-    for c in cases:
-        start, end = norm.span(c.start, c.end)
-        decisions.append(CitationHit(start, end, surface(start, end), c.ref, None, None, group + c.group))
-    group += cases[-1].group + 1 if cases else 0
-    named = []
-    for k, a in enumerate(acts):
-        if k not in named_by_norm:
-            start, end = norm.span(a.start, a.end)
-            named.append(CitationHit(start, end, surface(start, end), a.ref, group=group))
-            group += 1
-    if not decisions and not named:
-        return norms
-    return list(merge(norms, decisions, named, key=_START))
+            start, end = self.span(n.start, n.end)
+            self.hits.append(
+                CitationHit(start, end, self._surface(start, end), n.ref, n.until,  # type: ignore[arg-type]
+                            n.relation, self.group)
+            )
+
+    def add_other(self, match: CaseMatch | ActMatch) -> None:
+        if isinstance(match, CaseMatch) and match.group == self._case_group:
+            group = self.group  # the next decision of a chain
+        else:
+            self.group += 1
+            group = self.group
+            self._case_group = match.group if isinstance(match, CaseMatch) else None
+        start, end = self.span(match.start, match.end)
+        ref = match.ref
+        self.hits.append(CitationHit(start, end, self._surface(start, end), ref, group=group))  # type: ignore[arg-type]

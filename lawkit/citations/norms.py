@@ -13,9 +13,8 @@ the law of the next item that has one, else that of the previous item or of the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from lawkit.citations.acts import read_act_at
@@ -212,6 +211,11 @@ class _Item:
     until_levels: list[str] = field(default_factory=list)
 
 
+# A read item, compact: start, end, reference without law, range end without law, the law
+# named at the item, the law named before the norm, the connector before it.
+_Pending = tuple[int, int, StatuteRef, "StatuteRef | None", "str | None", "str | None", "str | None"]
+
+
 @dataclass(slots=True)
 class NormMatch:
     start: int
@@ -225,15 +229,29 @@ class NormMatch:
 class _GroupParser:
     """Reads one citation group from an anchor; all positions are in the cleaned text."""
 
-    def __init__(self, text: str, blocked: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, blocked: Callable[[int], bool]) -> None:
         self.text = text
-        self._blocked = blocked
-        self._blocked_starts = [b[0] for b in blocked]
+        self.blocked = blocked  # whether a position holds no statute ('SozR 4-2500 § 106 Nr 7')
+        # Equal citations share one reference: by their parts, then by parts and law.
+        self._refs: dict[tuple[object, ...], StatuteRef] = {}
+        self._with_law: dict[tuple[int, str], StatuteRef] = {}
 
-    def blocked(self, pos: int) -> bool:
-        """Whether pos lies in a span that is no statute citation ('SozR 4-2500 § 106 Nr 7')."""
-        i = bisect_right(self._blocked_starts, pos) - 1
-        return i >= 0 and pos < self._blocked[i][1]
+    def ref(self, fields: dict[str, str | bool | None], levels: list[str]) -> StatuteRef:
+        """The reference of an item's parts, its law not yet known (shared if seen before)."""
+        key = (*fields.items(), *levels)
+        ref = self._refs.get(key)
+        if ref is None:
+            ref = self._refs[key] = _build(fields, "", levels)
+        return ref
+
+    def with_law(self, ref: StatuteRef, law: str) -> StatuteRef:
+        if not law:
+            return ref
+        key = (id(ref), law)  # ref stays alive in self._refs, so its id is not reused
+        out = self._with_law.get(key)
+        if out is None:
+            out = self._with_law[key] = replace(ref, law=law)
+        return out
 
     # -- small readers ---------------------------------------------------------------------
 
@@ -319,9 +337,11 @@ class _GroupParser:
 
     def parse(
         self, anchor: re.Match[str], prefix: tuple[int, str] | None
-    ) -> tuple[list[_Item], int]:
+    ) -> tuple[list[_Pending], int]:
+        """The items of the group at anchor (compact: each as soon as it is read) and its end."""
         text = self.text
-        items: list[_Item] = []
+        items: list[_Pending] = []
+        prev: _Item | None = None
         prefix_law = prefix[1] if prefix else None
         start_at = prefix[0] if prefix else anchor.start()
         sign = _sign(anchor)
@@ -333,7 +353,8 @@ class _GroupParser:
                 item = _Item(start=start_at, end=pos, fields={}, prefix_law=prefix_law)
                 ok = self._new_number(pos, item, sign)
             else:
-                item, ok, sign = self._next_item(pos, items[-1], sign, relation, prefix_law)
+                assert prev is not None  # not the first item
+                item, ok, sign = self._next_item(pos, prev, sign, relation, prefix_law)
                 if item is not None and item.prefix_law:
                     prefix_law = item.prefix_law
                 item = item if ok else None
@@ -344,7 +365,10 @@ class _GroupParser:
             pos = self.read_parts(pos, item, allow_roman=item.levels == [] and "number" in item.fields)
             pos = self._read_range(pos, item)
             pos = self.read_law(pos, item)
-            items.append(item)
+            until = None if item.until is None else self.ref(item.until, item.until_levels)
+            items.append((item.start, item.end, self.ref(item.fields, item.levels), until, item.law,
+                          item.prefix_law, item.relation))
+            prev = item
             first = False
             p = _WS.match(text, pos).end()  # type: ignore[union-attr]
             if p >= len(text) or not (text[p] in _CONTINUE_FIRST or text[p].isupper()):
@@ -366,7 +390,7 @@ class _GroupParser:
             else:
                 relation = None
             pos = conn.end()
-        end = items[-1].end if items else anchor.end()
+        end = prev.end if prev is not None else anchor.end()
         return items, end
 
     def _new_number(self, pos: int, item: _Item, sign: str) -> bool:
@@ -493,16 +517,28 @@ def _prefix_before(text: str, k: int, floor: int) -> tuple[int, str] | None:
 _ROMAN_WORD = re.compile(r"[IVX]{1,4}")
 
 
-def find_norms(
-    text: str, group_base: int = 0, blocked: list[tuple[int, int]] | None = None
-) -> Iterator[list[NormMatch]]:
-    """The statute citations of the cleaned text, one list per group, in text order.
+def _never(pos: int) -> bool:
+    return False
 
-    `blocked` are sorted spans that hold no statute citation although they contain '§' (the
-    section of 'SozR 4-2500 § 106 Nr 7'): no group starts or continues inside them.
+
+@dataclass(frozen=True, slots=True)
+class NormGroup:
+    """One citation group: where its first item starts and its last ends, and its items."""
+
+    start: int
+    end: int
+    items: Iterator[NormMatch]
+
+
+def find_norms(
+    text: str, group_base: int = 0, blocked: Callable[[int], bool] = _never
+) -> Iterator[NormGroup]:
+    """The statute citations of the cleaned text, one group at a time, in text order.
+
+    `blocked(pos)` tells positions that hold no statute citation although a '§' stands there
+    (the section of 'SozR 4-2500 § 106 Nr 7'): no group starts or continues there.
     """
-    spans = blocked or []
-    parser = _GroupParser(text, spans)
+    parser = _GroupParser(text, blocked)
     pos = 0
     group = group_base
     while True:
@@ -517,13 +553,13 @@ def find_norms(
         if not items:
             pos = anchor.end()
             continue
-        yield _resolve(items, group)
+        yield NormGroup(items[0][0], items[-1][1], _resolve(items, group, parser))
         group += 1
         pos = max(end, anchor.end())
 
 
-def _resolve(items: list[_Item], group: int) -> list[NormMatch]:
-    """Give each item its law and build the references.
+def _resolve(items: list[_Pending], group: int, parser: _GroupParser) -> Iterator[NormMatch]:
+    """Give each item its law and build the matches.
 
     An item without a law of its own takes the prefix law, else the law of the next item that
     names one, else that of the last one before it that did; two passes keep this linear.
@@ -532,18 +568,17 @@ def _resolve(items: list[_Item], group: int) -> list[NormMatch]:
     law_after: str | None = None
     for i in range(len(items) - 1, -1, -1):
         later[i] = law_after
-        if items[i].law is not None:
-            law_after = items[i].law
-    out = []
+        if items[i][4] is not None:
+            law_after = items[i][4]
     law_before: str | None = None
-    for i, item in enumerate(items):
-        law = item.law or item.prefix_law or later[i] or law_before or ""
-        if item.law is not None:
-            law_before = item.law
-        ref = _build(item.fields, law, item.levels)
-        until = _build(item.until, law, item.until_levels) if item.until is not None else None
-        out.append(NormMatch(item.start, item.end, ref, until, item.relation, group))
-    return out
+    for i, (start, end, ref, until, named, prefix_law, relation) in enumerate(items):
+        law = named or prefix_law or later[i] or law_before or ""
+        if named is not None:
+            law_before = named
+        yield NormMatch(
+            start, end, parser.with_law(ref, law),
+            None if until is None else parser.with_law(until, law), relation, group,
+        )
 
 
 def _build(fields: dict[str, str | bool | None], law: str, levels: list[str]) -> StatuteRef:
