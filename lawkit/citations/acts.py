@@ -15,7 +15,7 @@ from lawkit.citations.model import ActRef
 
 _KIND = (
     r"(?P<kind>Durchführungsverordnung|Delegierte[nmr]?\s+(?:Verordnung|VO)|Verordnung|VO|DVO|DelVO|Richtlinie"
-    r"|RL|Rahmenbeschluss(?:es)?)"
+    r"|RL|RB|Rahmenbeschluss(?:es)?)"
 )
 _COMMUNITY = r"(?:EU|EG|EWG|Euratom|JI)"
 _ACT = re.compile(
@@ -32,7 +32,7 @@ def _kind(word: str) -> str:
         return "DVO"
     if word.startswith(("Delegiert", "DelVO")):
         return "DelVO"
-    if word.startswith("Rahmen"):
+    if word.startswith(("Rahmen", "RB")):
         return "RB"
     if word in ("Richtlinie", "RL"):
         return "RL"

@@ -320,7 +320,7 @@ def _is_strong_number(number: str) -> bool:
 # Every decision citation has an identifier, and every identifier contains one of these; the
 # expensive component scan runs only in windows around them.
 _ANCHOR = re.compile(
-    r" (?:\d{1,5}[./]\d{2}(?!\d)|\d{1,4},\s?(?:I{1,3}-)?\d)|ECLI:|EU:[CTF]:|Buchholz|SozR|BGHR"
+    r" (?:\d{1,5}[./]\d{2,5}(?!\d)|\d{1,4},\s?(?:I{1,3}-)?\d)|ECLI:|EU:[CTF]:|Buchholz|SozR|BGHR"
     r"|AP |EzA |Slg\.|juris(?![a-zäöüß])|[CTF]-\d"
 )
 

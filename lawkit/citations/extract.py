@@ -93,41 +93,42 @@ _FIRST = itemgetter(0)
 
 
 class _Builder:
-    """Turns matches on the cleaned text into hits on the original, numbering groups in order
-    and sharing equal references and surface texts."""
+    """Turns matches on the cleaned text into hits on the original: numbers groups in order,
+    shares equal references and surface texts, and keeps hits from overlapping (of two that
+    would, the one that starts first stays)."""
 
     def __init__(self, text: str, norm: Normalized) -> None:
         self.text = text
         self.span: Callable[[int, int], tuple[int, int]] = norm.span
         self.hits: list[CitationHit] = []
-        self.group = -1
-        self._case_group: int | None = None
+        self._groups = 0
+        self._case_group: int | None = None  # the chain of the last decision added
         self._shared: dict[object, object] = {}
 
     def share(self, value: object) -> object:
         """An equal value seen before, or this one (repeated citations share their objects)."""
         return self._shared.setdefault(value, value)
 
-    def _surface(self, start: int, end: int) -> str:
-        return self.share(self.text[start:end])  # type: ignore[return-value]
+    def _add(self, start: int, end: int, ref: object, until: object, relation: str | None,
+             new_group: bool) -> bool:
+        if self.hits and start < self.hits[-1].end:
+            return False
+        if new_group:
+            self._groups += 1
+        surface = self.share(self.text[start:end])
+        self.hits.append(CitationHit(start, end, surface, ref, until, relation, self._groups - 1))  # type: ignore[arg-type]
+        return True
 
     def add_norms(self, matches: Iterable[NormMatch]) -> None:
-        self.group += 1
+        new_group = True
         self._case_group = None
         for n in matches:
             start, end = self.span(n.start, n.end)
-            self.hits.append(
-                CitationHit(start, end, self._surface(start, end), n.ref, n.until,  # type: ignore[arg-type]
-                            n.relation, self.group)
-            )
+            if self._add(start, end, n.ref, n.until, n.relation, new_group):
+                new_group = False
 
     def add_other(self, match: CaseMatch | ActMatch) -> None:
-        if isinstance(match, CaseMatch) and match.group == self._case_group:
-            group = self.group  # the next decision of a chain
-        else:
-            self.group += 1
-            group = self.group
-            self._case_group = match.group if isinstance(match, CaseMatch) else None
+        chained = isinstance(match, CaseMatch) and match.group == self._case_group
         start, end = self.span(match.start, match.end)
-        ref = match.ref
-        self.hits.append(CitationHit(start, end, self._surface(start, end), ref, group=group))  # type: ignore[arg-type]
+        if self._add(start, end, match.ref, None, None, not chained):
+            self._case_group = match.group if isinstance(match, CaseMatch) else None
