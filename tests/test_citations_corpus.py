@@ -60,3 +60,10 @@ def test_markup_is_checked():
         _document("x.yaml", {"id": "d", "text": "⟦§ 1 BGB⟧", "expected": ["statute | § 1 BGB"]})
     with pytest.raises(ValueError, match="unclosed"):
         _document("x.yaml", {"id": "d", "text": "⟦§ 1 BGB", "expected": []})
+
+
+def test_every_canonical_form_of_the_corpus_reads_back_as_itself():
+    for doc in CORPUS:
+        for c in doc.citations:
+            hits = find_citations(c.canonical)
+            assert [(h.start, h.end, h.canonical()) for h in hits] == [(0, len(c.canonical), c.canonical)]

@@ -68,7 +68,7 @@ _TYPE_WORDS = (
 )
 _TYPES = (
     r"(?P<type>" + _TYPE_WORDS + r"|Urt\.|Beschl\.)"
-    r"(?=\s+(?:vom|v\.|des|der|in)\s)"
+    r"(?=\s+(?:vom|v\.|des|der|in|[-–])\s)"
 )
 _COURT_TYPE = (
     r"(?P<court_type>(?P<ct_court>BVerfG|BVerwG|BGH|BAG|BSG|BFH|BPatG|EuGH|EuG|EGMR|OVG|VGH|VG|OLG"
@@ -98,7 +98,8 @@ def _component_patterns() -> dict[str, re.Pattern[str]]:
         rf"(?P<az_list>{_AZ_CORE}(?:\s*(?:,|und|u\.)\s*(?:{_AZ_CORE}|{_AZ_SHORT}))*))",
         "court_type": _COURT_TYPE,
         "type": _TYPES,
-        "court": rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})\s+(?P<cseat>{SEAT_RE})|{courts})(?![\wäöüß\-]))",
+        "court": rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})(?:\s+(?P<cseat>{SEAT_RE})|(?=,))|{courts})"
+        r"(?![\wäöüß\-]))",
         "court_name": r"(?P<court_name>" + court_name_regex().pattern + ")",
         "date": r"(?P<date>(?:(?:vom|v\.)\s+)?" + DATE_RE + ")",
         "marginal": r"(?P<marginal>(?:Rn|Rz|Tz|Rdnr|RdNr|Rdn|Randnr)\.?\s*"
@@ -427,7 +428,9 @@ def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
         if comp.kind == "marginal":
             if joined and current is not None and _MARGINAL_GAP.fullmatch(gap or ""):
                 _attach_marginal(current, comp)
-                current.end = prev_end = comp.end
+                name, current.end = read_case_name(text, comp.end)  # 'Rn. 80 – Google Spain'
+                current.name = current.name or name
+                prev_end = current.end
             continue
         if current is None or not joined:
             if current is not None:

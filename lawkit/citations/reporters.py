@@ -84,8 +84,9 @@ def not_names() -> frozenset[str]:
     """Words that start a citation component, never a decision's name."""
     from lawkit.citations.laws import COURT_KEYS, LOCAL_COURTS
 
-    words = {"Urteil", "Beschluss", "Beschl.", "Urt.", "Gerichtsbescheid", "Rn.", "Rz", "juris",
-             "Buchholz", "SozR", "ECLI", "Az.", "AZ", "BStBl", "Slg.", "vgl.", "Vgl.", "Rs."}
+    words = {"Urteil", "Beschluss", "Beschl.", "Urt.", "Gerichtsbescheid", "juris", "Buchholz",
+             "SozR", "ECLI", "Az.", "AZ", "BStBl", "Slg.", "vgl.", "Vgl.", "Rs.", "Rn", "Rn.", "Rz",
+             "Rz.", "Tz", "Tz.", "Rdnr.", "RdNr", "Rdn.", "Randnr."}
     return frozenset(words | set(COURT_KEYS) | set(LOCAL_COURTS) | set(VOLUME_COLLECTIONS)
                      | set(JOURNALS))
 

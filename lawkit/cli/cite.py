@@ -1,4 +1,4 @@
-"""`lawkit cite FILE`: list the statute and decision citations of a text file (or stdin)."""
+"""`lawkit cite FILE`: list the statute, decision and EU-act citations of a text file (or stdin)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,16 @@ from lawkit.errors import LawkitError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "cite",
-        help="find statute and case citations in a text",
-        description="Find the statute and case citations of a UTF-8 text file ('-' reads "
-        "stdin). JSON output is a list of objects with start, end (character offsets), kind "
-        "('norm' or 'case'), text, canonical and the structured fields.",
+        help="Normen-, Entscheidungs- und EU-Rechtsakt-Zitate eines Textes finden",
+        description="Findet die Zitate einer UTF-8-Textdatei ('-' liest die Standardeingabe): "
+        "Normen ('§ 203 Abs. 2 StGB'), Entscheidungen ('BVerwG, Beschluss vom 05.03.2018 - "
+        "6 B 71.17', 'BVerfGE 51, 304 <312>') und EU-Rechtsakte ('VO (EU) 2016/679'). JSON ist "
+        "eine Liste von Objekten mit start, end (Zeichenpositionen), kind ('norm', 'case', "
+        "'act'), text, canonical und den Feldern der Fundstelle (docs/citations.md).",
     )
-    parser.add_argument("file", metavar="FILE", help="text file to read, or '-' for stdin")
+    parser.add_argument("file", metavar="FILE", help="Textdatei, oder '-' für die Standardeingabe")
     parser.add_argument(
-        "--format", choices=("json", "text"), default="json", help="output format (default json)"
+        "--format", choices=("json", "text"), default="json", help="Ausgabeformat (Standard: json)"
     )
     parser.set_defaults(func=run)
 
@@ -28,33 +30,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def read_text(name: str) -> str:
     """The text of FILE (or stdin for '-') decoded as UTF-8, a leading BOM removed.
 
-    Raises LawkitError naming the file (and the byte offset for a decoding error).
+    Raises LawkitError naming the file (and the byte offset for a decoding error), in German.
     """
-    label = "<stdin>" if name == "-" else name
+    label = "<Standardeingabe>" if name == "-" else name
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except FileNotFoundError:
-        raise LawkitError(f"{label}: no such file") from None
+        raise LawkitError(f"{label}: Datei nicht gefunden") from None
     except IsADirectoryError:
-        raise LawkitError(f"{label}: is a directory, expected a text file") from None
+        raise LawkitError(f"{label}: ist ein Ordner; erwartet wird eine Textdatei") from None
     except OSError as exc:
-        raise LawkitError(f"{label}: cannot read: {exc.strerror or exc}") from None
+        raise LawkitError(f"{label}: kann nicht gelesen werden: {exc.strerror or exc}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise LawkitError(
-            f"{label}: not UTF-8 (byte 0x{data[exc.start]:02x} at byte offset {exc.start}); "
-            "save the file as UTF-8 (e.g. a Windows editor's 'UTF-8' option) and try again"
+            f"{label}: kein UTF-8 (Byte 0x{data[exc.start]:02x} an Byte-Position {exc.start}); "
+            "bitte die Datei als UTF-8 speichern (in Windows-Editoren die Option 'UTF-8') und "
+            "erneut versuchen"
         ) from None
     return text.removeprefix("\ufeff")
 
 
+# The kind of a hit as a reader calls it.
+KIND_LABELS = {"norm": "Norm", "case": "Entscheidung", "act": "EU-Rechtsakt"}
+
+
 def format_text(hits: list) -> str:
-    """One line per citation: start-end, kind, canonical form, and the text as found."""
+    """One line per citation: start-end, kind (German), canonical form, the text as found."""
     lines = []
     for hit in hits:
         found = " ".join(hit.text.split())
-        lines.append(f"{hit.start}-{hit.end}\t{hit.kind}\t{hit.canonical()}\t{found}")
+        lines.append(f"{hit.start}-{hit.end}\t{KIND_LABELS[hit.kind]}\t{hit.canonical()}\t{found}")
     return "".join(line + "\n" for line in lines)
 
 
