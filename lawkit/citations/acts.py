@@ -47,7 +47,7 @@ def _ref(m: re.Match[str]) -> ActRef:
 
 def read_act_at(text: str, p: int) -> tuple[ActRef, int] | None:
     """The act named at p ('der Richtlinie 2011/83/EU'): (act, end), or None."""
-    if p >= len(text) or text[p] not in _FIRST:
+    if p >= len(text) or text[p] not in _FIRST or text.find("/", p, p + 60) < 0:
         return None
     m = _ACT.match(text, p)
     return None if m is None else (_ref(m), m.end())
@@ -60,7 +60,20 @@ class ActMatch:
     ref: ActRef
 
 
+# Every act's number has its legal order right before ('(EU) 2016/679') or after it
+# ('2011/83/EU'); the act regex runs only around these.
+_HINT = re.compile(r"\(\s*(?:EU|EG|EWG|Euratom)\s*\)|\d/(?:EU|EG|EWG|Euratom|JI)(?![\wäöüß])")
+_REACH = 60  # characters from the start of an act to its hint
+
+
 def find_acts(text: str) -> Iterator[ActMatch]:
     """Every act named in the text; the span starts at the kind, not at an article before it."""
-    for m in _ACT.finditer(text):
-        yield ActMatch(m.start("kind"), m.end(), _ref(m))
+    done = 0
+    for hint in _HINT.finditer(text):
+        if hint.start() < done:
+            continue
+        for m in _ACT.finditer(text, max(done, hint.start() - _REACH), hint.end() + _REACH):
+            if m.start() <= hint.start() < m.end():
+                yield ActMatch(m.start("kind"), m.end(), _ref(m))
+                done = m.end()
+                break

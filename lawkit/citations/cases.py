@@ -27,6 +27,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from heapq import merge
+from operator import methodcaller
 
 from lawkit.citations.laws import (
     COURT_KEYS,
@@ -95,7 +97,7 @@ def _component_patterns() -> dict[str, re.Pattern[str]]:
         "reporter": rf"(?P<reporter>{reporter_name_pattern()})",
         "az": r"(?P<az>(?:(?:AZ|Az\.?|Aktenzeichen)\s*:?\s*)?"
         rf"(?:(?P<az_court>{az_court})\s+(?=\d|[IVX]+\s|B\s|[CT]-))?"
-        rf"(?P<az_list>{_AZ_CORE}(?:\s*(?:,|und|u\.)\s*(?:{_AZ_CORE}|{_AZ_SHORT}))*))",
+        rf"(?P<az_list>{_AZ_CORE}(?:\s*(?:,|und|u\.)\s*(?:{_AZ_CORE}|{_AZ_SHORT})){{0,50}}))",
         "court_type": _COURT_TYPE,
         "type": _TYPES,
         "court": rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})(?:\s+(?P<cseat>{SEAT_RE})|(?=,))|{courts})"
@@ -154,7 +156,9 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
     return {word: tuple(k for k in _KINDS if k in found) for word, found in kinds.items()}
 
 
-@cache
+_WORD_KINDS: dict[str, tuple[str, ...]] = {}  # every word seen, with what it may start
+
+
 def _word_kinds(word: str) -> tuple[str, ...]:
     """The kinds of component a word may start (the dispatch table, type words, Roman numbers)."""
     found = _dispatch().get(word, ())
@@ -166,9 +170,7 @@ def _word_kinds(word: str) -> tuple[str, ...]:
 
 
 def _kinds_at(text: str, m: re.Match[str]) -> tuple[str, ...]:
-    word = m["word"]
-    if word is not None:
-        return _word_kinds(word)
+    """The kinds of component that may start at a candidate that is no word."""
     first = text[m.start()]
     if first.isdigit():
         return ("az", "date")
@@ -320,9 +322,12 @@ def _is_strong_number(number: str) -> bool:
 
 # Every decision citation has an identifier, and every identifier contains one of these; the
 # expensive component scan runs only in windows around them.
-_ANCHOR = re.compile(
-    r" (?:\d{1,5}[./]\d{2,5}(?!\d)|\d{1,4},\s?(?:I{1,3}-)?\d)|ECLI:|EU:[CTF]:|Buchholz|SozR|BGHR"
-    r"|AP |EzA |Slg\.|juris(?![a-zäöüß])|[CTF]-\d"
+# (Three patterns, each with a literal start the regex engine skips to quickly; one alternation
+# of all of them would be tried at every position.)
+_ANCHORS = (
+    re.compile(r" \d(?:\d{0,4}[./]\d{2,5}(?!\d)|\d{0,3},\s?(?:I{1,3}-)?\d)"),
+    re.compile(r"ECLI:|EU:[CTF]:|Buchholz|SozR|BGHR|AP |EzA |Slg\.|juris(?![a-zäöüß])"),
+    re.compile(r"[CTF]-\d"),
 )
 
 
@@ -342,13 +347,14 @@ def _is_anchor(text: str, m: re.Match[str]) -> bool:
     return word in _REPORTER_WORDS or sum(ch.isupper() for ch in word) >= 2
 
 
+_START_OF = methodcaller("start")
 _WINDOW = 300  # characters before and after an anchor; far more than a citation's head needs
 
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:
     """Disjoint windows around identifier anchors, in text order."""
     lo = hi = -1
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in merge(*(a.finditer(text) for a in _ANCHORS), key=_START_OF):
         if not _is_anchor(text, anchor):
             continue
         start = max(0, anchor.start() - _WINDOW)
@@ -368,16 +374,21 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
 def _components(text: str) -> Iterator[_Component]:
     """Components in windows around identifier anchors, in text order."""
     patterns = _component_patterns()
+    words = _WORD_KINDS
     pos = 0
     for lo, hi in _windows(text):
-        pos = max(pos, lo)
-        while pos < hi:
-            candidate = _CANDIDATE.search(text, pos, hi)
-            if candidate is None:
-                break
+        for candidate in _CANDIDATE.finditer(text, max(pos, lo), hi):
             at = candidate.start()
-            pos = candidate.end()
-            for kind in _kinds_at(text, candidate):
+            if at < pos:
+                continue  # inside the component before
+            word = candidate["word"]
+            if word is not None:
+                kinds = words.get(word)
+                if kinds is None:
+                    kinds = words[word] = _word_kinds(word)
+            else:
+                kinds = _kinds_at(text, candidate)
+            for kind in kinds:
                 m = patterns[kind].match(text, at, hi)
                 if m is None:
                     continue

@@ -32,24 +32,21 @@ def find_citations(text: str) -> list[CitationHit]:
     norm = Normalized(text)
     clean = norm.text
     builder = _Builder(text, norm)
-    decisions = _Decisions(clean, builder.share)
-    acts = list(find_acts(clean)) if "/" in clean else []  # every EU act number has a '/'
-    j = 0
-    for group in find_norms(clean, 0, decisions.blocked):
-        for other in decisions.before(group.start, acts[j:]):
+    others = _Others(clean, builder.share)
+    for group in find_norms(clean, 0, others.blocked):
+        for other in others.before(group.start):
             builder.add_other(other)
-            j += isinstance(other, ActMatch)
-        while j < len(acts) and acts[j].start < group.end:
-            j += 1  # the act is the law of this statute citation
+        others.skip_acts_before(group.end)  # an act inside the group is the law of a statute
         builder.add_norms(group.items)
-    for other in decisions.before(len(clean) + 1, acts[j:]):
+    for other in others.before(len(clean) + 1):
         builder.add_other(other)
     return builder.hits
 
 
-class _Decisions:
-    """The decisions of the text, read as far ahead as the statute parser needs: before a '§' is
-    read, every reporter before it is known (its section may name a statute)."""
+class _Others:
+    """The decisions and EU acts of the text, in order. Decisions are read just as far ahead as
+    the statute parser needs: before a '§' is read, every reporter before it is known (its
+    section may name a statute)."""
 
     def __init__(self, clean: str, share: Callable[[object], object]) -> None:
         self._keyed: list[tuple[int, int]] = []
@@ -57,6 +54,8 @@ class _Decisions:
         self._buffer: deque[CaseMatch] = deque()
         self._last = -1
         self._done = False
+        self._acts = list(find_acts(clean)) if "/" in clean else []  # every act's number has one
+        self._next_act = 0
 
     def _read_past(self, pos: int) -> None:
         while not self._done and self._last <= pos:
@@ -70,23 +69,31 @@ class _Decisions:
     def blocked(self, pos: int) -> bool:
         """Whether pos lies in a reporter whose section names a statute."""
         self._read_past(pos)
+        if not self._keyed:
+            return False
         i = bisect_right(self._keyed, pos, key=_FIRST) - 1
         return i >= 0 and pos < self._keyed[i][1]
 
-    def before(self, pos: int, acts: list[ActMatch]) -> Iterator[CaseMatch | ActMatch]:
-        """The decisions and acts (of `acts`, in order) that start before pos, in order."""
+    def skip_acts_before(self, pos: int) -> None:
+        acts = self._acts
+        while self._next_act < len(acts) and acts[self._next_act].start < pos:
+            self._next_act += 1
+
+    def before(self, pos: int) -> Iterator[CaseMatch | ActMatch]:
+        """The decisions and acts that start before pos and were not given yet, in order."""
         self._read_past(pos)
-        k = 0
+        acts, buffer = self._acts, self._buffer
         while True:
-            case = self._buffer[0] if self._buffer and self._buffer[0].start < pos else None
+            case = buffer[0] if buffer and buffer[0].start < pos else None
+            k = self._next_act
             act = acts[k] if k < len(acts) and acts[k].start < pos else None
             if case is None and act is None:
                 return
             if act is None or (case is not None and case.start < act.start):
-                yield self._buffer.popleft()
+                yield buffer.popleft()
             else:
+                self._next_act += 1
                 yield act
-                k += 1
 
 
 _FIRST = itemgetter(0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from lawkit.citations.acts import read_act_at
@@ -41,9 +41,9 @@ DATE_RE = (
 )
 
 _L = r"[A-Za-zÄÖÜäöüß]"
-_START = re.compile(
-    r"(?P<sign>§§?|Artt\.|Art\.|Artikel|Art(?=\s)|(?<![\wäöüß])Paragra(?:ph|f)(?:en|s)?(?=\s))\s*(?=\d)"
-)
+# Branches start with distinct literals, so that the regex engine can skip ahead quickly; a
+# 'Paragraph' inside a word ('Unterparagraph') is rejected by find_norms.
+_START = re.compile(r"(?P<sign>§§?|Art(?:t\.|\.|ikel|(?=\s))|Paragra(?:ph|f)(?:en|s)?(?=\s))\s*(?=\d)")
 _SIGNS = {"Paragraph": "§", "Paragraf": "§", "Paragraphs": "§", "Paragrafs": "§",
           "Paragraphen": "§§", "Paragrafen": "§§", "Artikel": "Art.", "Art": "Art."}  # fmt: skip
 _PLURAL = ("§§", "Artt.")
@@ -51,21 +51,29 @@ _PLURAL = ("§§", "Artt.")
 _NUM = re.compile(
     r"\d{1,4}(?:(?:[a-eg-zA-Z]|f(?![.f]))(?![A-Za-zäöüß])|\s[a-eg-z](?![\wäöüß.]))?"
 )
+# The words of the subdivisions, and the level each names (without a dot only before a number).
+_PART_WORDS = {
+    "absatz": ("Abs.", "Absatz", "Absätze", "Abs"),
+    "unterabsatz": ("UAbs.", "Unterabs.", "Unterabsatz", "UAbs"),
+    "satz": ("S.", "Satz", "Sätze", "S"),
+    "halbsatz": ("Hs.", "HS.", "Halbs.", "Halbsatz", "HS", "Hs"),
+    "nummer": ("Nr.", "Nrn.", "Nummer", "Nummern", "Nr"),
+    "buchstabe": ("lit.", "Buchst.", "Buchstabe", "Bst.", "lit"),
+    "variante": ("Var.", "Variante", "Var"),
+    "alternative": ("Alt.", "Alternative", "Alt"),
+}
+_PART_LEVEL = {word: level for level, words in _PART_WORDS.items() for word in words}
 _PART = re.compile(
-    r"(?:(?P<absatz>Abs\.|Absatz|Absätze|Abs(?=\s*\d))"
-    r"|(?P<unterabsatz>UAbs\.|Unterabs\.|Unterabsatz|UAbs(?=\s*\d))"
-    r"|(?P<satz>S\.|Satz|Sätze|S(?=\s*\d))"
-    r"|(?P<halbsatz>Hs\.|HS\.?|Halbs\.|Halbsatz|Hs(?=\s*\d))"
-    r"|(?P<nummer>Nrn?\.|Nummer|Nummern|Nr(?=\s*\d))"
-    r"|(?P<buchstabe>lit\.|Buchst\.|Buchstabe|Bst\.|lit(?=\s+[a-z]\b))"
-    r"|(?P<variante>Var\.|Variante|Var(?=\s*\d))"
-    r"|(?P<alternative>Alt\.|Alternative|Alt(?=\s*\d)))"
+    r"(?P<word>Absatz|Absätze|Abs\.|Abs(?=\s*\d)|UAbs\.|Unterabs\.|Unterabsatz|UAbs(?=\s*\d)"
+    r"|Satz|Sätze|S\.|S(?=\s*\d)|Hs\.|HS\.|Halbs\.|Halbsatz|HS|Hs(?=\s*\d)"
+    r"|Nrn\.|Nr\.|Nummern|Nummer|Nr(?=\s*\d)|lit\.|Buchst\.|Buchstabe|Bst\.|lit(?=\s+[a-z]\b)"
+    r"|Var\.|Variante|Var(?=\s*\d)|Alt\.|Alternative|Alt(?=\s*\d))"
     r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß]|\.\d)"
     r"|(?P<roman>[IVX]{1,4})(?![\wäöüß]))"
 )
 _ORDINAL_PART = re.compile(
-    r"(?P<value>\d{1,2})\.\s*(?:(?P<alternative>Alt\.|Alternative)|(?P<variante>Var\.|Variante)"
-    r"|(?P<halbsatz>Hs\.|Halbsatz|HS))(?![\wäöüß])"
+    r"(?P<value>\d{1,2})\.\s*(?P<word>Alt\.|Alternative|Var\.|Variante|Hs\.|Halbsatz|HS)(?![\wäöüß])"
+    r"(?:(?!)(?P<letter>)(?P<roman>))?"  # never set; the same groups as _PART
 )
 _ROMAN = re.compile(r"\s+(?P<roman>[IVX]{1,4})(?![\wäöüß])(?:\s+(?P<satz>\d{1,2})(?![\w.,]))?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -108,6 +116,8 @@ def _sign(anchor: re.Match[str]) -> str:
 
 def _number_value(surface: str) -> str:
     """'83 b' -> '83b', '100A' -> '100a': the number as the statute prints it."""
+    if surface.isdigit():
+        return surface
     return "".join(surface.split()).lower()
 
 
@@ -211,9 +221,11 @@ class _Item:
     until_levels: list[str] = field(default_factory=list)
 
 
-# A read item, compact: start, end, reference without law, range end without law, the law
-# named at the item, the law named before the norm, the connector before it.
-_Pending = tuple[int, int, StatuteRef, "StatuteRef | None", "str | None", "str | None", "str | None"]
+# An item's parts: its fields (number, article, subdivisions) and the order they were given in.
+_Parts = tuple[tuple[tuple[str, "str | bool | None"], ...], tuple[str, ...]]
+# A read item, compact: start, end, parts, parts of the range end, the law named at the item,
+# the law named before the norm, the connector before it.
+_Pending = tuple[int, int, _Parts, "_Parts | None", "str | None", "str | None", "str | None"]
 
 
 @dataclass(slots=True)
@@ -232,26 +244,22 @@ class _GroupParser:
     def __init__(self, text: str, blocked: Callable[[int], bool]) -> None:
         self.text = text
         self.blocked = blocked  # whether a position holds no statute ('SozR 4-2500 § 106 Nr 7')
-        # Equal citations share one reference: by their parts, then by parts and law.
-        self._refs: dict[tuple[object, ...], StatuteRef] = {}
-        self._with_law: dict[tuple[int, str], StatuteRef] = {}
+        # Equal citations share one object: the parts of an item (while its law is unknown),
+        # and the reference built from parts and law.
+        self._parts: dict[_Parts, _Parts] = {}
+        self._refs: dict[tuple[_Parts, str], StatuteRef] = {}
 
-    def ref(self, fields: dict[str, str | bool | None], levels: list[str]) -> StatuteRef:
-        """The reference of an item's parts, its law not yet known (shared if seen before)."""
-        key = (*fields.items(), *levels)
-        ref = self._refs.get(key)
+    def parts(self, fields: dict[str, str | bool | None], levels: list[str]) -> _Parts:
+        """An item's parts in a compact, shared form."""
+        key = (tuple(fields.items()), tuple(levels))
+        return self._parts.setdefault(key, key)
+
+    def ref(self, parts: _Parts, law: str) -> StatuteRef:
+        """The reference of the parts under the law (shared if seen before)."""
+        ref = self._refs.get((parts, law))
         if ref is None:
-            ref = self._refs[key] = _build(fields, "", levels)
+            ref = self._refs[parts, law] = _build(dict(parts[0]), law, list(parts[1]))
         return ref
-
-    def with_law(self, ref: StatuteRef, law: str) -> StatuteRef:
-        if not law:
-            return ref
-        key = (id(ref), law)  # ref stays alive in self._refs, so its id is not reused
-        out = self._with_law.get(key)
-        if out is None:
-            out = self._with_law[key] = replace(ref, law=law)
-        return out
 
     # -- small readers ---------------------------------------------------------------------
 
@@ -276,17 +284,17 @@ class _GroupParser:
                 else _ORDINAL_PART.match(text, p) if c.isdigit() else None
             )
             if part is not None:
-                groups = part.groupdict()
-                level = next(n for n in LEVELS if groups.get(n))
-                value = groups["value"] or groups.get("letter")
-                if groups.get("roman"):
-                    roman_value = _roman_to_int(groups["roman"]) if level == "absatz" else None
+                level = _PART_LEVEL[part["word"]]
+                letter = part["letter"]
+                value = part["value"] or letter
+                if part["roman"]:
+                    roman_value = _roman_to_int(part["roman"]) if level == "absatz" else None
                     if roman_value is None:
                         return pos
                     value = str(roman_value)  # "Abs. II"
                 if value is None or item.fields.get(level) is not None:
                     return pos
-                if (level == "buchstabe") != (groups.get("letter") is not None):
+                if (level == "buchstabe") != (letter is not None):
                     return pos
                 item.fields[level] = value
                 item.levels.append(level)
@@ -365,8 +373,8 @@ class _GroupParser:
             pos = self.read_parts(pos, item, allow_roman=item.levels == [] and "number" in item.fields)
             pos = self._read_range(pos, item)
             pos = self.read_law(pos, item)
-            until = None if item.until is None else self.ref(item.until, item.until_levels)
-            items.append((item.start, item.end, self.ref(item.fields, item.levels), until, item.law,
+            until = None if item.until is None else self.parts(item.until, item.until_levels)
+            items.append((item.start, item.end, self.parts(item.fields, item.levels), until, item.law,
                           item.prefix_law, item.relation))
             prev = item
             first = False
@@ -433,7 +441,7 @@ class _GroupParser:
                 return item, True, sign
         part = _PART.match(text, pos) or _ORDINAL_PART.match(text, pos)
         if part is not None:
-            level = next(n for n in LEVELS if part.groupdict().get(n))
+            level = _PART_LEVEL[part["word"]]
             item = _Item(start=pos, end=pos, fields=self._inherit(prev, level), prefix_law=prefix_law)
             return item, True, sign
         num = _NUM.match(text, pos)
@@ -470,7 +478,7 @@ class _GroupParser:
         end_item = _Item(start=p, end=p, fields={})
         part = _PART.match(text, p)
         if part is not None and text[pos:p].strip() == "bis":
-            level = next(n for n in LEVELS if part.groupdict().get(n))
+            level = _PART_LEVEL[part["word"]]
             end_item.fields = self._inherit(item, level)
             q = self.read_parts(p, end_item, allow_roman=False)
             if end_item.fields.get(level) is None:
@@ -545,7 +553,9 @@ def find_norms(
         anchor = _START.search(text, pos)
         if anchor is None:
             break
-        if parser.blocked(anchor.start()):
+        if parser.blocked(anchor.start()) or (
+            anchor["sign"][0] == "P" and anchor.start() and text[anchor.start() - 1].isalpha()
+        ):
             pos = anchor.end()
             continue
         prefix = _prefix_before(text, anchor.start(), pos)
@@ -571,13 +581,13 @@ def _resolve(items: list[_Pending], group: int, parser: _GroupParser) -> Iterato
         if items[i][4] is not None:
             law_after = items[i][4]
     law_before: str | None = None
-    for i, (start, end, ref, until, named, prefix_law, relation) in enumerate(items):
+    for i, (start, end, parts, until, named, prefix_law, relation) in enumerate(items):
         law = named or prefix_law or later[i] or law_before or ""
         if named is not None:
             law_before = named
         yield NormMatch(
-            start, end, parser.with_law(ref, law),
-            None if until is None else parser.with_law(until, law), relation, group,
+            start, end, parser.ref(parts, law), None if until is None else parser.ref(until, law),
+            relation, group,
         )
 
 
