@@ -58,8 +58,8 @@ _AZ_CORE = (
     r"|\d{1,2}\s[A-Z][A-Za-z]{0,3}\s\d{1,4}\.\d{2}(?!\d)"
     r"|\d{1,2}\s[A-Z]{1,3}\s\d{2}\.\d{3,5}(?!\d)"
     r"|B\s\d{1,2}\s[A-Z]{1,3}\s\d{1,5}/\d{2}\s[A-Z]{1,2}(?![\wäöüß])"
-    r"|(?:[IVX]{1,5}|\d{1,3})\s[A-Z][A-Za-z]{0,5}(?:\s[A-Z][A-Za-z]{0,4})?\s\d{1,5}/\d{2}(?:\d{2})?"
-    r"(?![\d/])"
+    r"|(?:[IVX]{1,5}|\d{1,3}|[SL]\s\d{1,3})\s[A-Z][A-Za-z]{0,5}(?:\s[A-Z][A-Za-z]{0,4})?\s\d{1,5}/\d{2}"
+    r"(?:\d{2})?(?![\d/])(?:\s[A-Z][A-Za-z]?(?=\s*[-–,;)]|\s*$))?"
     r"|(?:(?:Rs\.|Rechtssachen?)\s?)?[CTF]-\d{1,4}/\d{2}(?!\d)(?:\s?P)?)"
 )
 _AZ_SHORT = r"\d{1,5}[./]\d{2}(?![\d/.])"
@@ -149,7 +149,8 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
                     add(stem + ending, "court_name")
     for word in ("ECLI", "EU"):
         add(word, "ecli")
-    for word in ("AZ", "Az", "Aktenzeichen", "Rs", "Rechtssache", "Rechtssachen", "C", "T", "F", "B"):
+    for word in ("AZ", "Az", "Aktenzeichen", "Rs", "Rechtssache", "Rechtssachen", "C", "T", "F", "B",
+                 "S", "L"):
         add(word, "az")
     for word in ("Rn", "Rz", "Tz", "Rdnr", "RdNr", "Rdn", "Randnr"):
         add(word, "marginal")
