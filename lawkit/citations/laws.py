@@ -244,19 +244,6 @@ def law_name_regex() -> re.Pattern[str]:
 LAW_KEYS: tuple[str, ...] = tuple(LAWS)
 
 
-@cache
-def known_law_regex() -> str:
-    """Alternation of known abbreviations, longest first; a glued footnote number may follow."""
-    keys = sorted(LAWS, key=len, reverse=True)
-    alts = [re.escape(k).replace(r"\ ", r"\s+") for k in keys]
-    return "(?:" + "|".join(alts) + r")(?![A-Za-zÄÖÜäöüß\-])"
-
-
-def canonical_law(token: str) -> str:
-    """Normalise whitespace in a law abbreviation ('SGB  V' -> 'SGB V')."""
-    return " ".join(token.split())
-
-
 # The seat of a court ('Berlin', 'Berlin-Brandenburg', 'Frankfurt am Main', 'NRW'); words that
 # follow a court's name but are no seat are excluded.
 _NOT_SEATS = (

@@ -1,13 +1,18 @@
 """Finding statute citations ('§ 203 Abs. 2 Satz 1 Nr. 1 Var. 1 bzw. Nr. 2 StGB') in text.
 
 The parser works on the cleaned text of `Normalized` and reads a citation group from each
-'§'/'Art.' anchor: an optional law named first ('VwGO § 108 Abs. 2'), then items joined by
-connectors (',', 'und', 'oder', 'sowie', 'bzw.', 'i.V.m.', 'in Verbindung mit'). An item is
-a new provision ('§ 173 Satz 1'), a continuation that keeps the number and the higher
-subdivisions of the previous one ('Abs. 2' after '§ 60 Abs. 1'), or a bare number ('5' in
-'§§ 3, 5 BGB'); it may end in a range ('Nr. 1 bis Nr. 3'), 'f.'/'ff.', the law (abbreviation,
-full name in any case, or 'des Gesetzes vom <date>') and 'aF'/'nF'. Items without a law take
-the law of the next item that has one, else that of the previous item or of the law named first.
+'§'/'Art.'/'Paragraph' anchor: an optional law named first ('VwGO § 108 Abs. 2'), then items
+joined by connectors (',', 'und', 'oder', 'sowie', 'bzw.', 'i.V.m.', 'in Verbindung mit'). An
+item is a new provision ('§ 173 Satz 1'), a continuation that keeps the number and the higher
+subdivisions of the previous one ('Abs. 2' after '§ 60 Abs. 1', 'III' after '§ 280 I'), or a
+bare number ('5' in '§§ 3, 5 BGB'); it may end in a range ('Nr. 1 bis Nr. 3'), 'f.'/'ff.', the
+law (abbreviation, a Land's law 'JAG NRW', full name in any case, 'des Gesetzes vom <date>', an
+EU act 'der Richtlinie 2011/83/EU') and 'aF'/'nF'. Items without a law take the law of the next
+item that has one, else that of the previous item or of the law named first.
+
+Every pattern is anchored and bounded, whitespace is matched possessively, and a group's laws
+are resolved in two passes, so reading is linear in the length of the text. Items are kept
+compact until their law is known; equal citations share one reference.
 """
 
 from __future__ import annotations
@@ -40,7 +45,6 @@ DATE_RE = (
     r"(?!\d)"
 )
 
-_L = r"[A-Za-zÄÖÜäöüß]"
 # Branches start with distinct literals, so that the regex engine can skip ahead quickly; a
 # 'Paragraph' inside a word ('Unterparagraph') is rejected by find_norms.
 _START = re.compile(r"(?P<sign>§§?|Art(?:t\.|\.|ikel|(?=\s))|Paragra(?:ph|f)(?:en|s)?(?=\s))\s*(?=\d)")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from lawkit.citations.model import KEYED_COLLECTIONS, OFFICIAL_COURTS, Reporter
+from lawkit.citations.model import KEYED_COLLECTIONS, Reporter
 
 # Collections cited 'NAME volume, page'.
 VOLUME_COLLECTIONS: tuple[str, ...] = (
@@ -38,7 +38,6 @@ JOURNALS: tuple[str, ...] = (
     "BeckRS", "LMK", "ZLW", "ZfZ", "BKR", "ZBB",
 )  # fmt: skip
 
-_OFFICIAL = frozenset(OFFICIAL_COURTS)
 _YEAR = r"(?:19|20)\d{2}"
 
 _PAGE_END = r"(?![\d/]|\.\d)"  # a page ends where no digit, '/' or '.5' follows
