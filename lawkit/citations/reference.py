@@ -1,7 +1,8 @@
 """Structured references to statutes: the value objects shared by the norm model and the parser.
 
 `StatuteRef` is one provision ("§ 203 Abs. 2 S. 1 Nr. 1 StGB"); its canonical form follows the
-usual German short style: `§`/`Art.`, then Abs., S., Hs., Nr., lit., Var., Alt., then the law.
+usual German short style: `§`/`Art.`, then Abs., UAbs., S., Hs., Nr., lit., Var., Alt. (or the
+order the statute nests them in, `order`: "§ 12 Nr. 1 S. 2 EStG"), then the law.
 `parse_statute` reads exactly that canonical form (what norm files use); free text with all its
 variants is the job of the extractor in this package.
 """
