@@ -62,6 +62,7 @@ def test_a_chain_in_one_collection_is_one_group_of_decisions():
         ("BFH/NV 2015, 1234, Rz 18", Reporter("BFH/NV", "2015", "1234", pinpoint="Rn. 18")),
         ("DVBl. 2012, 5", Reporter("DVBl", "2012", "5")),
         ("Slg. 2004, I-1234", Reporter("Slg.", "2004", "I-1234")),
+        ("BGHZ 219, 243-266, Rn. 20", Reporter("BGHZ", "219", "243-266", pinpoint="Rn. 20")),
     ],
 )
 def test_pinpoints_are_read_and_written_one_way(text, reporter):
@@ -102,6 +103,7 @@ def test_a_case_name_after_a_dash_belongs_to_the_decision():
     [
         ("SozR 4-2500 § 106 Nr 7", Reporter("SozR", "4-2500 § 106", number="7")),
         ("SozR 3-2500 § 106 Nr. 54 S. 300", Reporter("SozR", "3-2500 § 106", "300", number="54")),
+        ("SozR 3-3300 § 78 Nr 1 S 2", Reporter("SozR", "3-3300 § 78", "2", number="1")),
         ("Buchholz 421.0 Prüfungswesen Nr. 338", Reporter("Buchholz", "421.0 Prüfungswesen", number="338")),
         ("Buchholz 310 § 132 Abs. 2 Ziff. 1 VwGO Nr. 26 S. 14",
          Reporter("Buchholz", "310 § 132 Abs. 2 Ziff. 1 VwGO", "14", number="26")),
@@ -163,6 +165,16 @@ def test_an_author_before_a_journal_makes_it_literature():
          "BAG vom 24.09.2019 - 9 AZR 481/18 - Rn. 24 - BAGE 168, 131", "BAG"),
         ("BVerfG, Beschluss der 1. Kammer des Ersten Senats vom 17. Januar 2017 - 1 BvR 2406/16 -, Rn. 12", 0,
          "BVerfG, Beschluss vom 17.01.2017 - 1 BvR 2406/16 - Rn. 12", "BVerfG"),
+        ("BVerfG (K), Beschluss vom 5. Mai 2015 - 1 BvR 1/15 -, Rn. 5", 0,
+         "BVerfG, Beschluss vom 05.05.2015 - 1 BvR 1/15 - Rn. 5", "BVerfG"),
+        ("VGH Bad.-Württ., Urteil vom 5. Mai 2015 - 1 S 1/15", 0,
+         "VGH Baden-Württemberg, Urteil vom 05.05.2015 - 1 S 1/15", "VGH Baden-Württemberg"),
+        ("Nds. OVG, Beschluss vom 5. Mai 2015 - 13 ME 1/15", 0,
+         "OVG Niedersachsen, Beschluss vom 05.05.2015 - 13 ME 1/15", "OVG Niedersachsen"),
+        ("Hess. VGH, Beschluss vom 5. Mai 2015 - 8 B 1/15", 0, "HessVGH, Beschluss vom 05.05.2015 - 8 B 1/15",
+         "HessVGH"),
+        ("SG Berlin, Urteil vom 5. Mai 2019 – S 81 KR 1/18", 0, "SG Berlin, Urteil vom 05.05.2019 - S 81 KR 1/18",
+         "SG Berlin"),
     ],
 )
 def test_decisions_introduced_by_a_court(text, start, canonical, court):

@@ -33,10 +33,12 @@ from operator import methodcaller
 from lawkit.citations.laws import (
     COURT_KEYS,
     EU_COURTS,
+    LAND_PREFIXES,
     LOCAL_COURT_BY_NAME,
     LOCAL_COURTS,
     SEAT_RE,
     STATE_ADJECTIVES,
+    court_in_land,
     court_name_regex,
     court_seat,
 )
@@ -91,6 +93,7 @@ def _component_patterns() -> dict[str, re.Pattern[str]]:
     """One anchored pattern per kind of component (tried at a candidate in the order of _KINDS)."""
     courts = "|".join(re.escape(c) for c in _ABBREV_COURTS)
     local = "|".join(re.escape(c) for c in _LOCAL)
+    lands = "|".join(re.escape(p) for p in LAND_PREFIXES)
     az_court = "|".join(re.escape(c) for c in (*_ABBREV_COURTS, *_LOCAL))
     sources = {
         "ecli": _ECLI,
@@ -100,8 +103,8 @@ def _component_patterns() -> dict[str, re.Pattern[str]]:
         rf"(?P<az_list>{_AZ_CORE}(?:\s*(?:,|und|u\.)\s*(?:{_AZ_CORE}|{_AZ_SHORT})){{0,50}}))",
         "court_type": _COURT_TYPE,
         "type": _TYPES,
-        "court": rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})(?:\s+(?P<cseat>{SEAT_RE})|(?=,))|{courts})"
-        r"(?![\wäöüß\-]))",
+        "court": rf"(?P<court>(?<![\wäöüß\-])(?:(?:{local})(?:\s+(?P<cseat>{SEAT_RE})|(?=,))|{courts}"
+        rf"|(?P<pland>{lands})\s?(?P<plocal>{local}))(?![\wäöüß\-]))",
         "court_name": r"(?P<court_name>" + court_name_regex().pattern + ")",
         "date": r"(?P<date>(?:(?:vom|v\.)\s+)?" + DATE_RE + ")",
         "marginal": r"(?P<marginal>(?:Rn|Rz|Tz|Rdnr|RdNr|Rdn|Randnr)\.?\s*"
@@ -147,6 +150,8 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
             for stem in (first, first[:-1], first[:-2]):
                 for ending in ("", "e", "s", "es", "n", "en", "er", "em"):
                     add(stem + ending, "court_name")
+    for prefix in LAND_PREFIXES:
+        add(_letters(prefix), "court")
     for word in ("ECLI", "EU"):
         add(word, "ecli")
     for word in ("AZ", "Az", "Aktenzeichen", "Rs", "Rechtssache", "Rechtssachen", "C", "T", "F", "B",
@@ -183,7 +188,7 @@ def _kinds_at(text: str, m: re.Match[str]) -> tuple[str, ...]:
 
 
 _GLUE = re.compile(
-    r"(?:[\s,;:()\[\]=\-–—]"
+    r"(?:\(K\)|[\s,;:()\[\]=\-–—]"
     r"|(?<![\wäöüß])(?:und|sowie|in|AZ|Az\.|verb\.|u\.\s?a\.|m\.\s?w\.\s?N\.|mwN|vgl\.?|auch|zuletzt|ferner"
     r"|ebenso|etwa|nur|jeweils|stRspr|st\.\s?Rspr\.|(?:des|der)(?:\s+(?:\d{1,2}\.\s+Kammer\s+des\s+)?"
     r"(?:Ersten|Zweiten|Dritten|Vierten|Fünften|Sechsten|Großen|erkennenden|\d{1,2}\.|[IVX]{1,5}\.)?"
@@ -524,6 +529,8 @@ def _court_of(comp: _Component) -> str | None:
         if m["cseat"]:
             local = m["court"][: m.start("cseat") - m.start("court")].strip()
             return f"{local} {court_seat(m['cseat'])}"
+        if m["pland"]:
+            return court_in_land(m["plocal"], LAND_PREFIXES[m["pland"]])
         return " ".join(m["court"].split())
     if comp.kind == "court_name":
         return _court_from_name(m)

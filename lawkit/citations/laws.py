@@ -258,10 +258,28 @@ _NOT_SEATS = (
 )  # fmt: skip
 SEAT_RE = (
     r"(?!(?:" + "|".join(_NOT_SEATS) + r")(?![\wäöüß\-]))"
-    r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:\s+am\s+Main|\s+\(Oder\)|\s+an\s+der\s+Oder)?"
+    r"(?:Bad\.-Württ\.|Baden-Württ\.|Rh\.-Pf\.|Schl\.-H\.|Schl\.-Holst\.|Bln\.-Bbg\.|Sachs\.-Anh\.|M\.-V\."
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:\s+am\s+Main|\s+\(Oder\)|\s+an\s+der\s+Oder)?"
     r"|NRW|NW|LSA|RP|SH|MV|M-V|BW|Bln-Bbg)"
 )
-_SEAT_NAMES = {"Nordrhein-Westfalen": "NRW", "NW": "NRW", "M-V": "MV"}
+_SEAT_NAMES = {
+    "Nordrhein-Westfalen": "NRW", "NW": "NRW", "M-V": "MV", "M.-V.": "MV",
+    "Bad.-Württ.": "Baden-Württemberg", "Baden-Württ.": "Baden-Württemberg", "Rh.-Pf.": "Rheinland-Pfalz",
+    "Schl.-H.": "Schleswig-Holstein", "Schl.-Holst.": "Schleswig-Holstein",
+    "Bln.-Bbg.": "Berlin-Brandenburg", "Sachs.-Anh.": "Sachsen-Anhalt",
+}  # fmt: skip
+# A Land abbreviated before the court: 'Nds. OVG', 'Hess. VGH' (-> the court's usual name).
+LAND_PREFIXES: dict[str, str] = {
+    "Nds.": "Niedersachsen", "Sächs.": "Sachsen", "Thür.": "Thüringen", "Hess.": "Hessen",
+    "Bay.": "Bayern", "Bayer.": "Bayern", "Saarl.": "Saarland", "Hamb.": "Hamburg",
+    "Brem.": "Bremen", "Schl.-H.": "Schleswig-Holstein",
+}  # fmt: skip
+_BY_LAND = {("VGH", "Bayern"): "BayVGH", ("VGH", "Hessen"): "HessVGH"}
+
+
+def court_in_land(court: str, land: str) -> str:
+    """'OVG' in 'Niedersachsen' -> 'OVG Niedersachsen'; the two VGH by their own names."""
+    return _BY_LAND.get((court, land), f"{court} {land}")
 
 
 def court_seat(seat: str) -> str:

@@ -69,7 +69,7 @@ _BGHR = re.compile(
     r"(?:\s+[A-ZÄÖÜ][\wäöüß\-]{1,40}(?:\s+[a-zäöüß][\wäöüß\-]{0,30}){0,3}){1,3})"
     r"\s+(?P<nr>\d{1,3})(?![\d/]|[.,]\d)"
 )
-_ENTRY_PAGE = re.compile(r"\s+S\.\s*(?P<page>\d{1,5}(?:\s*ff?\.)?)")
+_ENTRY_PAGE = re.compile(r"\s+S\.?\s*(?P<page>\d{1,5}(?:\s*ff?\.)?)(?![\d/]|\.\d)")
 # A decision's name after a dash: up to five words, then the end of the citation.
 _CASE_NAME = re.compile(
     r" [-–—]\s+(?P<name>[A-ZÄÖÜ„\"][^\s;,()<>\[\]]{0,40}"
@@ -148,10 +148,17 @@ def _norm(value: str) -> str:
     return " ".join(value.split())
 
 
+_PAGE_RANGE = re.compile(r"[-–](?P<last>\d{1,5})(?![\d/]|\.\d)")
+
+
 def _with_pinpoints(text: str, start: int, m: re.Match[str], name: str) -> ReporterEntry:
-    """Volume and page from m, then what follows them: 'f.', pinpoints, the decision's name."""
+    """Volume and page from m, then what follows them: the last page ('243-266', as juris
+    writes), 'f.', pinpoints, the decision's name."""
     page = m["page"]
     end = m.end()
+    last = _PAGE_RANGE.match(text, end)
+    if last is not None and page.isdigit() and int(page) < int(last["last"]) < int(page) + 500:
+        page, end = f"{page}-{last['last']}", last.end()
     following = _FOLLOWING.match(text, end)
     if following is not None:
         page = f"{page} {following['f']}"
