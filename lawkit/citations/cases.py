@@ -359,8 +359,14 @@ _WINDOW = 300  # characters before and after an anchor; far more than a citation
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:
     """Disjoint windows around identifier anchors, in text order."""
+    found = [a for a in _ANCHORS if a.search(text)]
+    if not found:
+        return
     lo = hi = -1
-    for anchor in merge(*(a.finditer(text) for a in _ANCHORS), key=_START_OF):
+    anchors = found[0].finditer(text) if len(found) == 1 else merge(
+        *(a.finditer(text) for a in found), key=_START_OF
+    )
+    for anchor in anchors:
         if not _is_anchor(text, anchor):
             continue
         start = max(0, anchor.start() - _WINDOW)
@@ -391,6 +397,8 @@ def _components(text: str) -> Iterator[_Component]:
             if word is not None:
                 kinds = words.get(word)
                 if kinds is None:
+                    if len(words) > 50_000:  # a bounded memo of the capitalised words seen
+                        words.clear()
                     kinds = words[word] = _word_kinds(word)
             else:
                 kinds = _kinds_at(text, candidate)
