@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from lawkit.citations.acts import read_act_at
 from lawkit.citations.laws import (
@@ -248,20 +248,22 @@ class _GroupParser:
     def __init__(self, text: str, blocked: Callable[[int], bool]) -> None:
         self.text = text
         self.blocked = blocked  # whether a position holds no statute ('SozR 4-2500 § 106 Nr 7')
-        # Equal citations share one object: the parts of an item (while its law is unknown).
+        # Equal citations share one object: the parts of an item (while its law is unknown),
+        # and the reference built from parts and law.
         self._parts: dict[_Parts, _Parts] = {}
+        self._refs: dict[tuple[_Parts, str], StatuteRef] = {}
 
     def parts(self, fields: dict[str, str | bool | None], levels: list[str]) -> _Parts:
         """An item's parts in a compact, shared form."""
         key = (tuple(fields.items()), tuple(levels))
         return self._parts.setdefault(key, key)
 
-    @staticmethod
-    @lru_cache(maxsize=8192)
-    def ref(parts: _Parts, law: str) -> StatuteRef:
-        """The reference of the parts under the law; the same object for the same citation
-        (also across calls: a class of students cites the same norms)."""
-        return _build(dict(parts[0]), law, list(parts[1]))
+    def ref(self, parts: _Parts, law: str) -> StatuteRef:
+        """The reference of the parts under the law (shared if seen before)."""
+        ref = self._refs.get((parts, law))
+        if ref is None:
+            ref = self._refs[parts, law] = _build(dict(parts[0]), law, list(parts[1]))
+        return ref
 
     # -- small readers ---------------------------------------------------------------------
 
@@ -594,12 +596,15 @@ def _resolve(items: list[_Pending], group: int, parser: _GroupParser) -> Iterato
 
 
 def _build(fields: dict[str, str | bool | None], law: str, levels: list[str]) -> StatuteRef:
-    parts = {k: v for k, v in fields.items() if v is not None and k not in ("number", "article")}
-    given = [level for level in LEVELS if parts.get(level) is not None and level not in levels]
+    parts = {k: v for k, v in fields.items() if v is not None and k != "number" and k != "article"}
+    order: tuple[str, ...] = ()
+    if len(levels) > 1:  # levels taken over from the item before are above the one given
+        given = [level for level in LEVELS if level in parts and level not in levels]
+        order = nesting_order(given + [level for level in levels if level in parts])
     return StatuteRef(
         number=str(fields.get("number", "")),
         law=law,
         article=bool(fields.get("article", False)),
-        order=nesting_order(given + [level for level in levels if parts.get(level) is not None]),
+        order=order,
         **parts,  # type: ignore[arg-type]
     )
