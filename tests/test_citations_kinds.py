@@ -294,3 +294,16 @@ def test_json_of_the_new_kinds():
     assert act == {"start": 46, "end": 59, "kind": "act", "text": "RL 2011/83/EU", "canonical": "RL 2011/83/EU",
                    "group": 1, "relation": None, "act_kind": "RL", "community": "EU", "number": "2011/83"}
     json.dumps([case, act])
+
+
+def test_a_court_named_in_the_sentence_is_not_part_of_the_citation_in_brackets():
+    text = "Nach der Rechtsprechung des Bundesverfassungsgerichts (vgl. BVerfGE 133, 277 <320 Rn. 103>)"
+    assert spans(text) == [(60, 90, "case", "BVerfGE 133, 277 <320> Rn. 103")]
+    # but the court's abbreviation in brackets belongs to it
+    assert only("des Bundesfinanzhofs (BFH) vom 12. Mai 2009 IX R 1/08").start == 4
+
+
+def test_an_eu_decisions_name_in_brackets_after_its_docket():
+    hit = only("EuGH, Urt. v. 26.2.2013 – C-617/10 (Åkerberg Fransson), NJW 2013, 1415")
+    assert (hit.ref.name, hit.ref.reporters) == ("Åkerberg Fransson", (Reporter("NJW", "2013", "1415"),))
+    assert hit.canonical() == "EuGH, Urteil vom 26.02.2013 - C-617/10 - NJW 2013, 1415 – Åkerberg Fransson"

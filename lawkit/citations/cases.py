@@ -449,6 +449,7 @@ def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
             and gap is not None
             and _BLANK_LINE.search(gap) is None
             and (_GLUE.fullmatch(gap) is not None or _eu_gap(current, comp, gap))
+            and not _court_in_prose(current, comp, gap)
         )
         if comp.kind == "marginal":
             if joined and current is not None and _MARGINAL_GAP.fullmatch(gap or ""):
@@ -472,6 +473,16 @@ def _cases(text: str, keyed: list[tuple[int, int]]) -> Iterator[_Case]:
         current.end = prev_end = end
     if current is not None:
         yield current
+
+
+def _court_in_prose(case: _Case, comp: _Component, gap: str) -> bool:
+    """'des Bundesverfassungsgerichts (vgl. BVerfGE …)': a court named in the sentence, its
+    citation in brackets after it (but 'des Bundesfinanzhofs (BFH) vom' names it twice)."""
+    return (
+        "(" in gap.replace("(K)", "")  # 'BVerfG (K)': a chamber's decision
+        and all(kind in ("court", "court_name") for kind in case.kinds)
+        and comp.kind not in ("court", "court_name")
+    )
 
 
 def _eu_gap(case: _Case, comp: _Component, gap: str) -> bool:
@@ -575,7 +586,7 @@ def _add(case: _Case, comp: _Component, text: str) -> int:
         if m["az_court"]:
             case.az_court = m["az_court"]
         if _court_from_file_number(numbers[-1]) in EU_COURTS.values():
-            name, end = read_case_name(text, end)  # 'C-210/16 – Wirtschaftsakademie'
+            name, end = read_case_name(text, end, bracketed=True)  # 'C-210/16 – Wirtschaftsakademie'
             case.name = case.name or name
     elif kind == "ecli":
         ecli = m["ecli"].strip("[] ")

@@ -35,7 +35,9 @@ JOURNALS: tuple[str, ...] = (
     "NWVBl", "NWVBl.", "BayVBl", "BayVBl.", "NordÖR", "SächsVBl", "ThürVBl", "KommJur", "DAR",
     "StV", "wistra", "GewArch", "ZBR", "DÖD", "RiA", "ZTR", "PersR", "PersV", "AuR", "RdA", "SGb",
     "InfAuslR", "ZAR", "ZfWG", "WuM", "ZMR", "NotBZ", "DNotZ", "ZEV", "Rpfleger", "ZfS", "SVR",
-    "BeckRS", "LMK", "ZLW", "ZfZ", "BKR", "ZBB",
+    "BeckRS", "LMK", "ZLW", "ZfZ", "BKR", "ZBB", "FGPrax", "FamRB", "NJ", "NJW-Spezial", "ZfIR",
+    "ZWE", "DZWIR", "VuR", "IBR", "ZfSch", "JurBüro", "AGS", "StraFo", "StRR", "CCZ", "ITRB",
+    "ArbRB", "AuA", "ZJS", "NdsVBl", "LKRZ", "StuB", "EWiR", "GmbH-StB", "NZWiSt", "NVwZ-Extra",
 )  # fmt: skip
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -72,10 +74,12 @@ _BGHR = re.compile(
 _ENTRY_PAGE = re.compile(r"\s+S\.?\s*(?P<page>\d{1,5}(?:\s*ff?\.)?)(?![\d/]|\.\d)")
 # A decision's name after a dash: up to five words, then the end of the citation.
 _CASE_NAME = re.compile(
-    r" [-–—]\s+(?P<name>[A-ZÄÖÜ„\"][^\s;,()<>\[\]]{0,40}"
-    r"(?: [A-ZÄÖÜa-zäöüß0-9„\"&/][^\s;,()<>\[\]]{0,40}){0,4})"
+    r" [-–—]\s+(?P<name>[^\W\d_„\"][^\s;,()<>\[\]]{0,40}"
+    r"(?: [\w„\"&/][^\s;,()<>\[\]]{0,40}){0,4})"
     r"(?=\s*(?:[);,\]]|\.(?:\s|$)|$))"
 )
+# An EU decision's name in brackets after its docket: 'C-617/10 (Åkerberg Fransson)'.
+_BRACKETED_NAME = re.compile(r" ?\((?P<name>[^\W\d_][^()\n]{0,60})\)")
 
 
 @cache
@@ -188,16 +192,20 @@ def _plausible(page: str, pin: str) -> bool:
     return first <= cited <= first + 400
 
 
-def read_case_name(text: str, end: int) -> tuple[str | None, int]:
-    """A decision's name after a dash ('– Lichtschalter'), or (None, end)."""
-    if end >= len(text) or text[end] not in " \n":
+def read_case_name(text: str, end: int, bracketed: bool = False) -> tuple[str | None, int]:
+    """A decision's name after a dash ('– Lichtschalter') or, where `bracketed`, in brackets
+    ('(Åkerberg Fransson)'); or (None, end)."""
+    if end >= len(text) or text[end] not in " \n(":
         return None, end
     m = _CASE_NAME.match(text, end)
+    if m is None and bracketed:
+        m = _BRACKETED_NAME.match(text, end)
     if m is None:
         return None, end
-    name = m["name"]
+    name = " ".join(m["name"].split())
     first = name.split(" ", 1)[0]
-    if first in not_names() or "§" in name or first[0].isdigit() or first.startswith("vom"):
+    if (not first[0].isupper() or first in not_names() or "§" in name
+            or first.startswith("vom") or re.search(r"\d", first)):
         return None, end
     return name, m.end()
 
