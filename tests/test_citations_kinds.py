@@ -262,6 +262,7 @@ def test_an_article_of_an_eu_act_is_a_norm_with_the_act_as_its_law():
         ("§ 203 Abs. 2 Satz 1 Nr. 1 Alt. 1 StGB",
          StatuteRef("203", "StGB", absatz="2", satz="1", nummer="1", alternative="1")),
         ("§ 17 Abs. 1 JAG NRW", StatuteRef("17", "JAG NRW", absatz="1")),
+        ("§ 8 Abs. 1 des Landesbeamtengesetzes (LBG NRW)", StatuteRef("8", "LBG NRW", absatz="1")),
         ("§ 12 Nr. 1 Satz 2 EStG", StatuteRef("12", "EStG", nummer="1", satz="2", order=("nummer", "satz"))),
     ],
 )

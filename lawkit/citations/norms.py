@@ -138,6 +138,12 @@ def _roman_to_int(roman: str) -> int | None:
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß\-]*")
 _ROMAN_SUFFIX = re.compile(r"\s+(?P<r>[IVX]{1,4})(?![\wäöüß])")
 _STATE_SUFFIX = re.compile(r" (?P<state>NRW|NW|BW|LSA|M-V|MV|RP|SH|Bln|Bbg|Bay|Nds|Saar)(?![\wäöüß\-])")
+# A law by its name, not in the table, with its abbreviation in brackets.
+_NAMED_WITH_ABBREVIATION = re.compile(
+    r"(?:(?:des|der|dem|den)\s+)?(?:[A-ZÄÖÜ][\wäöüß\-]*\s+){0,3}?[A-ZÄÖÜ][\wäöüß\-]*"
+    r"(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|ordnung|verordnung|vertrag|vertrages|abkommen"
+    r"|abkommens|statut|statuts)\s*\(\s*(?P<abbr>[A-ZÄÖÜ][\wäöüß\-]{1,11}(?:\s[A-Z]{2,3})?)\s*\)"
+)
 _ARTICLES = ("des ", "der ", "dem ", "den ", "im ", "zum ", "zur ")
 _LAW_SET = frozenset(LAW_KEYS)
 
@@ -174,6 +180,9 @@ def read_law_at(text: str, p: int) -> tuple[str | None, int]:
         if m is not None:
             index = next(int(k[1:]) for k, v in m.groupdict().items() if v and k[0] == "L")
             return LAW_KEYS[index], m.end()
+        m = _NAMED_WITH_ABBREVIATION.match(text, p)
+        if m is not None:  # "des Landesbeamtengesetzes (LBG NRW)": a law not in the table
+            return " ".join(m["abbr"].split()), m.end()
         return None, p
     if (
         stripped == word
