@@ -5,7 +5,14 @@ PyPI; without it, lawkit's own figures are still printed). Run on its own (it ne
 `python -m benchmarks.bench_browser`.
 """
 
-from benchmarks import bench_citations, bench_core, bench_grading, bench_reading, bench_training, bench_widgets
+from benchmarks import (
+    bench_citations,
+    bench_core,
+    bench_grading,
+    bench_reading,
+    bench_training,
+    bench_widgets,
+)
 
 if __name__ == "__main__":
     for bench in (bench_core, bench_widgets, bench_grading, bench_reading, bench_training, bench_citations):
