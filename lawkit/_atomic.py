@@ -26,9 +26,22 @@ def temp_path(target: Path) -> Path:
     return target.parent / f".{target.name}.lawkit-{os.getpid()}.{secrets.token_hex(4)}.tmp"
 
 
-def _write_temp(target: Path, payload: bytes, *, durable: bool) -> Path:
+def _mode(target: Path, private: bool) -> int:
+    """The new file's permissions: those of the file it replaces; else 0600 for personal data
+    (answers, grades, feedback) and the usual 0666 minus the umask for shared files."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        pass
+    if private:
+        return 0o600
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _write_temp(target: Path, payload: bytes, *, durable: bool, private: bool = True) -> Path:
     tmp = temp_path(target)
-    # 0600 as before: these files hold personal data (answers, grades, feedback)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -36,6 +49,9 @@ def _write_temp(target: Path, payload: bytes, *, durable: bool) -> Path:
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
+        mode = _mode(target, private)
+        if mode != 0o600:
+            os.chmod(tmp, mode)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -43,15 +59,17 @@ def _write_temp(target: Path, payload: bytes, *, durable: bool) -> Path:
     return tmp
 
 
-def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8") -> Path:
+def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8",
+                 private: bool = True) -> Path:
     """Write data to path via a temporary file in the same folder, fsync and os.replace().
 
     The folder is created if needed. On any error the temporary file is removed and the old
-    file (if any) is left untouched."""
+    file (if any) is left untouched. A replaced file keeps its permissions; a new one is 0600
+    unless `private=False` (generated notebooks, pictures: files everybody may read)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    tmp = _write_temp(target, payload, durable=True)
+    tmp = _write_temp(target, payload, durable=True, private=private)
     try:
         os.replace(tmp, target)
     except BaseException:

@@ -14,28 +14,7 @@ import pytest
 from lawkit.cli import main
 from lawkit.exercises import load_exercise
 from lawkit.grading import Gradebook, grade_batch
-
-DATA = Path(__file__).parent / "data" / "grading"
-EXERCISE = str(DATA / "course" / "g_konkurrenz.yaml")
-
-
-def answer(student: str, **changes) -> dict:
-    data = json.loads((DATA / "answers" / "konkurrenz_perfect.json").read_text(encoding="utf-8"))
-    data["student"] = student
-    data.update(changes)
-    return data
-
-
-def put(folder: Path, name: str, data: object) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    elif isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+from tests.grading_class import EXERCISE, answer, errors, graded_students, put
 
 
 @pytest.fixture
@@ -52,15 +31,6 @@ def run(capsys, *args) -> tuple[int, str, str]:
     code = main(["grade", EXERCISE, *map(str, args)])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def errors(out: Path) -> list[list[str]]:
-    return [line.split("\t") for line in (out / "errors.txt").read_text(encoding="utf-8").splitlines()]
-
-
-def graded_students(out: Path) -> list[str]:
-    rows = list(csv.reader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8"))))
-    return [r[0] for r in rows[1:]]
 
 
 def test_a_clean_class(capsys, subs, tmp_path):

@@ -21,29 +21,9 @@ import pytest
 from lawkit.cli import main
 from lawkit.exercises import load_exercise
 from lawkit.grading import Gradebook, grade_batch
+from tests.grading_class import EXERCISE, answer, errors, graded_students, put
 
-DATA = Path(__file__).parent / "data" / "grading"
-EXERCISE = str(DATA / "course" / "g_konkurrenz.yaml")
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def answer(student: str, **changes) -> dict:
-    data = json.loads((DATA / "answers" / "konkurrenz_perfect.json").read_text(encoding="utf-8"))
-    data["student"] = student
-    data.update(changes)
-    return data
-
-
-def put(folder: Path, name: str, data: object) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    elif isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -64,15 +44,6 @@ def grade_cli(capsys, subs: Path, out: Path, *extra) -> tuple[int, str, str]:
     return run(capsys, "grade", EXERCISE, subs, "--out", out, *extra)
 
 
-def errors(out: Path) -> list[list[str]]:
-    return [line.split("\t") for line in (out / "errors.txt").read_text(encoding="utf-8").splitlines()]
-
-
-def graded(out: Path) -> list[str]:
-    rows = list(csv.reader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8"))))
-    return [r[0] for r in rows[1:]]
-
-
 def subprocess_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-c", "import sys; from lawkit.cli import main; "
@@ -90,7 +61,7 @@ def test_a_capital_letter_suffix_is_graded_not_a_crash(capsys, subs, tmp_path, t
     out = tmp_path / "out"
     code, stdout, _ = grade_cli(capsys, subs, out)
     assert code == 0, stdout
-    assert graded(out) == ["1001", "1002", "1003"]
+    assert graded_students(out) == ["1001", "1002", "1003"]
     code, stdout, stderr = run(capsys, "cite", put(tmp_path, "t.txt", text))
     assert code == 0 and "Traceback" not in stderr
 
@@ -101,7 +72,7 @@ def test_a_five_thousand_digit_number_is_reported(capsys, subs, tmp_path):
     out = tmp_path / "out"
     code, _, _ = grade_cli(capsys, subs, out)
     assert code == 1
-    assert graded(out) == ["1001", "1002"]
+    assert graded_students(out) == ["1001", "1002"]
     assert errors(out) == [["fehler", f"{subs / 'big.json'}:2",
                             "eine Zahl mit 5000 Ziffern; erwartet Zahlen mit höchstens 50 Ziffern"]]
 
@@ -120,7 +91,7 @@ def test_a_yaml_answer_holding_only_a_comment_is_reported(capsys, subs, tmp_path
     put(subs, "comment.yaml", "# nur ein Kommentar\n")
     out = tmp_path / "out"
     assert grade_cli(capsys, subs, out)[0] == 1
-    assert graded(out) == ["1001", "1002"]
+    assert graded_students(out) == ["1001", "1002"]
     assert errors(out) == [["fehler", str(subs / "comment.yaml"),
                             "die Datei enthält nur Kommentare oder Leerzeilen; erwartet eine "
                             "YAML-Zuordnung (Schlüssel: Wert)"]]
@@ -149,7 +120,7 @@ def test_a_lone_surrogate_is_reported_and_everyone_else_graded(capsys, subs, tmp
     out = tmp_path / "out"
     code, _, _ = grade_cli(capsys, subs, out)
     assert code == 1
-    assert graded(out) == ["1001", "1002"]
+    assert graded_students(out) == ["1001", "1002"]
     [[kind, file, reason]] = errors(out)
     assert (kind, file) == ("fehler", str(subs / "surrogate.json"))
     assert reason.startswith(f"{path}: der Text enthält ein ungültiges Unicode-Zeichen (einzelnes Surrogat "
@@ -160,7 +131,7 @@ def test_a_surrogate_in_yaml_is_reported(capsys, subs, tmp_path):
     put(subs, "s.yaml", 'exercise: g_konkurrenz\nstudent: "1003"\nname: "A \\ud800"\nnorms: []\n')
     out = tmp_path / "out"
     grade_cli(capsys, subs, out)
-    assert graded(out) == ["1001", "1002"]  # YAML itself refuses a surrogate escape
+    assert graded_students(out) == ["1001", "1002"]  # YAML itself refuses a surrogate escape
     assert errors(out) == [["fehler", f"{subs / 's.yaml'}:3", "kein gültiges YAML: eine ungültige "
                             "Unicode-Escape-Sequenz ('\\u…')"]]
 
@@ -197,7 +168,7 @@ def test_grade_names_a_fifo_and_a_folder_named_like_an_answer(capsys, subs, tmp_
     out = tmp_path / "out"
     code, _, _ = grade_cli(capsys, subs, out)
     assert code == 1
-    assert graded(out) == ["1001", "1002"]
+    assert graded_students(out) == ["1001", "1002"]
     assert errors(out) == [
         ["fehler", str(subs / "x.json"), "das ist ein Ordner, keine Antwortdatei; erwartet eine Datei .json"],
         ["fehler", str(subs / "pipe.json"), "das ist eine benannte Pipe (FIFO), keine gewöhnliche Datei; "
@@ -227,7 +198,7 @@ def test_a_text_file_is_a_gutachten_named_by_its_file(capsys, subs, tmp_path):
     out = tmp_path / "out"
     code, _, _ = grade_cli(capsys, subs, out)
     assert code == 0
-    assert graded(out) == ["1001", "1002", "notizen"]
+    assert graded_students(out) == ["1001", "1002", "notizen"]
     assert errors(out) == [
         ["hinweis", str(subs / "notizen.txt"), "Matrikelnummer notizen aus dem Dateinamen übernommen (die "
                                                "Datei hat keinen Kopf mit student)"],
@@ -424,7 +395,7 @@ def test_a_submissions_folder_1500_levels_deep(capsys, subs, tmp_path):
             deep.rmdir()
             deep = deep.parent
     assert code == 1
-    assert graded(out) == ["1001", "1002"]
+    assert graded_students(out) == ["1001", "1002"]
     [[kind, where, reason]] = errors(out)
     assert kind == "fehler" and where.endswith("/d" * 17)
     assert reason == ("Ordner tiefer als 16 Ebenen; nicht durchsucht – erwartet die Abgaben in höchstens "
@@ -481,7 +452,7 @@ def test_a_future_timestamp_does_not_win_and_is_named(capsys, subs, tmp_path):
     put(subs, "b.json", forged)
     out = tmp_path / "out"
     grade_cli(capsys, subs, out)
-    assert "1003" not in graded(out)
+    assert "1003" not in graded_students(out)
     kinds = [(k, Path(w).name) for k, w, _ in errors(out)]
     assert kinds == [("hinweis", "b.json"), ("konflikt", "a.json"), ("konflikt", "b.json")]
 
@@ -565,3 +536,16 @@ def test_an_unknown_top_level_key_the_line_finder_cannot_place_is_reported(tmp_p
     finally:
         signal.alarm(0)
     assert info.value.problem.startswith("unbekannter Schlüssel 'x\\x0b\\x0b'")
+
+
+# -- permissions --------------------------------------------------------------------------------
+def test_personal_files_are_private_and_a_replaced_file_keeps_its_mode(tmp_path):
+    from lawkit._atomic import write_atomic
+
+    private = write_atomic(tmp_path / "feedback.md", "Note")
+    shared = write_atomic(tmp_path / "notebook.ipynb", "{}", private=False)
+    assert private.stat().st_mode & 0o777 == 0o600
+    assert shared.stat().st_mode & 0o077 != 0  # readable by others (umask permitting)
+    shared.chmod(0o640)
+    write_atomic(shared, "{ }")
+    assert shared.stat().st_mode & 0o777 == 0o640

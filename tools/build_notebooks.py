@@ -113,7 +113,7 @@ def _split(notebook: dict) -> dict:
 
 
 def write(path: Path, notebook: dict) -> None:
-    write_atomic(path, dumps(_split(notebook)))
+    write_atomic(path, dumps(_split(notebook)), private=False)
 
 
 def check() -> int:

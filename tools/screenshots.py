@@ -92,7 +92,7 @@ def shoot(browser: Any, notebook: Path) -> Path:
             raise RuntimeError(f"requests left 127.0.0.1: {guard.unexpected}")
     finally:
         context.close()
-    return write_atomic(OUT / f"{notebook.stem}.png", png)
+    return write_atomic(OUT / f"{notebook.stem}.png", png, private=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -93,7 +93,7 @@ def build(course: Path | str | None = None, out: Path | str | None = None,
             report.unchanged.append(relative)
             continue
         try:
-            write_atomic(target, text)
+            write_atomic(target, text, private=False)
         except OSError as exc:
             report.errors.append(f"{target}: cannot write ({exc.strerror or exc})")
             continue

@@ -33,6 +33,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from lawkit._sqlite import sqlite_message
 from lawkit.errors import LawkitError
 from lawkit.grading.model import Grade, format_units
 from lawkit.grading.scale import MAX_POINTS, average
@@ -261,26 +262,6 @@ def _now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
-_SQLITE_MESSAGES = (
-    ("database or disk is full", "der Datenträger ist voll"),
-    ("attempt to write a readonly database", "die Datei oder ihr Ordner ist schreibgeschützt"),
-    ("unable to open database file", "die Datei kann nicht geöffnet werden (fehlt der Ordner, oder "
-                                     "fehlen Schreibrechte?)"),
-    ("file is not a database", "die Datei ist keine SQLite-Datenbank"),
-    ("database disk image is malformed", "die Datei ist beschädigt"),
-    ("database is locked", "die Datei wird gerade von einem anderen Vorgang benutzt"),
-    ("disk I/O error", "Ein-/Ausgabefehler des Datenträgers"),
-)
-
-
-def _german(exc: BaseException) -> str:
-    text = str(exc)
-    for english, german in _SQLITE_MESSAGES:
-        if english in text:
-            return german
-    return text
-
-
 class Gradebook:
     """A SQLite gradebook at `path` (created on first use unless create=False)."""
 
@@ -313,7 +294,7 @@ class Gradebook:
             raise
 
     def _error(self, exc: BaseException) -> LawkitError:
-        return LawkitError(f"{self.path}: Notenbuch: {_german(exc)}; erwartet eine SQLite-Datei, die "
+        return LawkitError(f"{self.path}: Notenbuch: {sqlite_message(exc)}; erwartet eine SQLite-Datei, die "
                            "`lawkit grade` angelegt hat, auf einem beschreibbaren Datenträger mit freiem "
                            "Speicherplatz")
 

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from lawkit.loading.yaml_reader import Reader, describe
-from lawkit.model.case import Case, ElementExpectation, Examination, Fact, NormExpectation, Variant
+from lawkit.model.case import (
+    Case,
+    ElementExpectation,
+    Examination,
+    Fact,
+    FactSentence,
+    NormExpectation,
+    Variant,
+)
 from lawkit.model.logic import Answer, Result
 
 CASE_KEYS_REQUIRED = ("id", "title", "sachverhalt", "fallfrage", "examine", "facts")
@@ -68,15 +76,54 @@ def read_facts(reader: Reader) -> dict[str, Fact]:
                 "expected a mapping with 'answer' and 'note' (the passage of the Sachverhalt "
                 f"behind the answer), got only {item.value!r}"
             )
-        item.mapping(required=("answer", "note"), optional=("source", "assumed"))
+        item.mapping(required=("answer", "note"), optional=("source", "assumed", "saetze"))
         facts[key] = Fact(
             key=key,
             answer=item.choice("answer", Answer),
             note=item.str("note"),
             source=item.opt_str("source"),
             assumed=item.boolean("assumed", False),
+            sentences=read_sentences(item["saetze"], key) if item.has("saetze") else (),
         )
+    for key, item in reader.items():
+        for sentence in facts[key].sentences:
+            for other, _ in sentence.also:
+                if other not in facts:
+                    raise item["saetze"][sentence.answer.value]["zugleich"].error(
+                        f"unbekannte Tatsache {other!r}; erwartet eine Tatsache dieses Falls "
+                        f"({', '.join(facts)})")
     return facts
+
+
+def read_sentences(reader: Reader, key: str) -> tuple[FactSentence, ...]:
+    """`saetze: {ja: TEXT, nein: TEXT, offen: TEXT}` (any of the three), each TEXT or
+    `{text: TEXT, zugleich: {fact: answer}}`: the Sachverhalt sentence for each answer."""
+    reader.mapping(optional=tuple(a.value for a in Answer))
+    if not reader.value:
+        raise reader.error("erwartet mindestens einen Satz (ja, nein oder offen)")
+    sentences = []
+    for answer_text, item in reader.items():
+        answer = Answer(answer_text)
+        if isinstance(item.value, dict):
+            item.mapping(required=("text",), optional=("zugleich",))
+            also = []
+            if item.has("zugleich"):
+                for other, value in item["zugleich"].items():
+                    if other == key:
+                        raise value.error("ein Satz kann nicht zugleich seine eigene Tatsache festlegen; "
+                                          "erwartet eine andere Tatsache")
+                    also.append((other, _answer(value)))
+            sentences.append(FactSentence(answer, item.str("text"), tuple(also)))
+        else:
+            sentences.append(FactSentence(answer, item.text()))
+    return tuple(sentences)
+
+
+def _answer(reader: Reader) -> Answer:
+    for answer in Answer:
+        if reader.value == answer.value:
+            return answer
+    raise reader.error(f"erwartet ja, nein oder offen, gefunden: {describe(reader.value)}")
 
 
 def read_views(reader: Reader) -> dict[str, str]:

@@ -14,6 +14,17 @@ def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:
 
 
 @dataclass(frozen=True, slots=True)
+class FactSentence:
+    """A Sachverhalt sentence that states one answer of a fact (`saetze:` in a case file), for
+    the Fallvarianten of the trainer. `also` are further facts the same sentence settles
+    (`zugleich:`), e.g. a press release makes the fact public and ends the interest in secrecy."""
+
+    answer: Answer
+    text: str
+    also: tuple[tuple[str, Answer], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A Feststellung: the answer to one question, with the passage of the Sachverhalt behind it."""
 
@@ -22,6 +33,7 @@ class Fact:
     note: str  # what the Sachverhalt says, in the words of the Subsumtion
     source: str | None = None  # where: "SV Abs. 2"
     assumed: bool = False  # unterstellt (not stated by the Sachverhalt)
+    sentences: tuple[FactSentence, ...] = ()  # optional: one Sachverhalt sentence per answer
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@
     wb = workbench("bafin_angestellte")     # facts, Prüfungsschema, Gutachten, Meinungsstreit …
     wb                                       # shows it
     self_check("grundlagen")                 # the questions at the end of a notebook
+    trainer()                                # the self-study trainer (progress in answers/)
 
 Plain ipywidgets only (no front-end code of its own), so everything renders in JupyterLab and
 Voilà as is. Stable hooks for browser tests: CSS classes `lawkit-fact-<key>`,
@@ -13,16 +14,29 @@ Voilà as is. Stable hooks for browser tests: CSS classes `lawkit-fact-<key>`,
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from lawkit._lazy import lazy_exports
 from lawkit.widgets._classify import classify_remarks
 from lawkit.widgets._selfcheck import CheckQuestion, SelfCheck, load_self_check, self_check
 from lawkit.widgets._workbench import Workbench, workbench
 
+if TYPE_CHECKING:
+    from lawkit.widgets._trainer import Trainer, trainer
+
+# Imported on first use: the trainer brings anywidget (for its keys) and the card library.
+_LAZY = {"Trainer": "lawkit.widgets._trainer", "trainer": "lawkit.widgets._trainer"}
+
 __all__ = [
     "CheckQuestion",
     "SelfCheck",
+    "Trainer",
     "Workbench",
     "classify_remarks",
     "load_self_check",
     "self_check",
+    "trainer",
     "workbench",
 ]
+
+__getattr__, __dir__ = lazy_exports("lawkit.widgets", _LAZY, globals(), __all__)

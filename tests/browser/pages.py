@@ -376,6 +376,10 @@ class SelfCheckPage:
 
 # -- the Gutachten editor of an exercise notebook ----------------------------------------------------
 
+_WAIT_TEXT_JS = """([sel, want]) => { const el = document.querySelector(sel);
+    return el !== null && el.textContent.split(/\\s+/).filter(Boolean).join(' ') === want; }"""
+
+
 
 class GutachtenEditorPage:
     """The Gutachten editor (lawkit.exercises.editor) as a student uses it in the browser."""
@@ -391,10 +395,9 @@ class GutachtenEditorPage:
     def words(self, expected: str, timeout_ms: int = 20_000) -> str:
         """Wait until the word count reads `expected`."""
         locator = self.page.locator(f"{self.root} .lawkit-gutachten-words")
-        self.page.wait_for_function(
-            "([sel, want]) => { const el = document.querySelector(sel); return el && el.textContent.trim() === want; }",
-            arg=[f"{self.root} .lawkit-gutachten-words", expected], timeout=timeout_ms)
-        return (locator.text_content() or "").strip()
+        self.page.wait_for_function(_WAIT_TEXT_JS, arg=[f"{self.root} .lawkit-gutachten-words", expected],
+                                    timeout=timeout_ms)
+        return normalize(locator.text_content() or "")
 
     def save(self, timeout_ms: int = 20_000) -> str:
         self.page.locator(f"{self.root} button.lawkit-gutachten-save").click()
@@ -408,3 +411,42 @@ class GutachtenEditorPage:
         shown = self.page.locator(f"{self.root} .lawkit-gutachten-reading .lawkit-selfcheck .lk-reading")
         shown.wait_for(timeout=timeout_ms)
         return self.page.locator(f"{self.root} .lawkit-gutachten-reading .lawkit-selfcheck")
+
+
+# -- the trainer ----------------------------------------------------------------------------------
+
+
+class TrainerPage:
+    """The trainer app (lawkit.widgets.trainer) as a student uses it: buttons and keys."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+
+    def wait_rendered(self, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
+        self.page.wait_for_selector("#lawkit-trainer-card[data-card]", timeout=timeout_ms)
+        self.page.wait_for_selector(".lawkit-trainer-keys", state="attached", timeout=timeout_ms)
+
+    def card_id(self) -> str:
+        return str(self.page.get_attribute("#lawkit-trainer-card", "data-card"))
+
+    def wait_card(self, card_id: str, timeout_ms: int = 20_000) -> None:
+        self.page.wait_for_selector(f'#lawkit-trainer-card[data-card="{card_id}"]', timeout=timeout_ms)
+
+    def click(self, answer: str) -> None:
+        """Click ja / nein / offen, or 'next' (Weiter)."""
+        self.page.locator(f"button.lawkit-trainer-{answer}").click()
+
+    def key(self, key: str) -> None:
+        """Press a key on the page as a student does (j, n, o, Enter), outside any control."""
+        self.page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")
+        self.page.keyboard.press(key)
+
+    def wait_text(self, selector: str, expected: str, timeout_ms: int = 20_000) -> str:
+        self.page.wait_for_function(_WAIT_TEXT_JS, arg=[selector, normalize(expected)], timeout=timeout_ms)
+        return normalize(self.page.text_content(selector) or "")
+
+    def feedback(self) -> str:
+        return normalize(self.page.text_content("#lawkit-trainer-feedback") or "")
+
+    def status(self) -> str:
+        return normalize(self.page.text_content("#lawkit-trainer-status") or "")
