@@ -157,7 +157,7 @@ def test_master_errors(error_of, old, new, message):
     ("  rubric: {konkurenzen: 2}\n",
      "F:10: solution.rubric.konkurenzen: unbekannter Schlüssel 'konkurenzen'; meinten Sie 'konkurrenzen'?; erwartet einen von norm_result, elements, begruendung, konkurrenzen, gesamtergebnis, darstellung, stil"),
     ("  rubric: {darstellung: 4, stil: {gutachtenstil: 1, stiel: 2}}\n",
-     "F:10: solution.rubric.stil.stiel: unbekannter Schlüssel 'stiel'; meinten Sie 'stil'?; erwartet einen von gutachtenstil, definition, subsumtion, meinungsstreit, schwerpunkt, sachverhalt"),
+     "F:10: solution.rubric.stil.stiel: unbekannter Schlüssel 'stiel'; erwartet einen von gutachtenstil, definition, subsumtion, meinungsstreit, schwerpunkt, sachverhalt"),
     ("  rubric: {darstellung: 4, stil: {gutachtenstil: 0, definition: 0, subsumtion: 0, meinungsstreit: 0, schwerpunkt: 0, sachverhalt: 0}}\n",
      "F:10: solution.rubric.stil: alle Gewichte der Darstellung sind 0; erwartet mindestens ein Gewicht über 0 (oder darstellung: 0, um die Darstellung nicht zu bewerten)"),
     ("  vertretbar:\n    \"stgb_203_2_1#unbefugtt\": {results: [erfüllt], because: Grund.}\n",
