@@ -186,6 +186,12 @@ class AnswerForm:
         self.widget.add_class("lawkit-answer-form")
         if self.path.is_file():
             self.load(self.path)
+        gutachten = self.path.with_suffix(".md")
+        if gutachten.exists():
+            self.status.value += (f"<br><span style='color:#8a5a00'>Hinweis: Zu dieser Übung liegt auch "
+                                  f"das Gutachten „{html.escape(gutachten.name)}“. Abgegeben wird nur "
+                                  "eine Antwort je Übung – löschen Sie die, die nicht bewertet werden "
+                                  "soll.</span>")
 
     # -- display ------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: object) -> object:

@@ -17,6 +17,11 @@ The rules (BVerwG 6 B 71.17 is the specification; docs/grading.md has the full l
   nothing and a mixture of views loses the result that does not follow on its own path.
 * A group element left out is not missing where its result follows from the sub-elements the
   answer states (grading.consistency); it is then graded as if that result had been stated.
+* A Gutachten (grading.prose) is graded by the same rules on what the reader read: a point the
+  reader is unsure about is never deducted, "nicht erörtert" only where the text does not discuss
+  the point (a point discussed without a result loses its share as a missing Ergebnis), and every
+  deduction quotes the sentence it refers to. The Darstellung (rubric `darstellung`, `stil`) is
+  graded from the reading's margin notes, for a form from its Begründungen (grading.darstellung).
 """
 
 from __future__ import annotations
