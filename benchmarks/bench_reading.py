@@ -21,10 +21,7 @@ reports, per answer, and the peak memory. Target (issue #13): 1,000 in ≤ 30 s 
 
 from __future__ import annotations
 
-import re
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -99,27 +96,15 @@ def write_class(folder: Path, exercise: str, count: int = CLASS) -> dict[str, in
 
 
 def grade_class(exercise: str) -> dict[str, float]:
-    from benchmarks.bench_grading import _MEASURE, lawkit_command
+    from benchmarks.bench_grading import measure_grade
 
     with tempfile.TemporaryDirectory(prefix="lawkit-bench-prose-") as tmp:
         folder = Path(tmp) / "abgaben"
         folder.mkdir()
         write_class(folder, exercise)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.iterdir())
-        command = [*lawkit_command(), "grade", exercise, str(folder), "--out", str(Path(tmp) / "out"),
-                   "--timings"]
-        started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True,
-                              check=False)
-        wall = time.perf_counter() - started
-    peak_kb, code, *report = done.stdout.splitlines()
-    timings = {k.strip(): float(v) for k, v in
-               re.findall(r"([A-Za-zäöüÄÖÜß ]+) (\d+\.\d+) s", "\n".join(report).split("Zeiten:")[-1])}
-    graded = re.search(r": (\d+) bewertet", "\n".join(report))
-    return {"wall": wall, "read": timings.get("Lesen und Prüfen", float("nan")),
-            "grade": timings.get("Bewertung", float("nan")), "write": timings.get("Schreiben", float("nan")),
-            "peak": int(peak_kb) / 1024, "graded": float(graded.group(1)) if graded else float("nan"),
-            "code": float(code), "words": words / CLASS}
+        figures = measure_grade(exercise, folder, Path(tmp) / "out")
+    return {**figures, "words": words / CLASS}
 
 
 def batch() -> None:

@@ -17,7 +17,6 @@ matters) are left out.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -267,21 +266,11 @@ class GutachtenEditor:
     def _keep_unreadable(self) -> Path | None:
         """Rename a saved Gutachten the grader cannot read (or one of another exercise), so that
         saving never destroys it."""
+        from lawkit.exercises.form import keep_aside
+
         if not (self.path.exists() or self.path.is_symlink()) or self._readable():
             return None
-        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
-        backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}{self.path.suffix}")
-        counter = 1
-        while backup.exists():
-            counter += 1
-            backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}-{counter}{self.path.suffix}")
-        try:
-            os.rename(self.path, backup)
-        except OSError as exc:
-            raise EditorError(f"Nicht gespeichert: Die alte, nicht lesbare Datei „{self.path}“ kann nicht "
-                              f"beiseite gelegt werden ({exc.strerror or exc}); sie bleibt unverändert.") \
-                from None
-        return backup
+        return keep_aside(self.path, self.exercise.id, self._clock(), EditorError)
 
     def _save_clicked(self) -> None:
         try:

@@ -42,6 +42,24 @@ class AnswerFormError(LawkitError):
     """The answer cannot be saved; the message says why, in German, for the student."""
 
 
+def keep_aside(path: Path, exercise_id: str, now: datetime, error: type[LawkitError]) -> Path:
+    """Rename a saved answer that cannot be read to `<id>.unlesbar-<Zeit>[-n]<suffix>` beside it
+    (the answer form and the Gutachten editor: a student's answer is never lost); `error` (German)
+    if it cannot be moved."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{exercise_id}.unlesbar-{stamp}{path.suffix}")
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = path.with_name(f"{exercise_id}.unlesbar-{stamp}-{counter}{path.suffix}")
+    try:
+        os.rename(path, backup)
+    except OSError as exc:
+        raise error(f"Nicht gespeichert: Die alte, nicht lesbare Datei „{path}“ kann nicht beiseite "
+                    f"gelegt werden ({exc.strerror or exc}); sie bleibt unverändert.") from None
+    return backup
+
+
 def answer_form(exercise_id_or_path: str | Path, *, answers_dir: Path | str = "answers",
                 library: Library | None = None) -> AnswerForm:
     """The answer form of an exercise (by id in course/ or by the path of its master file)."""
@@ -400,19 +418,7 @@ class AnswerForm:
                 return None
         except LawkitError:
             pass
-        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
-        backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}{self.path.suffix}")
-        counter = 1
-        while backup.exists():
-            counter += 1
-            backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}-{counter}{self.path.suffix}")
-        try:
-            os.rename(self.path, backup)
-        except OSError as exc:
-            raise AnswerFormError(
-                f"Nicht gespeichert: Die alte, nicht lesbare Datei „{self.path}“ kann nicht beiseite "
-                f"gelegt werden ({exc.strerror or exc}); sie bleibt unverändert.") from None
-        return backup
+        return keep_aside(self.path, self.exercise.id, self._clock(), AnswerFormError)
 
     def _save_clicked(self) -> None:
         try:
