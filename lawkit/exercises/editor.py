@@ -273,18 +273,14 @@ class GutachtenEditor:
         return keep_aside(self.path, self.exercise.id, self._clock(), EditorError)
 
     def _save_clicked(self) -> None:
+        from lawkit.exercises.form import failed_status, saved_status
+
         try:
             path = self.save()
         except EditorError as exc:
-            self.status.value = f"<span style='color:#b00020'>{html.escape(str(exc))}</span>"
+            self.status.value = failed_status(exc)
             return
-        when = self._clock().strftime("%d.%m.%Y, %H:%M:%S")
-        kept = ""
-        if self.kept is not None:
-            kept = (f". Die vorher gespeicherte, nicht lesbare Datei ist als „{html.escape(str(self.kept))}“ "
-                    "aufbewahrt.")
-        self.status.value = (f"<span style='color:#1b5e20'>Gespeichert: {html.escape(str(path))} "
-                             f"({when}, {words(self.text.value)} Wörter){kept}</span>")
+        self.status.value = saved_status(path, self._clock(), self.kept, f"{words(self.text.value)} Wörter")
 
     # -- loading ------------------------------------------------------------------------------
     def load(self, path: Path | str) -> None:

@@ -42,6 +42,19 @@ class AnswerFormError(LawkitError):
     """The answer cannot be saved; the message says why, in German, for the student."""
 
 
+def saved_status(path: Path, now: datetime, kept: Path | None, detail: str = "") -> str:
+    """The status line after saving (form and editor): where, when, and where an unreadable
+    earlier file was kept."""
+    when = now.strftime("%d.%m.%Y, %H:%M:%S") + (f", {detail}" if detail else "")
+    aside = (f". Die vorher gespeicherte, nicht lesbare Datei ist als „{html.escape(str(kept))}“ aufbewahrt."
+             if kept is not None else "")
+    return f"<span style='color:#1b5e20'>Gespeichert: {html.escape(str(path))} ({when}){aside}</span>"
+
+
+def failed_status(exc: Exception) -> str:
+    return f"<span style='color:#b00020'>{html.escape(str(exc))}</span>"
+
+
 def keep_aside(path: Path, exercise_id: str, now: datetime, error: type[LawkitError]) -> Path:
     """Rename a saved answer that cannot be read to `<id>.unlesbar-<Zeit>[-n]<suffix>` beside it
     (the answer form and the Gutachten editor: a student's answer is never lost); `error` (German)
@@ -424,15 +437,9 @@ class AnswerForm:
         try:
             path = self.save()
         except AnswerFormError as exc:
-            self.status.value = f"<span style='color:#b00020'>{html.escape(str(exc))}</span>"
+            self.status.value = failed_status(exc)
             return
-        when = self._clock().strftime("%d.%m.%Y, %H:%M:%S")
-        kept = ""
-        if self.kept is not None:
-            kept = (f". Die vorher gespeicherte, nicht lesbare Datei ist als „{html.escape(str(self.kept))}“ "
-                    "aufbewahrt.")
-        self.status.value = (f"<span style='color:#1b5e20'>Gespeichert: {html.escape(str(path))} "
-                             f"({when}){kept}</span>")
+        self.status.value = saved_status(path, self._clock(), self.kept)
 
     # -- loading a saved answer -------------------------------------------------------------------
     def load(self, path: Path | str) -> None:
