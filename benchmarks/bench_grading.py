@@ -130,26 +130,35 @@ _MEASURE = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:
             "print(done.returncode); sys.stdout.write(done.stdout)")
 
 
+def measure_grade(exercise: Path | str, folder: Path, out: Path) -> dict[str, float]:
+    """`lawkit grade EXERCISE FOLDER --out OUT --timings` in one measured subprocess: wall time,
+    the phases it reports, its peak memory (MB), its exit code and how many it graded."""
+    command = [*lawkit_command(), "grade", str(exercise), str(folder), "--out", str(out), "--timings"]
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True,
+                          check=False)
+    wall = time.perf_counter() - started
+    peak_kb, code, *report = done.stdout.splitlines()
+    text = "\n".join(report)
+    timings = {k.strip(): float(v) for k, v in
+               re.findall(r"([A-Za-zäöüÄÖÜß ]+) (\d+\.\d+) s", text.split("Zeiten:")[-1])}
+    graded = re.search(r": (\d+) bewertet", text)
+    return {"wall": wall, "read": timings.get("Lesen und Prüfen", float("nan")),
+            "grade": timings.get("Bewertung", float("nan")), "write": timings.get("Schreiben", float("nan")),
+            "peak": int(peak_kb) / 1024, "code": float(code),
+            "graded": float(graded.group(1)) if graded else float("nan")}
+
+
 def run_class(exercise: Path, count: int) -> dict[str, float]:
     """Generate a class, grade it in one measured subprocess, return the figures."""
     with tempfile.TemporaryDirectory(prefix="lawkit-bench-grading-") as tmp:
         folder = Path(tmp) / "abgaben"
         folder.mkdir()
         counts = generate(folder, count, exercise)
-        out = Path(tmp) / "out"
-        command = [*lawkit_command(), "grade", str(exercise), str(folder), "--out", str(out), "--timings"]
-        started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True,
-                              check=False)
-        wall = time.perf_counter() - started
-    peak_kb, code, *report = done.stdout.splitlines()
-    timings = {k.strip(): float(v) for k, v in
-               re.findall(r"([A-Za-zäöüÄÖÜß ]+) (\d+\.\d+) s", "\n".join(report).split("Zeiten:")[-1])}
+        figures = measure_grade(exercise, folder, Path(tmp) / "out")
     print(f"{count} submissions: " + ", ".join(f"{k} {v}" for k, v in counts.items())
-          + f"; exit code {code}")
-    return {"wall": wall, "read": timings.get("Lesen und Prüfen", float("nan")),
-            "grade": timings.get("Bewertung", float("nan")), "write": timings.get("Schreiben", float("nan")),
-            "peak": int(peak_kb) / 1024}
+          + f"; exit code {figures['code']:.0f}")
+    return figures
 
 
 def main() -> None:

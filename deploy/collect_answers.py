@@ -6,15 +6,19 @@
 
 HOMES holds one folder per student (named by the hub user); the answer is
 HOMES/<user>/exercises/answers/<exercise>.json (or .yaml, as the answer form or the student
-wrote it). It is copied byte for byte to OUT/<Matrikelnummer>.json (or .yaml); the grader
-validates the rest.
+wrote it), or a Gutachten: <exercise>.md (as the notebook's Gutachten editor saves it, with
+front matter), .txt or .docx. It is copied byte for byte to OUT/<Matrikelnummer>.<suffix>; the
+grader validates the rest.
 
 Every answer is tied to its hub user: the Matrikelnummer in the answer (`student`) must be the
 one the roster (Teilnehmerliste, `--roster`, columns hub_user and matrikelnummer; see
 lawkit.grading.roster) gives for that hub user — without a roster, the hub user name itself
 (as with the LMS login, where the hub user name is the Matrikelnummer). An answer filed under
 someone else's Matrikelnummer, or with a `submitted` time in the future, is refused and
-reported: otherwise a student could replace another student's grade.
+reported: otherwise a student could replace another student's grade. A .txt or .docx states no
+Matrikelnummer (nor a .md without `student` in its front matter): it is collected under the
+Matrikelnummer the roster gives for its hub user, and the report says so — the file's name then
+tells the grader whose it is.
 
 Students control their homes, so nothing there is trusted: a folder name that is not a valid
 hub user name, a symbolic link anywhere on the way (a link to another student's answer or to a
@@ -37,6 +41,7 @@ from pathlib import Path
 
 from lawkit._atomic import write_atomic
 from lawkit.errors import LawkitError
+from lawkit.grading.answers import ANSWER_SUFFIXES as _ANSWER_SUFFIXES
 from lawkit.grading.answers import identity_of
 from lawkit.grading.batch import parse_time
 from lawkit.grading.roster import Roster, load_roster
@@ -44,7 +49,7 @@ from lawkit.grading.roster import Roster, load_roster
 MAX_BYTES = 1_000_000
 """The grader's limit for an answer file (docs/grading-formats.md)."""
 
-ANSWER_SUFFIXES: tuple[str, ...] = (".json", ".yaml", ".yml")
+ANSWER_SUFFIXES: tuple[str, ...] = _ANSWER_SUFFIXES  # .json .yaml .yml and Gutachten .md .txt .docx
 _EXERCISE_ID = re.compile(r"[a-z0-9_]+")
 _HOME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 """A home folder's name, used as the collected file's name: the local hub's user names and
@@ -61,6 +66,7 @@ class Collected:
 
     student: str
     path: Path
+    note: str = ""  # e.g. a Gutachten without a Matrikelnummer of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +118,11 @@ def collect_answers(exercise: str, homes: Path, out: Path, roster: Roster | None
                 continue
             suffix, data = found
             try:
-                student = _identity(name, suffix, data, roster, now or _dt.datetime.now(_dt.UTC))
+                student, note = _identity(name, suffix, data, roster, now or _dt.datetime.now(_dt.UTC))
             except _Skip as exc:
                 problems.append(Problem(name, str(exc)))
                 continue
-            collected.append(Collected(name, write_atomic(out_real / f"{student}{suffix}", data)))
+            collected.append(Collected(name, write_atomic(out_real / f"{student}{suffix}", data), note))
     finally:
         os.close(homes_fd)
     return CollectReport(tuple(collected), tuple(missing), tuple(problems))
@@ -126,8 +132,10 @@ class _Skip(Exception):
     """This student's answer is not collected (the message says why)."""
 
 
-def _identity(user: str, suffix: str, data: bytes, roster: Roster | None, now: _dt.datetime) -> str:
-    """The Matrikelnummer the answer is collected under; _Skip if it is not this user's."""
+def _identity(user: str, suffix: str, data: bytes, roster: Roster | None, now: _dt.datetime
+              ) -> tuple[str, str]:
+    """The Matrikelnummer the answer is collected under, and a note for the teacher; _Skip if it
+    is not this user's."""
     expected = roster.student_of(user) if roster is not None else user
     if expected is None:
         where = roster.file if roster is not None else ""
@@ -136,7 +144,11 @@ def _identity(user: str, suffix: str, data: bytes, roster: Roster | None, now: _
     try:
         student, submitted = identity_of(f"{user}/exercises/answers/…{suffix}", data)
     except LawkitError:
-        return expected  # unreadable: collected under the user's own number; the grader names the fault
+        return expected, ""  # unreadable: collected under the user's own number; the grader names the fault
+    note = ""
+    if student is None and suffix in (".md", ".txt", ".docx"):
+        note = (f"Gutachten ohne Matrikelnummer in der Datei; eingesammelt unter der Matrikelnummer des "
+                f"Hub-Benutzers {user}" + (" laut Teilnehmerliste" if roster is not None else ""))
     if student is not None and student != expected:
         raise _Skip(f"die Antwort nennt die Matrikelnummer {student!r}, zum Hub-Benutzer {user} gehört aber "
                     f"{expected!r}; nicht eingesammelt (eine Abgabe unter fremder Matrikelnummer)")
@@ -147,7 +159,7 @@ def _identity(user: str, suffix: str, data: bytes, roster: Roster | None, now: _
         if stamp > reference + FUTURE_TOLERANCE:
             raise _Skip(f"submitted liegt in der Zukunft ({submitted}); nicht eingesammelt – erwartet den "
                         "Zeitpunkt der Abgabe")
-    return expected
+    return expected, note
 
 
 def _read_answer(homes_fd: int, user: str, exercise: str) -> tuple[str, bytes] | None:
@@ -232,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"collect_answers: {exc}", file=sys.stderr)
         return 2
     for item in report.collected:
-        print(f"eingesammelt  {item.student}: {item.path}")
+        print(f"eingesammelt  {item.student}: {item.path}" + (f" ({item.note})" if item.note else ""))
     for student in report.missing:
         print(f"keine Antwort {student}")
     for problem in report.problems:

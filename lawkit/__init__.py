@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         NormResult,
         ViewChoice,
     )
+    from lawkit.exercises.editor import gutachten_editor
     from lawkit.exercises.form import answer_form
     from lawkit.exercises.loading import find_exercise, load_exercise
     from lawkit.exercises.model import Exercise
@@ -115,6 +116,7 @@ _PUBLIC = {
     "find_exercise": "lawkit.exercises.loading",
     "grade": "lawkit.grading.grader",
     "grade_batch": "lawkit.grading.batch",
+    "gutachten_editor": "lawkit.exercises.editor",
     "load_answer": "lawkit.grading.answers",
     "load_case": "lawkit.loading.library",
     "load_exercise": "lawkit.exercises.loading",
@@ -179,6 +181,7 @@ __all__ = [
     "find_exercise",
     "grade",
     "grade_batch",
+    "gutachten_editor",
     "load_answer",
     "load_case",
     "load_exercise",

@@ -1,14 +1,19 @@
-"""Hypothesis strategies for citation tests: statute and case references, noisy legal text."""
+"""Hypothesis strategies for citation tests: statute, decision and EU-act references, noisy
+legal text."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
-from lawkit.citations import CaseRef, Reporter, StatuteRef
+from lawkit.citations import ActRef, CaseRef, Reporter, StatuteRef
+from lawkit.citations.reference import PARTS, nesting_order
 
 LAWS = ["BGB", "StGB", "StPO", "ZPO", "GVG", "VwGO", "VwVfG", "GG", "HGB", "AktG", "GmbHG",
         "WpHG", "KWG", "VAG", "FinDAG", "GKG", "InsO", "FamFG", "SGB I", "SGB V", "SGB XII",
-        "AO", "EStG", "BVerfGG", "AufenthG", "EGBGB", "MilchSoPrG", "DSGVO"]  # fmt: skip
+        "AO", "EStG", "BVerfGG", "AufenthG", "EGBGB", "MilchSoPrG", "DSGVO", "AEUV", "EUV",
+        "JAG NRW", "VO (EU) Nr. 1303/2013", "RL 2011/83/EU", "RL (EU) 2019/790"]  # fmt: skip
 
 _number = st.from_regex(r"[1-9][0-9]{0,3}[a-e]?", fullmatch=True)
 _value = st.from_regex(r"[1-9][0-9]?", fullmatch=True)
@@ -17,21 +22,32 @@ _maybe = st.none() | _value
 
 @st.composite
 def statute_refs(draw: st.DrawFn) -> StatuteRef:
-    """Any provision that canonical form can express."""
-    return StatuteRef(
+    """Any provision that canonical form can express, also with Satz nested in a Nummer
+    ('§ 12 Nr. 1 S. 2 EStG') and an Unterabsatz ('Art. 19 Abs. 1 UAbs. 2 EUV')."""
+    nummer = draw(st.none() | st.from_regex(r"[1-9][0-9]?[a-c]?", fullmatch=True))
+    satz = draw(_maybe)
+    absatz = draw(_maybe)
+    nested = nummer is not None and satz is not None and absatz is None and draw(st.booleans())
+    ref = StatuteRef(
+        unterabsatz=draw(_maybe) if absatz is not None and draw(st.booleans()) else None,
         number=draw(_number),
         law=draw(st.sampled_from(LAWS)),
         article=draw(st.booleans()),
-        absatz=draw(_maybe),
-        satz=draw(_maybe),
+        absatz=absatz,
+        satz=satz,
         halbsatz=draw(_maybe),
-        nummer=draw(st.none() | st.from_regex(r"[1-9][0-9]?[a-c]?", fullmatch=True)),
+        nummer=nummer,
         buchstabe=draw(st.none() | st.from_regex(r"[a-z]{1,2}", fullmatch=True)),
         variante=draw(_maybe),
         alternative=draw(_maybe),
         following=draw(st.sampled_from([None, "f.", "ff."])),
         version=draw(st.sampled_from([None, "aF", "nF"])),
     )
+    if not nested:
+        return ref
+    levels = [name for name, _ in PARTS if getattr(ref, name) is not None and name != "satz"]
+    levels.insert(levels.index("nummer") + 1, "satz")
+    return replace(ref, order=nesting_order(levels))
 
 
 _COURT_FILE_NUMBERS = st.one_of(
@@ -51,7 +67,7 @@ _reporter = st.one_of(
     ),
     st.builds(
         Reporter,
-        st.sampled_from(["NJW", "NVwZ", "NVwZ-RR", "DVBl."]),
+        st.sampled_from(["NJW", "NVwZ", "NVwZ-RR", "DVBl", "GRUR", "BFH/NV"]),
         st.integers(1950, 2030).map(str),
         st.integers(1, 4999).map(str),
         pinpoint=_pin,
@@ -90,6 +106,64 @@ def case_refs(draw: st.DrawFn) -> CaseRef:
         ecli=ecli,
         reporters=tuple(draw(st.lists(_reporter, max_size=2))),
     )
+
+
+_COLLECTIONS = {"BVerfGE": "BVerfG", "BVerwGE": "BVerwG", "BGHZ": "BGH", "BGHSt": "BGH", "BAGE": "BAG",
+                "BSGE": "BSG", "BFHE": "BFH"}  # fmt: skip
+_JOURNALS = ["NJW", "NJW-RR", "NVwZ", "NVwZ-RR", "GRUR", "EFG", "NStZ", "FamRZ", "ZIP", "BeckRS"]
+_marginal = st.integers(1, 400).map(lambda n: f"Rn. {n}")
+_page_pin = st.integers(0, 30)
+
+
+@st.composite
+def _reporter_alone(draw: st.DrawFn) -> tuple[str | None, Reporter]:
+    """A reporter with its court: an official collection (court implied) or a journal."""
+    page = draw(st.integers(1, 3000))
+    pin = draw(st.none() | _page_pin.map(lambda d: str(page + d)) | _marginal
+               | st.tuples(_page_pin, _marginal).map(lambda t: f"{page + t[0]} {t[1]}"))
+    if draw(st.booleans()):
+        name = draw(st.sampled_from(sorted(_COLLECTIONS)))
+        return _COLLECTIONS[name], Reporter(name, str(draw(st.integers(1, 170))), str(page), pinpoint=pin)
+    name = draw(st.sampled_from(_JOURNALS))
+    court = draw(st.sampled_from([None, "BGH", "BVerwG", "OLG Köln", "EuGH"]))
+    return court, Reporter(name, str(draw(st.integers(1950, 2030))), str(page), pinpoint=pin)
+
+
+@st.composite
+def reporter_case_refs(draw: st.DrawFn) -> CaseRef:
+    """A decision cited by its reporter alone, perhaps after a court ('BGH, NJW 2015, 1234'),
+    perhaps with its name ('– Lichtschalter')."""
+    court, reporter = draw(_reporter_alone())
+    name = draw(st.none() | st.sampled_from(["Lichtschalter", "Farbmarke", "Marlene Dietrich", "Gies-Adler"]))
+    return CaseRef(court=court, reporters=(reporter,), name=name)
+
+
+@st.composite
+def eu_case_refs(draw: st.DrawFn) -> CaseRef:
+    """A judgment of the Court of Justice or the General Court: docket(s), date, ECLI."""
+    letter = draw(st.sampled_from("CT"))
+    year = draw(st.integers(1989, 2030))
+    dockets = draw(st.lists(st.integers(1, 999), min_size=1, max_size=3, unique=True))
+    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+    ecli = draw(st.none() | st.integers(1, 999).map(lambda n: f"ECLI:EU:{letter}:{year}:{n}"))
+    return CaseRef(
+        court="EuGH" if letter == "C" else "EuG",
+        decision_type=draw(st.sampled_from([None, "Urteil", "Beschluss"])),
+        date=f"{year:04d}-{month:02d}-{day:02d}",
+        file_numbers=tuple(f"{letter}-{n}/{year % 100:02d}" for n in dockets),
+        ecli=ecli,
+        pinpoint=draw(st.none() | _marginal),
+    )
+
+
+act_refs = st.one_of(
+    st.builds(ActRef, st.sampled_from(["VO", "DVO", "DelVO", "RL"]), st.sampled_from(["EU", "EG", "EWG"]),
+              st.tuples(st.integers(1990, 2030), st.integers(1, 2999)).map(lambda t: f"{t[0]}/{t[1]}"),
+              prefixed=st.just(True), nr=st.booleans()),
+    st.builds(ActRef, st.sampled_from(["RL", "RB"]), st.sampled_from(["EU", "EG", "JI"]),
+              st.tuples(st.integers(1990, 2030), st.integers(1, 999)).map(lambda t: f"{t[0]}/{t[1]}"),
+              prefixed=st.just(False)),
+)
 
 
 _TOKENS = ["§", "§§", "Art.", "Artikel", "Abs.", "Absatz", "S.", "Satz", "Nr.", "lit.", "Var.",

@@ -33,9 +33,9 @@ def test_text_output_from_stdin_with_bom(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", stdin)
     assert main(["cite", "-", "--format", "text"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "5-14\tnorm\t§ 839 BGB\t§ 839 BGB",
-        "22-32\tnorm\tArt. 34 GG\tArt. 34 GG",
-        "34-96\tcase\tBVerwG, Urteil vom 05.07.1994 - 9 C 158.94 - BVerwGE 96, 200\t"
+        "5-14\tNorm\t§ 839 BGB\t§ 839 BGB",
+        "22-32\tNorm\tArt. 34 GG\tArt. 34 GG",
+        "34-96\tEntscheidung\tBVerwG, Urteil vom 05.07.1994 - 9 C 158.94 - BVerwGE 96, 200\t"
         "BVerwG, Urteil vom 5. Juli 1994 - 9 C 158.94 - BVerwGE 96, 200",
     ]
 
@@ -72,3 +72,38 @@ def test_bad_format_is_rejected_by_argparse():
     with pytest.raises(SystemExit) as exc:
         main(["cite", "-", "--format", "xml"])
     assert exc.value.code == 2
+
+
+NEW_KINDS = (
+    "Vgl. BVerfGE 51, 304 <312>; BGH, GRUR 2011, 1043, 1045 Rn. 31 – Lichtschalter; "
+    "SozR 4-2500 § 106 Nr 7; Art. 6 Abs. 1 der Richtlinie 2011/83/EU; VO (EU) Nr. 1303/2013."
+)
+
+
+def test_new_kinds_in_text_output(tmp_path, capsys):
+    path = tmp_path / "text.txt"
+    path.write_text(NEW_KINDS, encoding="utf-8")
+    assert main(["cite", str(path), "--format", "text"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "5-26\tEntscheidung\tBVerfGE 51, 304 <312>\tBVerfGE 51, 304 <312>",
+        "28-77\tEntscheidung\tBGH, GRUR 2011, 1043 <1045> Rn. 31 – Lichtschalter\t"
+        "BGH, GRUR 2011, 1043, 1045 Rn. 31 – Lichtschalter",
+        "79-101\tEntscheidung\tSozR 4-2500 § 106 Nr. 7\tSozR 4-2500 § 106 Nr 7",
+        "103-142\tNorm\tArt. 6 Abs. 1 RL 2011/83/EU\tArt. 6 Abs. 1 der Richtlinie 2011/83/EU",
+        "144-165\tEU-Rechtsakt\tVO (EU) Nr. 1303/2013\tVO (EU) Nr. 1303/2013",
+    ]
+
+
+def test_new_kinds_in_json_output(tmp_path, capsys):
+    path = tmp_path / "text.txt"
+    path.write_text(NEW_KINDS, encoding="utf-8")
+    assert main(["cite", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["kind"] for d in data] == ["case", "case", "case", "norm", "act"]
+    grur = data[1]
+    assert (grur["court"], grur["name"], grur["pinpoint"]) == ("BGH", "Lichtschalter", None)
+    assert grur["reporters"] == [{"name": "GRUR", "volume": "2011", "page": "1043", "number": None,
+                                  "pinpoint": "1045 Rn. 31", "canonical": "GRUR 2011, 1043 <1045> Rn. 31"}]
+    assert (data[3]["law"], data[3]["article"], data[3]["absatz"]) == ("RL 2011/83/EU", True, "1")
+    assert {k: data[4][k] for k in ("act_kind", "community", "number", "canonical")} == {
+        "act_kind": "VO", "community": "EU", "number": "1303/2013", "canonical": "VO (EU) Nr. 1303/2013"}

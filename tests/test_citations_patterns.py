@@ -214,7 +214,7 @@ def test_amending_act_named_by_its_date():
         "Teil 2, Kapitel 1, Kap. 1.2., Rn. 115",
         "nach dem Strafgesetzbuch (StGB)4",
         "in dem Urteil des Hamburgischen Oberverwaltungsgerichts vom 27. Juli 2017",
-        "NJW 2015, 123",
+        "Schoch, NJW 2015, 123",  # an author before the journal: literature, not a decision
         "am 5. März 2018",
         "Aufsichtsarbeiten ZR III und ÖR II",
         "§ ohne Zahl, Art. ohne Zahl",

@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawkit.citations import CaseRef, find_citations, format_statute
-from tests.strategies_citations import case_refs, noisy_legal_text, statute_refs
+from tests.strategies_citations import (
+    act_refs,
+    case_refs,
+    eu_case_refs,
+    noisy_legal_text,
+    reporter_case_refs,
+    statute_refs,
+)
+
+CI = settings.get_profile("ci")
 
 CI = settings.get_profile("ci")
 
@@ -21,8 +30,8 @@ def _check_invariants(text: str) -> None:
     for hit in hits:
         assert 0 <= hit.start < hit.end <= len(text)
         assert hit.text == text[hit.start : hit.end]
-        assert hit.kind in ("norm", "case")
-        assert (hit.start, hit.end) >= previous
+        assert hit.kind in ("norm", "case", "act")
+        assert hit.start >= previous[1]  # in order, never overlapping
         previous = (hit.start, hit.end)
         hit.canonical()
         hit.to_dict()
@@ -67,3 +76,21 @@ def test_case_round_trip(ref):
     assert isinstance(hits[0].ref, CaseRef)
     assert hits[0].ref == ref, text
     assert (hits[0].start, hits[0].end) == (0, len(text))
+
+
+@settings(CI)
+@given(st.one_of(reporter_case_refs(), eu_case_refs()), st.sampled_from(["vgl. ", "(", ""]),
+       st.sampled_from([").", "; stRspr", ""]))
+def test_reporter_and_eu_decisions_round_trip(ref, before, after):
+    text = before + ref.canonical() + after
+    hits = find_citations(text)
+    assert [(h.ref, h.start, h.end) for h in hits] == [(ref, len(before), len(before) + len(ref.canonical()))], text
+
+
+@settings(CI)
+@given(act_refs, st.sampled_from(["nach der ", "gemäß ", ""]))
+def test_eu_act_round_trip(act, before):
+    text = before + act.canonical() + " des Rates"
+    hits = find_citations(text)
+    assert [(h.kind, h.ref, h.start) for h in hits] == [("act", act, len(before))], text
+    assert hits[0].text == act.canonical()

@@ -204,3 +204,56 @@ def test_answers_saved_by_the_form_are_collected_and_graded(tmp_path, roster):
     assert lawkit_main(["grade", EXERCISE, str(tmp_path / "abgaben"), "--out", str(tmp_path / "noten")]) == 0
     with (tmp_path / "noten" / "grades.csv").open(encoding="utf-8") as handle:
         assert sorted(row["ID number"] for row in csv.DictReader(handle)) == ["1001", "1002"]
+
+
+# -- Gutachten ------------------------------------------------------------------------------------
+GUTACHTEN = ("A. § 203 Abs. 2 S. 1 StGB\n\nR könnte sich nach § 203 Abs. 2 S. 1 StGB strafbar gemacht haben. "
+             "Ein Geheimnis liegt vor.\n")
+
+
+def test_gutachten_are_collected_and_tied_to_their_hub_user(tmp_path, roster):
+    """A .md states its Matrikelnummer in the front matter and is checked like a .json; a .txt
+    or .docx states none and is collected under the roster's Matrikelnummer of its hub user."""
+    import docx
+
+    from lawkit.reading.sources import prose_file
+
+    homes = tmp_path / "homes"
+    for user in ("anna", "ben", "carla", "dora", "emil"):
+        (homes / user / "exercises" / "answers").mkdir(parents=True)
+    answers = {user: homes / user / "exercises" / "answers" for user in ("anna", "ben", "carla", "dora", "emil")}
+    (answers["anna"] / f"{EXERCISE}.md").write_text(prose_file(GUTACHTEN, exercise=EXERCISE, student="1001"),
+                                                    encoding="utf-8")
+    (answers["ben"] / f"{EXERCISE}.md").write_text(prose_file(GUTACHTEN, exercise=EXERCISE, student="1001"),
+                                                   encoding="utf-8")  # Ben files as Anna
+    (answers["carla"] / f"{EXERCISE}.txt").write_text(GUTACHTEN, encoding="utf-8")
+    word = docx.Document()
+    word.add_paragraph(GUTACHTEN)
+    word.save(str(answers["dora"] / f"{EXERCISE}.docx"))
+    (answers["emil"] / f"{EXERCISE}.json").write_text(_answer("1005"))
+    (answers["emil"] / f"{EXERCISE}.md").write_text(prose_file(GUTACHTEN, exercise=EXERCISE, student="1005"),
+                                                    encoding="utf-8")
+    out = tmp_path / "abgaben"
+    report = collect_answers(EXERCISE, homes, out, roster)
+    assert [(c.student, c.path.name, c.note) for c in report.collected] == [
+        ("anna", "1001.md", ""),
+        ("carla", "1003.txt", "Gutachten ohne Matrikelnummer in der Datei; eingesammelt unter der "
+                              "Matrikelnummer des Hub-Benutzers carla laut Teilnehmerliste"),
+        ("dora", "1004.docx", "Gutachten ohne Matrikelnummer in der Datei; eingesammelt unter der "
+                              "Matrikelnummer des Hub-Benutzers dora laut Teilnehmerliste"),
+    ]
+    assert [(p.student, p.reason) for p in report.problems] == [
+        ("ben", "die Antwort nennt die Matrikelnummer '1001', zum Hub-Benutzer ben gehört aber '1002'; "
+                "nicht eingesammelt (eine Abgabe unter fremder Matrikelnummer)"),
+        ("emil", f"mehrere Antwortdateien ({EXERCISE}.json, {EXERCISE}.md); bitte eine löschen lassen"),
+    ]
+    from lawkit.cli import main as lawkit_main
+
+    assert lawkit_main(["grade", EXERCISE, str(out), "--out", str(tmp_path / "noten")]) == 0
+    import csv
+
+    with (tmp_path / "noten" / "grades.csv").open(encoding="utf-8") as handle:
+        assert sorted(row["ID number"] for row in csv.DictReader(handle)) == ["1001", "1003", "1004"]
+    errors = (tmp_path / "noten" / "errors.txt").read_text(encoding="utf-8")
+    assert "Matrikelnummer 1003 aus dem Dateinamen übernommen" in errors
+    assert "Matrikelnummer 1004 aus dem Dateinamen übernommen" in errors

@@ -78,7 +78,10 @@ def test_student_notebook_shows_the_task_and_one_line_form(fresh, course):
     assert sources[2] == "## Fallfrage\n\nHat sich R nach § 203 StGB strafbar gemacht?"
     assert sources[3].startswith("## Bearbeitervermerk\n\nPrüfen Sie in einem Gutachten die Strafbarkeit der R nach § 203 Abs. 2 S. 1 StGB")
     assert "- Ausarbeitung: Gesetzliche Folgen eines Verstoßes gegen die Verschwiegenheitspflicht nach § 21 Abs. 1 S. 1 WpHG, Abschn. 2.1.1" in sources[4]
-    assert sources[-1] == 'from lawkit.exercises import answer_form\n\nanswer_form("e01_geheimnis")'
+    assert sources[-3] == 'from lawkit.exercises import answer_form\n\nanswer_form("e01_geheimnis")'
+    assert sources[-2].startswith("### Das Gutachten\n\nSchreiben Sie Ihre Lösung als Gutachten")
+    assert "`answers/e01_geheimnis.md`" in sources[-2] and "Selbstkontrolle – keine Bewertung" in sources[-2]
+    assert sources[-1] == 'from lawkit.exercises import gutachten_editor\n\ngutachten_editor("e01_geheimnis")'
     readme = (fresh / "exercises" / "README.md").read_text(encoding="utf-8")
     assert "| [`e07_nichtzulassungsbeschwerde`](e07_nichtzulassungsbeschwerde.ipynb) | Nichtzulassungsbeschwerde und Prozesskostenhilfe (BVerwG 6 B 71.17) | examensnah |" in readme
 

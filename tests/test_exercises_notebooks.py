@@ -42,8 +42,10 @@ def test_generated_notebook_runs_in_a_fresh_kernel(path, tmp_path):
     assert [o for o in outputs if o.get("output_type") == "error"] == []
     data = [o.get("data", {}) for o in outputs if o.get("output_type") == "execute_result"]
     if path.parent.name == "exercises":
-        # the answer form is displayed as a widget; nothing is saved without the student
-        assert len(data) == 1 and "application/vnd.jupyter.widget-view+json" in data[0]
+        # the answer form and the Gutachten editor are displayed as widgets; nothing is saved
+        # without the student
+        assert len(data) == 2 and all("application/vnd.jupyter.widget-view+json" in d for d in data)
+        assert "Antwort zur Übung" in data[0]["text/plain"] and "Ihr Gutachten zur Übung" in data[1]["text/plain"]
         assert not (tmp_path / "answers").exists()
     else:
         html = "\n".join(d.get("text/html", "") for d in data)

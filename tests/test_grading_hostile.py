@@ -177,15 +177,33 @@ def test_grade_names_a_fifo_and_a_folder_named_like_an_answer(capsys, subs, tmp_
 
 
 def test_other_files_and_hidden_answers_are_named_as_hints(capsys, subs, tmp_path):
-    put(subs, "notizen.txt", "x")
+    put(subs, "notizen.pdf", "x")
     put(subs, ".versteckt.json", answer("1009"))
+    put(subs, ".versteckt.md", "Ein Gutachten")
     out = tmp_path / "out"
     code, _, _ = grade_cli(capsys, subs, out)
     assert code == 0
     assert errors(out) == [
         ["hinweis", str(subs / ".versteckt.json"), "versteckte Datei (Name beginnt mit „.“); übersprungen"],
-        ["hinweis", str(subs / "notizen.txt"), "keine Antwortdatei (Endung „.txt“); übersprungen – erwartet "
-                                               ".json, .yaml, .yml"],
+        ["hinweis", str(subs / ".versteckt.md"), "versteckte Datei (Name beginnt mit „.“); übersprungen"],
+        ["hinweis", str(subs / "notizen.pdf"), "keine Antwortdatei (Endung „.pdf“); übersprungen – erwartet "
+                                               ".json, .yaml, .yml, .md, .txt, .docx"],
+    ]
+
+
+def test_a_text_file_is_a_gutachten_named_by_its_file(capsys, subs, tmp_path):
+    """A .txt is a Gutachten (the collector names it by the Matrikelnummer): graded, honestly,
+    with the hints a teacher needs – where the Matrikelnummer came from, and what was read."""
+    put(subs, "notizen.txt", "x")
+    out = tmp_path / "out"
+    code, _, _ = grade_cli(capsys, subs, out)
+    assert code == 0
+    assert graded_students(out) == ["1001", "1002", "notizen"]
+    assert errors(out) == [
+        ["hinweis", str(subs / "notizen.txt"), "Matrikelnummer notizen aus dem Dateinamen übernommen (die "
+                                               "Datei hat keinen Kopf mit student)"],
+        ["hinweis", str(subs / "notizen.txt"), "Gutachten: In der Bearbeitung wurde keine Prüfung einer Norm "
+                                               "der Aufgabe erkannt."],
     ]
 
 
@@ -499,6 +517,25 @@ def test_an_internal_error_is_reported_per_file(monkeypatch, subs, tmp_path, lib
         ("fehler", "good_1.json", "interner Fehler von lawkit beim Lesen oder Bewerten dieser Datei "
                                   "(KeyError); nicht bewertet – bitte die Datei aufbewahren und den Fehler "
                                   "melden")]
+
+
+def test_an_unknown_top_level_key_the_line_finder_cannot_place_is_reported(tmp_path):
+    """Found by the property test: a top-level key with control characters has no line in the
+    YAML reader's map; looking for it must end (it once looped forever on the key's own path)."""
+    import signal
+
+    from lawkit.errors import AuthoringError
+    from lawkit.grading import load_answer
+
+    path = tmp_path / "1.json"
+    path.write_text('{"x\\u000b\\u000b": {}, "": [1, {"§0A": "\\r\\n"}]}', encoding="utf-8")
+    signal.alarm(20)  # a hang fails the test instead of the run
+    try:
+        with pytest.raises(AuthoringError) as info:
+            load_answer(path)
+    finally:
+        signal.alarm(0)
+    assert info.value.problem.startswith("unbekannter Schlüssel 'x\\x0b\\x0b'")
 
 
 # -- permissions --------------------------------------------------------------------------------

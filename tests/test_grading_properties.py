@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from lawkit.exercises import load_exercise
 from lawkit.grading import grade_batch
-from lawkit.grading.answers import ANSWER_SUFFIXES
+from lawkit.grading.answers import PROSE_SUFFIXES, STRUCTURED_SUFFIXES
 
 DATA = Path(__file__).parent / "data" / "grading"
 BASE = json.loads((DATA / "answers" / "konkurrenz_perfect.json").read_text(encoding="utf-8"))
@@ -52,7 +52,10 @@ def valid_answers(draw: st.DrawFn, student: str) -> dict:
 
 
 KINDS = ("valid", "bytes", "json", "yaml", "huge_number", "deep", "empty", "comment", "surrogate",
-         "fifo", "folder", "other_exercise", "long_string")
+         "fifo", "folder", "other_exercise", "long_string", "gutachten", "prose_bytes", "prose_text")
+PROSE_KINDS = ("gutachten", "prose_bytes", "prose_text")
+GUTACHTEN = ("---\nexercise: g_konkurrenz\nstudent: \"{student}\"\n---\nM könnte sich nach § 203 Abs. 2 S. 1 "
+             "StGB strafbar gemacht haben. Die Kundenliste ist ein Geheimnis. {extra}\n")
 
 
 @st.composite
@@ -60,9 +63,19 @@ def entries(draw: st.DrawFn) -> list[tuple[str, str, object]]:
     """(file name, kind, content) for a small class folder."""
     out = []
     for index, kind in enumerate(draw(st.lists(st.sampled_from(KINDS), min_size=1, max_size=6))):
-        suffix = draw(st.sampled_from(ANSWER_SUFFIXES))
+        prose = kind in PROSE_KINDS or (kind in ("fifo", "folder", "empty", "bytes") and draw(st.booleans()))
+        suffix = draw(st.sampled_from(PROSE_SUFFIXES if prose else STRUCTURED_SUFFIXES))
+        if kind == "gutachten":
+            suffix = ".md"
         name = f"f{index}{suffix}"
-        if kind == "valid":
+        if kind == "gutachten":  # a Gutachten with front matter: always graded, whatever its text
+            content = GUTACHTEN.format(student=f"7{index:05d}", extra=draw(TEXT.filter(
+                lambda t: "\ud800" not in t and "\udfff" not in t and "\n---" not in t)))
+        elif kind == "prose_bytes":
+            content = draw(st.binary(max_size=400))
+        elif kind == "prose_text":
+            content = draw(st.text(max_size=300))
+        elif kind == "valid":
             content: object = draw(valid_answers(f"7{index:05d}"))
         elif kind == "bytes":
             content = draw(st.binary(max_size=200))
@@ -131,7 +144,7 @@ def test_grade_never_raises_and_accounts_for_every_file(library_for_properties, 
             assert problem.reason.strip(), problem
         for name, kind, _ in items:
             path = str(subs / name)
-            if kind == "valid":
+            if kind in ("valid", "gutachten"):
                 assert path in graded, (name, problems.get(path))
             else:
                 assert path in graded or path in problems, (name, kind)

@@ -11,7 +11,8 @@ def test_every_public_name_resolves_to_its_defining_module():
         value = getattr(lawkit, name)
         assert value is not None, name
     assert sorted(lawkit.__all__) == sorted(set(lawkit.__all__))
-    assert {"workbench", "grade", "load_answer", "Gradebook", "answer_form", "schema_diagram"} <= set(lawkit.__all__)
+    assert {"workbench", "grade", "load_answer", "Gradebook", "answer_form", "gutachten_editor",
+            "schema_diagram"} <= set(lawkit.__all__)
 
 
 def test_import_lawkit_loads_no_heavy_library():

@@ -73,7 +73,6 @@ def test_short_citations_open_the_norm(citation):
     assert reading.norm("stgb_203_2_1").cited_as == (citation,)
 
 
-@pytest.mark.xfail(strict=True, reason="citation parser: issue 17")
 def test_paragraph_spelled_out_opens_the_norm():
     reading = read_gutachten("Paragraph 203 StGB\n\nGeheimnis (+)", norms=NORMS_203, library=LIBRARY)
     assert reading.norm("stgb_203_2_1").cited_as == ("Paragraph 203 StGB",)

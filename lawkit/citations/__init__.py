@@ -1,8 +1,8 @@
 """Citations: structured references to statutes and decisions, and their extraction from text.
 
-`find_citations(text)` returns every statute and decision citation of a text as
-`CitationHit`s (offsets into the text, kind, surface text, structured `StatuteRef`/`CaseRef`,
-canonical form). The extractor and its tables load on first use, so that importing
+`find_citations(text)` returns every statute, decision and EU-act citation of a text as
+`CitationHit`s (offsets into the text, kind, surface text, structured `StatuteRef`/`CaseRef`/
+`ActRef`, canonical form). The extractor and its tables load on first use, so that importing
 `lawkit.citations.reference` (done by `import lawkit`) stays cheap.
 """
 
@@ -16,6 +16,7 @@ from lawkit.citations.reference import StatuteRef, parse_statute, parse_statute_
 if TYPE_CHECKING:
     from lawkit.citations.extract import find_citations
     from lawkit.citations.model import (
+        ActRef,
         CaseRef,
         CitationHit,
         Reporter,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "find_citations": "lawkit.citations.extract",
+    "ActRef": "lawkit.citations.model",
     "CaseRef": "lawkit.citations.model",
     "CitationHit": "lawkit.citations.model",
     "Reporter": "lawkit.citations.model",
@@ -35,6 +37,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "ActRef",
     "CaseRef",
     "CitationHit",
     "Reporter",

@@ -163,7 +163,17 @@ COURTS: dict[str, tuple[str, ...]] = {
     "GmS-OGB": ("Gemeinsamer Senat der obersten Gerichtshöfe des Bundes",),
     "BayObLG": ("Bayerisches Oberstes Landesgericht",),
     "KG": ("Kammergericht",),
+    "EuG": ("Gericht der Europäischen Union",),
+    "EuGöD": ("Gericht für den öffentlichen Dienst der Europäischen Union",),
+    "BayVGH": ("Bayerischer Verwaltungsgerichtshof",),
+    "HessVGH": ("Hessischer Verwaltungsgerichtshof",),
+    "BayLSG": ("Bayerisches Landessozialgericht",),
+    "NdsOVG": (),
+    "SächsOVG": (),
+    "ThürOVG": (),
 }
+# The courts of the European Union by the letter in their ECLI and in their docket ('C-215/17').
+EU_COURTS: dict[str, str] = {"C": "EuGH", "T": "EuG", "F": "EuGöD"}
 # Courts that are named with their seat: "OVG Hamburg", "VG Berlin", "OLG Köln".
 LOCAL_COURTS: dict[str, str] = {
     "OVG": "Oberverwaltungsgericht",
@@ -234,30 +244,67 @@ def law_name_regex() -> re.Pattern[str]:
 LAW_KEYS: tuple[str, ...] = tuple(LAWS)
 
 
-@cache
-def known_law_regex() -> str:
-    """Alternation of known abbreviations, longest first; a glued footnote number may follow."""
-    keys = sorted(LAWS, key=len, reverse=True)
-    alts = [re.escape(k).replace(r"\ ", r"\s+") for k in keys]
-    return "(?:" + "|".join(alts) + r")(?![A-Za-zÄÖÜäöüß\-])"
+# The seat of a court ('Berlin', 'Berlin-Brandenburg', 'Frankfurt am Main', 'NRW'); words that
+# follow a court's name but are no seat are excluded.
+_NOT_SEATS = (
+    "Urteil", "Urteils", "Urteilen", "Beschluss", "Beschlusses", "Beschlüsse", "Gerichtsbescheid",
+    "Der", "Die", "Das", "Dem", "Den", "Des", "Ein", "Eine", "Einer", "In", "Im", "Am", "An", "Auf",
+    "Aus", "Bei", "Mit", "Nach", "Von", "Vom", "Zu", "Zur", "Zum", "Für", "Über", "Unter", "Es",
+    "Er", "Sie", "Wir", "Und", "Oder", "Aber", "Daher", "Deshalb", "Dies", "Diese", "Dieser",
+    "Dass", "Insoweit", "Hierzu", "Dazu", "Zudem", "Ferner", "Auch", "So", "Wie", "Als", "Nicht",
+    "Kein", "Keine", "Hat", "Ist", "War", "Hatte", "Entscheidung", "Senat", "Kammer", "Gericht",
+    "Verfahren", "Klage", "Klägerin", "Kläger", "Beklagte", "Beklagten", "Revision", "Berufung",
+    "Beschwerde", "Antrag", "Az", "AZ", "Rn", "Nr", "Bundesverwaltungsgericht", "Jedoch", "Zwar",
+)  # fmt: skip
+SEAT_RE = (
+    r"(?!(?:" + "|".join(_NOT_SEATS) + r")(?![\wäöüß\-]))"
+    r"(?:Bad\.-Württ\.|Baden-Württ\.|Rh\.-Pf\.|Schl\.-H\.|Schl\.-Holst\.|Bln\.-Bbg\.|Sachs\.-Anh\.|M\.-V\."
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:\s+am\s+Main|\s+\(Oder\)|\s+an\s+der\s+Oder)?"
+    r"|NRW|NW|LSA|RP|SH|MV|M-V|BW|Bln-Bbg)"
+)
+_SEAT_NAMES = {
+    "Nordrhein-Westfalen": "NRW", "NW": "NRW", "M-V": "MV", "M.-V.": "MV",
+    "Bad.-Württ.": "Baden-Württemberg", "Baden-Württ.": "Baden-Württemberg", "Rh.-Pf.": "Rheinland-Pfalz",
+    "Schl.-H.": "Schleswig-Holstein", "Schl.-Holst.": "Schleswig-Holstein",
+    "Bln.-Bbg.": "Berlin-Brandenburg", "Sachs.-Anh.": "Sachsen-Anhalt",
+}  # fmt: skip
+# A Land abbreviated before the court: 'Nds. OVG', 'Hess. VGH' (-> the court's usual name).
+LAND_PREFIXES: dict[str, str] = {
+    "Nds.": "Niedersachsen", "Sächs.": "Sachsen", "Thür.": "Thüringen", "Hess.": "Hessen",
+    "Bay.": "Bayern", "Bayer.": "Bayern", "Saarl.": "Saarland", "Hamb.": "Hamburg",
+    "Brem.": "Bremen", "Schl.-H.": "Schleswig-Holstein",
+}  # fmt: skip
+_BY_LAND = {("VGH", "Bayern"): "BayVGH", ("VGH", "Hessen"): "HessVGH"}
 
 
-def canonical_law(token: str) -> str:
-    """Normalise whitespace in a law abbreviation ('SGB  V' -> 'SGB V')."""
-    return " ".join(token.split())
+def court_in_land(court: str, land: str) -> str:
+    """'OVG' in 'Niedersachsen' -> 'OVG Niedersachsen'; the two VGH by their own names."""
+    return _BY_LAND.get((court, land), f"{court} {land}")
+
+
+def court_seat(seat: str) -> str:
+    """The seat as courts abbreviate it: 'Nordrhein-Westfalen' and 'NW' -> 'NRW'."""
+    seat = " ".join(seat.split())
+    return _SEAT_NAMES.get(seat, seat)
 
 
 @cache
 def court_name_regex() -> re.Pattern[str]:
-    """Full court names in any case; group 'C<index>' into COURT_KEYS or 'S<adj>' for states."""
+    """Full court names in any case: group 'C<index>' into COURT_KEYS; 'state' + 'statecourt'
+    ('des Hamburgischen Oberverwaltungsgerichts'); 'localname' + 'seat' ('Verwaltungsgericht
+    Berlin', 'Oberverwaltungsgericht für das Land Nordrhein-Westfalen')."""
     parts = []
     for index, abbrev in enumerate(COURT_KEYS):
         names = sorted(COURTS[abbrev], key=len, reverse=True)
-        parts.append(f"(?P<C{index}>" + "|".join(_declined(n) for n in names) + ")")
+        if names:
+            parts.append(f"(?P<C{index}>" + "|".join(_declined(n) for n in names) + ")")
     states = "|".join(re.escape(a) for a in STATE_ADJECTIVES)
-    local = "|".join(re.escape(n) for n in LOCAL_COURTS.values())
+    local = "|".join(re.escape(n) for n in sorted(LOCAL_COURTS.values(), key=len, reverse=True))
     parts.append(
         f"(?P<state>{states})(?:es|er|en|em|e)?\\s+(?P<statecourt>{local})(?:es|s|e)?"
+    )
+    parts.append(
+        f"(?P<localname>{local})(?:es|s|e)?\\s+(?:für\\s+das\\s+Land\\s+)?(?P<seat>{SEAT_RE})"
     )
     return re.compile("(?:" + "|".join(parts) + r")(?![\wäöüß])")
 

@@ -1,29 +1,36 @@
 """Finding statute citations ('§ 203 Abs. 2 Satz 1 Nr. 1 Var. 1 bzw. Nr. 2 StGB') in text.
 
 The parser works on the cleaned text of `Normalized` and reads a citation group from each
-'§'/'Art.' anchor: an optional law named first ('VwGO § 108 Abs. 2'), then items joined by
-connectors (',', 'und', 'oder', 'sowie', 'bzw.', 'i.V.m.', 'in Verbindung mit'). An item is
-a new provision ('§ 173 Satz 1'), a continuation that keeps the number and the higher
-subdivisions of the previous one ('Abs. 2' after '§ 60 Abs. 1'), or a bare number ('5' in
-'§§ 3, 5 BGB'); it may end in a range ('Nr. 1 bis Nr. 3'), 'f.'/'ff.', the law (abbreviation,
-full name in any case, or 'des Gesetzes vom <date>') and 'aF'/'nF'. Items without a law take
-the law of the next item that has one, else that of the previous item or of the law named first.
+'§'/'Art.'/'Paragraph' anchor: an optional law named first ('VwGO § 108 Abs. 2'), then items
+joined by connectors (',', 'und', 'oder', 'sowie', 'bzw.', 'i.V.m.', 'in Verbindung mit'). An
+item is a new provision ('§ 173 Satz 1'), a continuation that keeps the number and the higher
+subdivisions of the previous one ('Abs. 2' after '§ 60 Abs. 1', 'III' after '§ 280 I'), or a
+bare number ('5' in '§§ 3, 5 BGB'); it may end in a range ('Nr. 1 bis Nr. 3'), 'f.'/'ff.', the
+law (abbreviation, a Land's law 'JAG NRW', full name in any case, 'des Gesetzes vom <date>', an
+EU act 'der Richtlinie 2011/83/EU') and 'aF'/'nF'. Items without a law take the law of the next
+item that has one, else that of the previous item or of the law named first.
+
+Every pattern is anchored and bounded, whitespace is matched possessively, and a group's laws
+are resolved in two passes, so reading is linear in the length of the text. Items are kept
+compact until their law is known; equal citations share one reference.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from lawkit.citations.acts import read_act_at
 from lawkit.citations.laws import (
     LAW_KEYS,
     NOT_LAWS,
     law_name_regex,
 )
-from lawkit.citations.reference import StatuteRef
+from lawkit.citations.reference import StatuteRef, nesting_order
 
-LEVELS = ("absatz", "satz", "halbsatz", "nummer", "buchstabe", "variante", "alternative")
+LEVELS = ("absatz", "unterabsatz", "satz", "halbsatz", "nummer", "buchstabe", "variante", "alternative")
 _LEVEL_INDEX = {name: i for i, name in enumerate(LEVELS)}
 
 MONTHS = {
@@ -38,34 +45,49 @@ DATE_RE = (
     r"(?!\d)"
 )
 
-_L = r"[A-Za-zÄÖÜäöüß]"
-_START = re.compile(r"(?P<sign>§§?|Artt\.|Art\.|Artikel|Art(?=\s))\s*(?=\d)")
+# Branches start with distinct literals, so that the regex engine can skip ahead quickly; a
+# 'Paragraph' inside a word ('Unterparagraph') is rejected by find_norms.
+_START = re.compile(r"(?P<sign>§§?|Art(?:t\.|\.|ikel|(?=\s))|Paragra(?:ph|f)(?:en|s)?(?=\s))\s*(?=\d)")
+_SIGNS = {"Paragraph": "§", "Paragraf": "§", "Paragraphs": "§", "Paragrafs": "§",
+          "Paragraphen": "§§", "Paragrafen": "§§", "Artikel": "Art.", "Art": "Art."}  # fmt: skip
+_PLURAL = ("§§", "Artt.")
 # A number with an optional letter: '353b', '83 b', and '100A' (a capital suffix, read as '100a').
 _NUM = re.compile(
     r"\d{1,4}(?:(?:[a-eg-zA-Z]|f(?![.f]))(?![A-Za-zäöüß])|\s[a-eg-z](?![\wäöüß.]))?"
 )
+# The words of the subdivisions, and the level each names (without a dot only before a number).
+_PART_WORDS = {
+    "absatz": ("Abs.", "Absatz", "Absätze", "Abs"),
+    "unterabsatz": ("UAbs.", "Unterabs.", "Unterabsatz", "UAbs"),
+    "satz": ("S.", "Satz", "Sätze", "S"),
+    "halbsatz": ("Hs.", "HS.", "Halbs.", "Halbsatz", "HS", "Hs"),
+    "nummer": ("Nr.", "Nrn.", "Nummer", "Nummern", "Nr"),
+    "buchstabe": ("lit.", "Buchst.", "Buchstabe", "Bst.", "lit"),
+    "variante": ("Var.", "Variante", "Var"),
+    "alternative": ("Alt.", "Alternative", "Alt"),
+}
+_PART_LEVEL = {word: level for level, words in _PART_WORDS.items() for word in words}
 _PART = re.compile(
-    r"(?:(?P<absatz>Abs\.|Absatz|Absätze|Abs(?=\s*\d))"
-    r"|(?P<satz>S\.|Satz|Sätze|S(?=\s*\d))"
-    r"|(?P<halbsatz>Hs\.|HS\.?|Halbs\.|Halbsatz|Hs(?=\s*\d))"
-    r"|(?P<nummer>Nrn?\.|Nummer|Nummern|Nr(?=\s*\d))"
-    r"|(?P<buchstabe>lit\.|Buchst\.|Buchstabe|Bst\.|lit(?=\s+[a-z]\b))"
-    r"|(?P<variante>Var\.|Variante|Var(?=\s*\d))"
-    r"|(?P<alternative>Alt\.|Alternative|Alt(?=\s*\d)))"
-    r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß]))"
+    r"(?P<word>Absatz|Absätze|Abs\.|Abs(?=\s*\d)|UAbs\.|Unterabs\.|Unterabsatz|UAbs(?=\s*\d)"
+    r"|Satz|Sätze|S\.|S(?=\s*\d)|Hs\.|HS\.|Halbs\.|Halbsatz|HS|Hs(?=\s*\d)"
+    r"|Nrn\.|Nr\.|Nummern|Nummer|Nr(?=\s*\d)|lit\.|Buchst\.|Buchstabe|Bst\.|lit(?=\s+[a-z]\b)"
+    r"|Var\.|Variante|Var(?=\s*\d)|Alt\.|Alternative|Alt(?=\s*\d))"
+    r"\s*(?:(?P<letter>(?<=[.e\s])[a-z]{1,2})\)?(?![\wäöüß])|(?P<value>\d{1,4}[a-z]?)(?![\wäöüß]|\.\d)"
+    r"|(?P<roman>[IVX]{1,4})(?![\wäöüß]))"
 )
 _ORDINAL_PART = re.compile(
-    r"(?P<value>\d{1,2})\.\s*(?:(?P<alternative>Alt\.|Alternative)|(?P<variante>Var\.|Variante)"
-    r"|(?P<halbsatz>Hs\.|Halbsatz|HS))(?![\wäöüß])"
+    r"(?P<value>\d{1,2})\.\s*(?P<word>Alt\.|Alternative|Var\.|Variante|Hs\.|Halbsatz|HS)(?![\wäöüß])"
+    r"(?:(?!)(?P<letter>)(?P<roman>))?"  # never set; the same groups as _PART
 )
 _ROMAN = re.compile(r"\s+(?P<roman>[IVX]{1,4})(?![\wäöüß])(?:\s+(?P<satz>\d{1,2})(?![\w.,]))?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _FOLLOWING = re.compile(r"\s*(?P<f>ff?)(?:\.|(?![\wäöüß]))")
 _RANGE = re.compile(r"\s*(?:bis|[-–])\s*")
 _VERSION = re.compile(r"\s*(?P<v>a\.\s?F\.|aF|n\.\s?F\.|nF)(?![\wäöüß])")
+# Possessive quantifiers: the connector never backtracks over a long run of spaces.
 _CONNECTOR = re.compile(
-    r"\s*(?P<comma>,)?\s*(?P<word>und|oder|sowie|bzw\.|beziehungsweise"
-    r"|i\.\s?V\.\s?m\.?|iVm\.?|in\s+Verbindung\s+mit|jeweils\s+i\.\s?V\.\s?m\.)?(?![\wäöüß])\s*"
+    r"\s*+(?P<comma>,)?\s*+(?:(?P<word>und|oder|sowie|bzw\.|beziehungsweise"
+    r"|i\.\s?V\.\s?m\.?|iVm\.?|in\s+Verbindung\s+mit|jeweils\s+i\.\s?V\.\s?m\.)(?![\wäöüß])\s*+)?"
 )
 _GENERIC_LAW = re.compile(
     r"(?P<law>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*(?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)?)"
@@ -74,11 +96,12 @@ _GENERIC_LAW = re.compile(
 _ARTICLE = r"(?:(?:des|der|dem|den|im|zum|zur)\s+)?"
 _GESETZ_VOM = re.compile(_ARTICLE + r"Gesetz(?:es)?\s+vom\s+" + DATE_RE)
 _FOOTNOTE = re.compile(r"\d{1,3}(?![\d.,]\d)")
-_PART_FIRST = frozenset("ASHNlBV")  # first letters of the subdivision words
+_PART_FIRST = frozenset("ASHNlBVU")  # first letters of the subdivision words
 _CONTINUE_FIRST = frozenset(",uosbij§")  # connectors, and "§" after whitespace
 _BLANK_LINE = re.compile(r"\n[ \r]*\n")
-_WS = re.compile(r"\s*")
-_WS1 = re.compile(r"\s+")
+_WS = re.compile(r"\s*+")
+_WS1 = re.compile(r"\s++")
+_ROMAN_ITEM = re.compile(r"(?P<roman>[IVX]{1,4})(?![\wäöüß])")
 _ORDINAL_END = re.compile(r"\.\s")
 
 
@@ -89,8 +112,16 @@ def _full_name() -> re.Pattern[str]:
     )
 
 
+def _sign(anchor: re.Match[str]) -> str:
+    """'§', '§§', 'Art.' or 'Artt.' for the sign or word that opens a citation."""
+    sign = anchor["sign"]
+    return _SIGNS.get(sign, sign)
+
+
 def _number_value(surface: str) -> str:
     """'83 b' -> '83b', '100A' -> '100a': the number as the statute prints it."""
+    if surface.isdigit():
+        return surface
     return "".join(surface.split()).lower()
 
 
@@ -106,6 +137,13 @@ def _roman_to_int(roman: str) -> int | None:
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß\-]*")
 _ROMAN_SUFFIX = re.compile(r"\s+(?P<r>[IVX]{1,4})(?![\wäöüß])")
+_STATE_SUFFIX = re.compile(r" (?P<state>NRW|NW|BW|LSA|M-V|MV|RP|SH|Bln|Bbg|Bay|Nds|Saar)(?![\wäöüß\-])")
+# A law by its name, not in the table, with its abbreviation in brackets.
+_NAMED_WITH_ABBREVIATION = re.compile(
+    r"(?:(?:des|der|dem|den)\s+)?(?:[A-ZÄÖÜ][\wäöüß\-]*\s+){0,3}?[A-ZÄÖÜ][\wäöüß\-]*"
+    r"(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|ordnung|verordnung|vertrag|vertrages|abkommen"
+    r"|abkommens|statut|statuts)\s*\(\s*(?P<abbr>[A-ZÄÖÜ][\wäöüß\-]{1,11}(?:\s[A-Z]{2,3})?)\s*\)"
+)
 _ARTICLES = ("des ", "der ", "dem ", "den ", "im ", "zum ", "zur ")
 _LAW_SET = frozenset(LAW_KEYS)
 
@@ -116,6 +154,9 @@ def read_law_at(text: str, p: int) -> tuple[str | None, int]:
     if p >= len(text):
         return None, p
     c = text[p]
+    act = read_act_at(text, p)
+    if act is not None:
+        return act[0].canonical(), act[1]  # "der Richtlinie 2011/83/EU"
     if c.islower() and not text.startswith(_ARTICLES, p):
         return None, p
     token = _TOKEN.match(text, p)
@@ -139,6 +180,9 @@ def read_law_at(text: str, p: int) -> tuple[str | None, int]:
         if m is not None:
             index = next(int(k[1:]) for k, v in m.groupdict().items() if v and k[0] == "L")
             return LAW_KEYS[index], m.end()
+        m = _NAMED_WITH_ABBREVIATION.match(text, p)
+        if m is not None:  # "des Landesbeamtengesetzes (LBG NRW)": a law not in the table
+            return " ".join(m["abbr"].split()), m.end()
         return None, p
     if (
         stripped == word
@@ -146,6 +190,9 @@ def read_law_at(text: str, p: int) -> tuple[str | None, int]:
         and sum(ch.isupper() for ch in word) >= 2
         and _GENERIC_LAW.fullmatch(word) is not None
     ):
+        state = _STATE_SUFFIX.match(text, token.end())
+        if state is not None:  # a Land's law: "JAG NRW", "LBO BW"
+            return f"{word} {state['state']}", state.end()
         return word, token.end()
     return None, p
 
@@ -183,6 +230,15 @@ class _Item:
     prefix_law: str | None = None  # in force from a law named before the norm
     relation: str | None = None
     levels: list[str] = field(default_factory=list)  # subdivision levels, in order given
+    roman: bool = False  # the Absatz was given in Roman numerals ('§ 823 I')
+    until_levels: list[str] = field(default_factory=list)
+
+
+# An item's parts: its fields (number, article, subdivisions) and the order they were given in.
+_Parts = tuple[tuple[tuple[str, "str | bool | None"], ...], tuple[str, ...]]
+# A read item, compact: start, end, parts, parts of the range end, the law named at the item,
+# the law named before the norm, the connector before it.
+_Pending = tuple[int, int, _Parts, "_Parts | None", "str | None", "str | None", "str | None"]
 
 
 @dataclass(slots=True)
@@ -198,8 +254,25 @@ class NormMatch:
 class _GroupParser:
     """Reads one citation group from an anchor; all positions are in the cleaned text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, blocked: Callable[[int], bool]) -> None:
         self.text = text
+        self.blocked = blocked  # whether a position holds no statute ('SozR 4-2500 § 106 Nr 7')
+        # Equal citations share one object: the parts of an item (while its law is unknown),
+        # and the reference built from parts and law.
+        self._parts: dict[_Parts, _Parts] = {}
+        self._refs: dict[tuple[_Parts, str], StatuteRef] = {}
+
+    def parts(self, fields: dict[str, str | bool | None], levels: list[str]) -> _Parts:
+        """An item's parts in a compact, shared form."""
+        key = (tuple(fields.items()), tuple(levels))
+        return self._parts.setdefault(key, key)
+
+    def ref(self, parts: _Parts, law: str) -> StatuteRef:
+        """The reference of the parts under the law (shared if seen before)."""
+        ref = self._refs.get((parts, law))
+        if ref is None:
+            ref = self._refs[parts, law] = _build(dict(parts[0]), law, list(parts[1]))
+        return ref
 
     # -- small readers ---------------------------------------------------------------------
 
@@ -211,6 +284,7 @@ class _GroupParser:
             if m and (value := _roman_to_int(m["roman"])) is not None:
                 item.fields["absatz"] = str(value)
                 item.levels.append("absatz")
+                item.roman = True
                 if m["satz"]:
                     item.fields["satz"] = m["satz"]
                     item.levels.append("satz")
@@ -223,11 +297,17 @@ class _GroupParser:
                 else _ORDINAL_PART.match(text, p) if c.isdigit() else None
             )
             if part is not None:
-                level = next(n for n in LEVELS if part.groupdict().get(n))
-                value = part["value"] if part["value"] else part.groupdict().get("letter")
+                level = _PART_LEVEL[part["word"]]
+                letter = part["letter"]
+                value = part["value"] or letter
+                if part["roman"]:
+                    roman_value = _roman_to_int(part["roman"]) if level == "absatz" else None
+                    if roman_value is None:
+                        return pos
+                    value = str(roman_value)  # "Abs. II"
                 if value is None or item.fields.get(level) is not None:
                     return pos
-                if (level == "buchstabe") != (part["value"] is None):
+                if (level == "buchstabe") != (letter is not None):
                     return pos
                 item.fields[level] = value
                 item.levels.append(level)
@@ -278,12 +358,14 @@ class _GroupParser:
 
     def parse(
         self, anchor: re.Match[str], prefix: tuple[int, str] | None
-    ) -> tuple[list[_Item], int]:
+    ) -> tuple[list[_Pending], int]:
+        """The items of the group at anchor (compact: each as soon as it is read) and its end."""
         text = self.text
-        items: list[_Item] = []
+        items: list[_Pending] = []
+        prev: _Item | None = None
         prefix_law = prefix[1] if prefix else None
         start_at = prefix[0] if prefix else anchor.start()
-        sign = anchor["sign"]
+        sign = _sign(anchor)
         pos = anchor.end()
         relation: str | None = None
         first = True
@@ -292,7 +374,8 @@ class _GroupParser:
                 item = _Item(start=start_at, end=pos, fields={}, prefix_law=prefix_law)
                 ok = self._new_number(pos, item, sign)
             else:
-                item, ok, sign = self._next_item(pos, items[-1], sign, relation, prefix_law)
+                assert prev is not None  # not the first item
+                item, ok, sign = self._next_item(pos, prev, sign, relation, prefix_law)
                 if item is not None and item.prefix_law:
                     prefix_law = item.prefix_law
                 item = item if ok else None
@@ -303,7 +386,10 @@ class _GroupParser:
             pos = self.read_parts(pos, item, allow_roman=item.levels == [] and "number" in item.fields)
             pos = self._read_range(pos, item)
             pos = self.read_law(pos, item)
-            items.append(item)
+            until = None if item.until is None else self.parts(item.until, item.until_levels)
+            items.append((item.start, item.end, self.parts(item.fields, item.levels), until, item.law,
+                          item.prefix_law, item.relation))
+            prev = item
             first = False
             p = _WS.match(text, pos).end()  # type: ignore[union-attr]
             if p >= len(text) or not (text[p] in _CONTINUE_FIRST or text[p].isupper()):
@@ -325,7 +411,7 @@ class _GroupParser:
             else:
                 relation = None
             pos = conn.end()
-        end = items[-1].end if items else anchor.end()
+        end = prev.end if prev is not None else anchor.end()
         return items, end
 
     def _new_number(self, pos: int, item: _Item, sign: str) -> bool:
@@ -348,23 +434,34 @@ class _GroupParser:
             start = _START.match(text, after.end()) if after else None
             if start is not None:
                 item = _Item(start=pos, end=start.end(), fields={}, prefix_law=known[0])
-                return item, self._new_number(start.end(), item, start["sign"]), start["sign"]
+                return item, self._new_number(start.end(), item, _sign(start)), _sign(start)
         start = _START.match(text, pos)
         if start is not None:
+            if self.blocked(pos):
+                return None, False, sign
             item = _Item(start=pos, end=start.end(), fields={}, prefix_law=prefix_law)
-            return item, self._new_number(start.end(), item, start["sign"]), start["sign"]
+            return item, self._new_number(start.end(), item, _sign(start)), _sign(start)
         if relation is None:
             return None, False, sign  # only whitespace: a list goes on with '§'/'Art.' only
+        if prev.roman and (roman := _ROMAN_ITEM.match(text, pos)) is not None:
+            value = _roman_to_int(roman["roman"])
+            if value is not None:
+                fields = self._inherit(prev, "absatz")
+                fields["absatz"] = str(value)
+                item = _Item(start=pos, end=roman.end(), fields=fields, prefix_law=prefix_law)
+                item.levels.append("absatz")
+                item.roman = True
+                return item, True, sign
         part = _PART.match(text, pos) or _ORDINAL_PART.match(text, pos)
         if part is not None:
-            level = next(n for n in LEVELS if part.groupdict().get(n))
+            level = _PART_LEVEL[part["word"]]
             item = _Item(start=pos, end=pos, fields=self._inherit(prev, level), prefix_law=prefix_law)
             return item, True, sign
         num = _NUM.match(text, pos)
         if num is None or prev.law is not None or _ORDINAL_END.match(text, num.end()):
             return None, False, sign
-        plural = sign in ("§§", "Artt.")
-        if prev.levels and not plural:
+        plural = sign in _PLURAL
+        if prev.levels and not plural and not (prev.roman and prev.levels[-1] == "absatz"):
             # "Satz 1 und 2": the bare number continues the last subdivision given.
             level = prev.levels[-1]
             fields = self._inherit(prev, level)
@@ -394,7 +491,7 @@ class _GroupParser:
         end_item = _Item(start=p, end=p, fields={})
         part = _PART.match(text, p)
         if part is not None and text[pos:p].strip() == "bis":
-            level = next(n for n in LEVELS if part.groupdict().get(n))
+            level = _PART_LEVEL[part["word"]]
             end_item.fields = self._inherit(item, level)
             q = self.read_parts(p, end_item, allow_roman=False)
             if end_item.fields.get(level) is None:
@@ -415,6 +512,7 @@ class _GroupParser:
                 end_item.end = num.end()
             q = self.read_parts(end_item.end, end_item, allow_roman=False)
         item.until = end_item.fields
+        item.until_levels = end_item.levels
         item.end = max(end_item.end, item.end)
         return max(q, item.end)
 
@@ -440,51 +538,82 @@ def _prefix_before(text: str, k: int, floor: int) -> tuple[int, str] | None:
 _ROMAN_WORD = re.compile(r"[IVX]{1,4}")
 
 
-def find_norms(text: str, group_base: int = 0) -> list[NormMatch]:
-    """All statute citations in the cleaned text, as spans of that text."""
-    parser = _GroupParser(text)
-    out: list[NormMatch] = []
+def _never(pos: int) -> bool:
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class NormGroup:
+    """One citation group: where its first item starts and its last ends, and its items."""
+
+    start: int
+    end: int
+    items: Iterator[NormMatch]
+
+
+def find_norms(
+    text: str, group_base: int = 0, blocked: Callable[[int], bool] = _never
+) -> Iterator[NormGroup]:
+    """The statute citations of the cleaned text, one group at a time, in text order.
+
+    `blocked(pos)` tells positions that hold no statute citation although a '§' stands there
+    (the section of 'SozR 4-2500 § 106 Nr 7'): no group starts or continues there.
+    """
+    parser = _GroupParser(text, blocked)
     pos = 0
     group = group_base
     while True:
         anchor = _START.search(text, pos)
         if anchor is None:
             break
+        if parser.blocked(anchor.start()) or (
+            anchor["sign"][0] == "P" and anchor.start() and text[anchor.start() - 1].isalpha()
+        ):
+            pos = anchor.end()
+            continue
         prefix = _prefix_before(text, anchor.start(), pos)
         items, end = parser.parse(anchor, prefix)
         if not items:
             pos = anchor.end()
             continue
-        out.extend(_resolve(items, group))
+        yield NormGroup(items[0][0], items[-1][1], _resolve(items, group, parser))
         group += 1
         pos = max(end, anchor.end())
-    return out
 
 
-def _resolve(items: list[_Item], group: int) -> list[NormMatch]:
-    """Give each item its law and build the references."""
-    out = []
-    for i, item in enumerate(items):
-        law = item.law
-        if law is None and item.prefix_law is not None:
-            law = item.prefix_law
-        if law is None:
-            law = next((later.law for later in items[i + 1 :] if later.law is not None), None)
-        if law is None:
-            law = next((e.law for e in reversed(items[:i]) if e.law is not None), None)
-        if law is None:
-            law = ""
-        ref = _build(item.fields, law)
-        until = _build(item.until, law) if item.until is not None else None
-        out.append(NormMatch(item.start, item.end, ref, until, item.relation, group))
-    return out
+def _resolve(items: list[_Pending], group: int, parser: _GroupParser) -> Iterator[NormMatch]:
+    """Give each item its law and build the matches.
+
+    An item without a law of its own takes the prefix law, else the law of the next item that
+    names one, else that of the last one before it that did; two passes keep this linear.
+    """
+    later: list[str | None] = [None] * len(items)
+    law_after: str | None = None
+    for i in range(len(items) - 1, -1, -1):
+        later[i] = law_after
+        if items[i][4] is not None:
+            law_after = items[i][4]
+    law_before: str | None = None
+    for i, (start, end, parts, until, named, prefix_law, relation) in enumerate(items):
+        law = named or prefix_law or later[i] or law_before or ""
+        if named is not None:
+            law_before = named
+        yield NormMatch(
+            start, end, parser.ref(parts, law), None if until is None else parser.ref(until, law),
+            relation, group,
+        )
 
 
-def _build(fields: dict[str, str | bool | None], law: str) -> StatuteRef:
-    parts = {k: v for k, v in fields.items() if v is not None and k not in ("number", "article")}
+def _build(fields: dict[str, str | bool | None], law: str, levels: list[str]) -> StatuteRef:
+    parts = {k: v for k, v in fields.items() if v is not None and k != "number" and k != "article"}
+    order: tuple[str, ...] = ()
+    if len(levels) > 1:  # levels taken over from the item before are above the one given
+        given = [level for level in LEVELS if level in parts and level not in levels]
+        order = nesting_order(given + [level for level in levels if level in parts])
     return StatuteRef(
         number=str(fields.get("number", "")),
         law=law,
         article=bool(fields.get("article", False)),
+        order=order,
         **parts,  # type: ignore[arg-type]
     )

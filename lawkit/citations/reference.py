@@ -1,7 +1,8 @@
 """Structured references to statutes: the value objects shared by the norm model and the parser.
 
 `StatuteRef` is one provision ("§ 203 Abs. 2 S. 1 Nr. 1 StGB"); its canonical form follows the
-usual German short style: `§`/`Art.`, then Abs., S., Hs., Nr., lit., Var., Alt., then the law.
+usual German short style: `§`/`Art.`, then Abs., UAbs., S., Hs., Nr., lit., Var., Alt. (or the
+order the statute nests them in, `order`: "§ 12 Nr. 1 S. 2 EStG"), then the law.
 `parse_statute` reads exactly that canonical form (what norm files use); free text with all its
 variants is the job of the extractor in this package.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 # Order and canonical abbreviation of the subdivisions of a provision.
 PARTS: tuple[tuple[str, str], ...] = (
     ("absatz", "Abs."),
+    ("unterabsatz", "UAbs."),  # EU law: 'Art. 19 Abs. 1 UAbs. 2 EUV'
     ("satz", "S."),
     ("halbsatz", "Hs."),
     ("nummer", "Nr."),
@@ -40,6 +42,10 @@ class StatuteRef:
     alternative: str | None = None
     following: str | None = None  # "f." or "ff."
     version: str | None = None  # "aF" (old version) or "nF" (new version); added by the parser
+    # The subdivisions in the order the statute nests them, where that differs from PARTS:
+    # ("nummer", "satz") for § 12 Nr. 1 S. 2 EStG (Satz 2 of Nummer 1). Empty otherwise.
+    order: tuple[str, ...] = ()
+    unterabsatz: str | None = None
 
     def canonical(self) -> str:
         """The canonical short form, e.g. '§ 11 Abs. 1 Nr. 2 lit. c StGB'."""
@@ -48,7 +54,7 @@ class StatuteRef:
     def written(self, parts: tuple[tuple[str, str], ...], article: str) -> str:
         """The provision with the given words for its subdivisions and for 'Art.'."""
         out = [article if self.article else "§", self.number]
-        for name, abbrev in parts:
+        for name, abbrev in self.nested(parts):
             value = getattr(self, name)
             if value is not None:
                 out += [abbrev, value]
@@ -59,6 +65,15 @@ class StatuteRef:
         if self.version:
             out.append(self.version)
         return " ".join(out)
+
+    def nested(self, parts: tuple[tuple[str, str], ...] = PARTS) -> tuple[tuple[str, str], ...]:
+        """The (field, word) pairs of `parts` in the order this provision nests them."""
+        if not self.order:
+            return parts
+        words = dict(parts)
+        return tuple((name, words[name]) for name in self.order) + tuple(
+            (name, word) for name, word in parts if name not in self.order
+        )
 
     def refine(self, part: str) -> StatuteRef:
         """Add subdivisions given in canonical form, e.g. ref.refine('Nr. 1 Var. 1')."""
@@ -114,6 +129,7 @@ def parse_statute(text: str) -> StatuteRef:
         )
     parts = parse_statute_parts(match["parts"]) if match["parts"] else {}
     return StatuteRef(
+        order=nesting_order(list(parts)),
         number=match["number"],
         law=match["law"],
         article=match["kind"] == "Art.",
@@ -123,4 +139,12 @@ def parse_statute(text: str) -> StatuteRef:
     )
 
 
+def nesting_order(levels: list[str]) -> tuple[str, ...]:
+    """The `order` of a provision whose subdivisions were given in this order: () when it is
+    the usual one (Abs., S., Hs., Nr., ...), else the levels as given."""
+    rank = [_RANK[name] for name in levels]
+    return () if rank == sorted(rank) else tuple(levels)
+
+
+_RANK = {name: i for i, (name, _) in enumerate(PARTS)}
 STATUTE_FIELDS = tuple(f.name for f in fields(StatuteRef))

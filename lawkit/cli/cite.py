@@ -1,4 +1,4 @@
-"""`lawkit cite FILE`: list the statute and decision citations of a text file (or stdin)."""
+"""`lawkit cite FILE`: list the statute, decision and EU-act citations of a text file (or stdin)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,16 @@ from lawkit.errors import LawkitError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "cite",
-        help="find statute and case citations in a text",
-        description="Find the statute and case citations of a UTF-8 text file ('-' reads "
-        "stdin). JSON output is a list of objects with start, end (character offsets), kind "
-        "('norm' or 'case'), text, canonical and the structured fields.",
+        help="Normen-, Entscheidungs- und EU-Rechtsakt-Zitate eines Textes finden",
+        description="Findet die Zitate einer UTF-8-Textdatei ('-' liest die Standardeingabe): "
+        "Normen ('§ 203 Abs. 2 StGB'), Entscheidungen ('BVerwG, Beschluss vom 05.03.2018 - "
+        "6 B 71.17', 'BVerfGE 51, 304 <312>') und EU-Rechtsakte ('VO (EU) 2016/679'). JSON ist "
+        "eine Liste von Objekten mit start, end (Zeichenpositionen), kind ('norm', 'case', "
+        "'act'), text, canonical und den Feldern der Fundstelle (docs/citations.md).",
     )
-    parser.add_argument("file", metavar="FILE", help="text file to read, or '-' for stdin")
+    parser.add_argument("file", metavar="FILE", help="Textdatei, oder '-' für die Standardeingabe")
     parser.add_argument(
-        "--format", choices=("json", "text"), default="json", help="output format (default json)"
+        "--format", choices=("json", "text"), default="json", help="Ausgabeformat (Standard: json)"
     )
     parser.set_defaults(func=run)
 
@@ -43,12 +45,16 @@ def read_text(name: str) -> str:
     return decode_text(read_regular(name, limit=MAX_TEXT_BYTES, what="eine Textdatei"), name)[0]
 
 
+# The kind of a hit as a reader calls it.
+KIND_LABELS = {"norm": "Norm", "case": "Entscheidung", "act": "EU-Rechtsakt"}
+
+
 def format_text(hits: list) -> str:
-    """One line per citation: start-end, kind, canonical form, and the text as found."""
+    """One line per citation: start-end, kind (German), canonical form, the text as found."""
     lines = []
     for hit in hits:
         found = " ".join(hit.text.split())
-        lines.append(f"{hit.start}-{hit.end}\t{hit.kind}\t{hit.canonical()}\t{found}")
+        lines.append(f"{hit.start}-{hit.end}\t{KIND_LABELS[hit.kind]}\t{hit.canonical()}\t{found}")
     return "".join(line + "\n" for line in lines)
 
 

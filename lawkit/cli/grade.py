@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("exercise", metavar="EXERCISE",
                         help="Aufgaben-ID in course/ oder der Pfad einer Aufgabendatei")
     parser.add_argument("submissions", metavar="SUBMISSIONS_DIR",
-                        help="Ordner mit den Antwortdateien (.json, .yaml)")
+                        help="Ordner mit den Antwortdateien (.json, .yaml) und Gutachten (.md, .txt, .docx)")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="Ordner für Feedback, grades.csv, Übersicht, Grafik und Notenbuch")
     parser.add_argument("--gradebook", metavar="PATH",

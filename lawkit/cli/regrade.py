@@ -1,28 +1,38 @@
-"""`lawkit regrade EXERCISE ANSWER_FILE --gradebook PATH --reason TEXT [--out DIR] [--accept …]`:
-Überdenken.
+"""`lawkit regrade EXERCISE ANSWER_FILE --gradebook PATH --reason TEXT [--out DIR] [--accept …]
+[--reading …]`: Überdenken.
 
 The answer is graded again (against the exercise as it stands now, with every result accepted
 in earlier Überdenken) and recorded as an Überdenken of the student's current grade; the
 earlier grade stays in the gradebook, and the output shows points before and after, the
 deductions removed and added, and the reason. `--accept ZIEL=ERGEBNIS` accepts a result as
 vertretbar for the whole class (BVerwG 6 B 71.17 Rn. 8): it is kept with the exercise in the
-gradebook and applied at the next `lawkit grade`. The output folder is checked before anything
-is recorded, and repeating the same Überdenken adds nothing, so a retry is always safe.
+gradebook and applied at the next `lawkit grade`. `--reading ZIEL=ERGEBNIS@STELLE` corrects how a
+Gutachten was read ("this paragraph discusses Vorsatz, result erfüllt", lawkit.reading.confirm):
+kept with the student's text in the gradebook and applied at every later `lawkit grade` while the
+text is unchanged. The output folder is checked before anything is recorded, and repeating the
+same Überdenken adds nothing, so a retry is always safe.
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from lawkit.cli import add_library_option, library_from
 from lawkit.errors import LawkitError
+from lawkit.reading.confirm import parse_correction
+
+if TYPE_CHECKING:
+    from lawkit.reading.confirm import Correction
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("regrade", help="überdenkt eine Bewertung nach einem Einwand")
     parser.add_argument("exercise", metavar="EXERCISE",
                         help="Aufgaben-ID in course/ oder der Pfad einer Aufgabendatei")
-    parser.add_argument("answer", metavar="ANSWER_FILE", help="die Antwortdatei der oder des Studierenden")
+    parser.add_argument("answer", metavar="ANSWER_FILE",
+                        help="die Antwortdatei oder das Gutachten (.md, .txt, .docx) der oder des "
+                        "Studierenden")
     parser.add_argument("--gradebook", required=True, metavar="PATH",
                         help="das Notenbuch mit der früheren Bewertung")
     parser.add_argument("--reason", required=True, metavar="TEXT",
@@ -30,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--accept", action="append", default=[], metavar="ZIEL=ERGEBNIS",
                         help="erkennt ein Ergebnis für alle als vertretbar an, z. B. "
                         "'stgb_203_2_1#geheimnis=nicht erfüllt' (wiederholbar)")
+    parser.add_argument("--reading", action="append", default=[], metavar="ZIEL=ERGEBNIS@STELLE",
+                        help="berichtigt die Lesart eines Gutachtens an einer Stelle, z. B. "
+                        "'stgb_203_2_1#subjektiver_tatbestand=erfüllt@Abs. 7' (Absatz, Absatz mit Satz "
+                        "'Abs. 7 S. 2' oder die Gliederung wie im Text 'B. I. 2.'); "
+                        "'…=nicht erörtert' nimmt eine Lesart zurück (wiederholbar)")
     parser.add_argument("--out", metavar="DIR",
                         help="schreibt das neue Feedback (mit dem Überdenken) nach DIR/feedback/")
     add_library_option(parser)
@@ -70,6 +85,36 @@ def parse_accept(values: list[str], library: object) -> list[tuple[str, tuple[st
     return [(target, tuple(results)) for target, results in out.items()]
 
 
+def parse_readings(values: list[str], answer: object, exercise: object, library: object) -> list[Correction]:
+    """Corrections of a Gutachten's reading from `--reading` arguments, checked against the
+    library, the exercise and the text (German messages)."""
+    from lawkit.exercises.model import Exercise
+    from lawkit.grading.answers import StudentAnswer
+    from lawkit.loading.library import Library
+    from lawkit.reading.confirm import check_correction, locate
+
+    assert isinstance(answer, StudentAnswer) and isinstance(exercise, Exercise)
+    assert isinstance(library, Library)
+    if not values:
+        return []
+    if answer.prose is None:
+        raise LawkitError(f"--reading: {answer.file} ist eine Antwort im Formular, kein Gutachten; eine "
+                          "Lesart lässt sich nur bei einem Gutachten (.md, .txt, .docx) berichtigen – "
+                          "erwartet die Datei des Gutachtens")
+    norms = [*exercise.solution.required_ids, *exercise.solution.optional]
+    out = []
+    for value in values:
+        try:
+            correction = parse_correction(value)
+            check_correction(correction, library, norms)
+            if correction.place is not None:
+                locate(answer.prose.reading.blocks, correction.place)
+        except ValueError as exc:
+            raise LawkitError(f"--reading {exc}") from None
+        out.append(correction)
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -83,8 +128,9 @@ def run(args: argparse.Namespace) -> int:
 
     library = library_from(args)
     exercise = find_exercise(args.exercise, library=library)
-    answer = load_answer(args.answer, library)
+    answer = load_answer(args.answer, library, exercise=exercise)
     accept = parse_accept(args.accept, library)
+    readings = parse_readings(args.reading, answer, exercise, library)
     out = Path(args.out) if args.out else None
     if out is not None:
         prepare_out(out)  # before anything is recorded: a retry must not record twice
@@ -92,8 +138,13 @@ def run(args: argparse.Namespace) -> int:
         pending = tuple(Standard(0, exercise.id, target, results, args.reason, None, "")
                         for target, results in accept)
         standards = (*book.standards(exercise.id), *pending)
+        if answer.prose is not None:
+            earlier = tuple(parse_correction(f.correction) for f in
+                            book.readings(exercise.id, answer.student, answer.fingerprint()))
+            answer = load_answer(args.answer, library, exercise=exercise, corrections=(*earlier, *readings))
         result = grade(with_standards(exercise, standards), answer, library)
-        regrade = book.regrade(result, args.reason, source=str(args.answer), accept=accept)
+        regrade = book.regrade(result, args.reason, source=str(args.answer), accept=accept,
+                               readings=[r.text() for r in readings])
         markdown, fragment = book.feedback(regrade.after)
     print(regrade.text(), end="")
     if regrade.repeated:

@@ -42,6 +42,37 @@ class AnswerFormError(LawkitError):
     """The answer cannot be saved; the message says why, in German, for the student."""
 
 
+def saved_status(path: Path, now: datetime, kept: Path | None, detail: str = "") -> str:
+    """The status line after saving (form and editor): where, when, and where an unreadable
+    earlier file was kept."""
+    when = now.strftime("%d.%m.%Y, %H:%M:%S") + (f", {detail}" if detail else "")
+    aside = (f". Die vorher gespeicherte, nicht lesbare Datei ist als „{html.escape(str(kept))}“ aufbewahrt."
+             if kept is not None else "")
+    return f"<span style='color:#1b5e20'>Gespeichert: {html.escape(str(path))} ({when}){aside}</span>"
+
+
+def failed_status(exc: Exception) -> str:
+    return f"<span style='color:#b00020'>{html.escape(str(exc))}</span>"
+
+
+def keep_aside(path: Path, exercise_id: str, now: datetime, error: type[LawkitError]) -> Path:
+    """Rename a saved answer that cannot be read to `<id>.unlesbar-<Zeit>[-n]<suffix>` beside it
+    (the answer form and the Gutachten editor: a student's answer is never lost); `error` (German)
+    if it cannot be moved."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{exercise_id}.unlesbar-{stamp}{path.suffix}")
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = path.with_name(f"{exercise_id}.unlesbar-{stamp}-{counter}{path.suffix}")
+    try:
+        os.rename(path, backup)
+    except OSError as exc:
+        raise error(f"Nicht gespeichert: Die alte, nicht lesbare Datei „{path}“ kann nicht beiseite "
+                    f"gelegt werden ({exc.strerror or exc}); sie bleibt unverändert.") from None
+    return backup
+
+
 def answer_form(exercise_id_or_path: str | Path, *, answers_dir: Path | str = "answers",
                 library: Library | None = None) -> AnswerForm:
     """The answer form of an exercise (by id in course/ or by the path of its master file)."""
@@ -186,6 +217,12 @@ class AnswerForm:
         self.widget.add_class("lawkit-answer-form")
         if self.path.is_file():
             self.load(self.path)
+        gutachten = self.path.with_suffix(".md")
+        if gutachten.exists():
+            self.status.value += (f"<br><span style='color:#8a5a00'>Hinweis: Zu dieser Übung liegt auch "
+                                  f"das Gutachten „{html.escape(gutachten.name)}“. Abgegeben wird nur "
+                                  "eine Antwort je Übung – löschen Sie die, die nicht bewertet werden "
+                                  "soll.</span>")
 
     # -- display ------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: object) -> object:
@@ -394,33 +431,15 @@ class AnswerForm:
                 return None
         except LawkitError:
             pass
-        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
-        backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}{self.path.suffix}")
-        counter = 1
-        while backup.exists():
-            counter += 1
-            backup = self.path.with_name(f"{self.exercise.id}.unlesbar-{stamp}-{counter}{self.path.suffix}")
-        try:
-            os.rename(self.path, backup)
-        except OSError as exc:
-            raise AnswerFormError(
-                f"Nicht gespeichert: Die alte, nicht lesbare Datei „{self.path}“ kann nicht beiseite "
-                f"gelegt werden ({exc.strerror or exc}); sie bleibt unverändert.") from None
-        return backup
+        return keep_aside(self.path, self.exercise.id, self._clock(), AnswerFormError)
 
     def _save_clicked(self) -> None:
         try:
             path = self.save()
         except AnswerFormError as exc:
-            self.status.value = f"<span style='color:#b00020'>{html.escape(str(exc))}</span>"
+            self.status.value = failed_status(exc)
             return
-        when = self._clock().strftime("%d.%m.%Y, %H:%M:%S")
-        kept = ""
-        if self.kept is not None:
-            kept = (f". Die vorher gespeicherte, nicht lesbare Datei ist als „{html.escape(str(self.kept))}“ "
-                    "aufbewahrt.")
-        self.status.value = (f"<span style='color:#1b5e20'>Gespeichert: {html.escape(str(path))} "
-                             f"({when}){kept}</span>")
+        self.status.value = saved_status(path, self._clock(), self.kept)
 
     # -- loading a saved answer -------------------------------------------------------------------
     def load(self, path: Path | str) -> None:

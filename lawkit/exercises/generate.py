@@ -155,12 +155,20 @@ def exercise_cells(exercise: Exercise, library: Library) -> list[Cell]:
     cells += [
         ("markdown", HOW_TO.format(id=exercise.id)),
         ("code", f'from lawkit.exercises import answer_form\n\nanswer_form("{exercise.id}")'),
+        ("markdown", EDITOR.format(id=exercise.id)),
+        ("code", f'from lawkit.exercises import gutachten_editor\n\ngutachten_editor("{exercise.id}")'),
     ]
     return cells
 
 
 HOW_TO = """\
 ## So geben Sie Ihre Lösung ab
+
+Sie können Ihre Lösung auf zwei Wegen abgeben: im **Antwortformular** (Normen und Merkmale mit
+ihren Ergebnissen) oder als **Gutachten** im Editor weiter unten. Beide werden nach denselben
+Regeln bewertet; geben Sie je Übung nur eine Antwort ab.
+
+### Das Antwortformular
 
 1. Lesen Sie Sachverhalt, Fallfrage und Bearbeitervermerk genau.
 2. Führen Sie die Zelle unten aus (Umschalt + Enter). Es erscheint das Antwortformular.
@@ -174,6 +182,20 @@ HOW_TO = """\
 
 Vertretbare Ergebnisse gelten als richtig; wie vollständig eine Bearbeitung ist, bemisst sich
 am Bearbeitervermerk (vgl. BVerwG, Beschluss vom 05.03.2018 – 6 B 71.17, Rn. 9 und 11)."""
+
+EDITOR = """\
+### Das Gutachten
+
+Schreiben Sie Ihre Lösung als Gutachten: mit Gliederung (A., I., 1., a) …), Obersatz,
+Definition, Subsumtion unter den Sachverhalt und Ergebnis; zitieren Sie die Normen. Unter dem
+Textfeld sehen Sie, wie viele Wörter Ihr Gutachten hat.
+
+- „Gutachten speichern“ schreibt Ihren Text nach `answers/{id}.md`. Führen Sie das Notebook
+  später erneut aus, lädt der Editor das gespeicherte Gutachten wieder.
+- „Selbstkontrolle – keine Bewertung“ liest Ihren Text so, wie die Bewertung ihn liest: Sie sehen,
+  welche Prüfungspunkte und Ergebnisse erkannt wurden, die Randbemerkungen zur Darstellung und
+  welche Punkte des Bearbeitervermerks zu fehlen scheinen – nicht aber die Musterlösung und nicht,
+  ob Ihre Ergebnisse richtig sind."""
 
 
 def solution_cells(exercise: Exercise, ref: Reference, library: Library) -> list[Cell]:
@@ -218,12 +240,17 @@ def _differs(scenario: object, base: object) -> bool:
 
 
 def _rubric_markdown(exercise: Exercise, ref: Reference, library: Library) -> str:
+    from lawkit.grading.darstellung import LABELS
+
     rubric = exercise.solution.rubric
     lines = ["## Bewertungsschema", "",
              f"Anteile je Norm: Ergebnis der Norm {rubric.norm_result:g}, Merkmale "
              f"{rubric.elements:g}, Begründung {rubric.begruendung:g}. Konkurrenzen: "
-             f"{rubric.konkurrenzen:g} Punkte, Gesamtergebnis: {rubric.gesamtergebnis:g} Punkte; "
-             f"insgesamt {exercise.solution.total_weight:g} Punkte.", "",
+             f"{rubric.konkurrenzen:g} Punkte, Gesamtergebnis: {rubric.gesamtergebnis:g} Punkte"
+             + (f", Darstellung: {rubric.darstellung:g} Punkte ("
+                + ", ".join(f"{LABELS[c]} {w:g}" for c, w in rubric.stil) + ")"
+                if rubric.darstellung else "")
+             + f"; insgesamt {exercise.solution.total_weight:g} Punkte.", "",
              "| Norm | Gewicht | erwartet | vertretbar | Rechtsfolge tritt ein |",
              "|---|---|---|---|---|"]
     base = ref.base
@@ -330,6 +357,8 @@ def solution_yaml(exercise: Exercise, ref: Reference) -> str:
             "begruendung": solution.rubric.begruendung,
             "konkurrenzen": solution.rubric.konkurrenzen,
             "gesamtergebnis": solution.rubric.gesamtergebnis,
+            **({"darstellung": solution.rubric.darstellung, "stil": dict(solution.rubric.stil)}
+               if solution.rubric.darstellung else {}),
             "total": solution.total_weight,
         },
         "norms": norms,

@@ -15,6 +15,7 @@ from lawkit.exercises.model import (
     ELEMENT_RESULTS,
     LEVELS,
     NORM_RESULTS,
+    STIL_CRITERIA,
     Exercise,
     RequiredNorm,
     Rubric,
@@ -37,7 +38,7 @@ EXERCISE_KEYS_OPTIONAL = ("sachverhalt", "fallfrage", "sources")
 SOLUTION_KEYS_REQUIRED = ("required", "skizze")
 SOLUTION_KEYS_OPTIONAL = ("optional", "vertretbar", "rubric")
 RUBRIC_SHARES = ("norm_result", "elements", "begruendung")
-RUBRIC_WEIGHTS = ("konkurrenzen", "gesamtergebnis")
+RUBRIC_WEIGHTS = ("konkurrenzen", "gesamtergebnis", "darstellung")
 
 
 def course_dir() -> Path:
@@ -221,7 +222,7 @@ def _read_vertretbar(ref: str, reader: Reader, library: Library, listed: list[st
 
 
 def _read_rubric(reader: Reader) -> Rubric:
-    reader.mapping(optional=(*RUBRIC_SHARES, *RUBRIC_WEIGHTS))
+    reader.mapping(optional=(*RUBRIC_SHARES, *RUBRIC_WEIGHTS, "stil"))
     defaults = Rubric()
     values = {key: _number(reader[key]) if reader.has(key) else getattr(defaults, key)
               for key in (*RUBRIC_SHARES, *RUBRIC_WEIGHTS)}
@@ -229,7 +230,17 @@ def _read_rubric(reader: Reader) -> Rubric:
     if not math.isclose(shares, 1.0, abs_tol=1e-9):
         raise reader.error(f"norm_result + elements + begruendung ergeben {shares:g}; erwartet 1 "
                            "(es sind Anteile am Gewicht jeder Norm)")
-    return Rubric(**values)
+    stil = defaults.stil
+    if reader.has("stil"):
+        given = reader["stil"]
+        given.mapping(optional=STIL_CRITERIA)
+        weights = dict(defaults.stil)
+        weights.update({key: _number(given[key]) for key in STIL_CRITERIA if given.has(key)})
+        if not sum(weights.values()) > 0:
+            raise given.error("alle Gewichte der Darstellung sind 0; erwartet mindestens ein Gewicht "
+                              "über 0 (oder darstellung: 0, um die Darstellung nicht zu bewerten)")
+        stil = tuple((key, weights[key]) for key in STIL_CRITERIA)
+    return Rubric(**values, stil=stil)
 
 
 def _check_bearbeitervermerk(reader: Reader, text: str, solution: Solution, library: Library) -> None:

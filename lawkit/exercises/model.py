@@ -50,12 +50,29 @@ class Vertretbar:
         return self.ref.partition("#")[2] or None
 
 
+# The criteria of the Darstellung (BVerwG 6 B 71.17 Rn. 10) and their default weights: how the
+# weight `darstellung` of a rubric is split (docs/grading.md, "Darstellung").
+STIL_CRITERIA = ("gutachtenstil", "definition", "subsumtion", "meinungsstreit", "schwerpunkt",
+                 "sachverhalt")
+DEFAULT_STIL: tuple[tuple[str, float], ...] = (
+    ("gutachtenstil", 2.0),   # Obersatz (or Urteilsstil where the point is no problem), no telegram
+    ("definition", 2.0),      # the definitions of the elements the library defines
+    ("subsumtion", 2.0),      # the facts of the Sachverhalt applied to each point
+    ("meinungsstreit", 1.0),  # views named; a Stellungnahme with a reason where they differ
+    ("schwerpunkt", 1.0),     # the problems of the case not shorter than the unproblematic points
+    ("sachverhalt", 1.0),     # no facts the Sachverhalt does not give
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Rubric:
     """The teacher's weighting (prüfungsspezifische Wertung): the same for every submission.
 
     norm_result, elements and begruendung are shares of each required norm's weight (they add
-    up to 1); konkurrenzen and gesamtergebnis are weights of their own.
+    up to 1); konkurrenzen, gesamtergebnis and darstellung are weights of their own. `stil`
+    splits the weight of the Darstellung over its criteria (STIL_CRITERIA). A darstellung of 0
+    (the default) leaves the Darstellung ungraded, as before prose answers: raising it changes
+    the standard of an exercise, which the teacher decides (Rn. 8).
     """
 
     norm_result: float = 0.4
@@ -63,6 +80,11 @@ class Rubric:
     begruendung: float = 0.2
     konkurrenzen: float = 2.0
     gesamtergebnis: float = 2.0
+    darstellung: float = 0.0
+    stil: tuple[tuple[str, float], ...] = DEFAULT_STIL
+
+    def stil_weight(self, criterion: str) -> float:
+        return dict(self.stil).get(criterion, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +108,7 @@ class Solution:
     def total_weight(self) -> float:
         """All points the rubric gives: the required norms, Konkurrenzen and Gesamtergebnis."""
         return (sum(r.weight for r in self.required) + self.rubric.konkurrenzen
-                + self.rubric.gesamtergebnis)
+                + self.rubric.gesamtergebnis + self.rubric.darstellung)
 
 
 @dataclass(frozen=True, slots=True)

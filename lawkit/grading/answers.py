@@ -1,9 +1,12 @@
-"""Students' answers (`answers/<id>.json` or `.yaml`): data only, validated against the library.
+"""Students' answers: the one answer model for both forms, validated against the library.
 
-The format is fixed in docs/grading-formats.md. Every problem is an AuthoringError naming the
-file, the line where known, the path inside the file and what was expected; nothing in an
-answer is ever executed. JSON files are parsed with the json module (fast, for a whole class);
-the line of a problem is looked up only when there is one.
+An answer is either structured (`answers/<id>.json` or `.yaml`, as the answer form saves it) or
+a Gutachten in prose (`answers/<id>.md` with front matter, `.txt`, `.docx`), read by
+lawkit.reading into the same StudentAnswer (lawkit.grading.prose). The formats are fixed in
+docs/grading-formats.md. Every problem is an AuthoringError naming the file, the line where
+known, the path inside the file and what was expected; nothing in an answer is ever executed.
+JSON files are parsed with the json module (fast, for a whole class); the line of a problem is
+looked up only when there is one.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import datetime as _dt
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -23,12 +26,17 @@ from lawkit.loading.yaml_reader import beschreibe
 from lawkit.model.suggest import aehnlich
 
 if TYPE_CHECKING:
+    from lawkit.exercises.model import Exercise
+    from lawkit.grading.prose import ProseAnswer
     from lawkit.loading.library import Library
     from lawkit.model.norm import Element, Norm
+    from lawkit.reading.confirm import Correction
 
-MAX_ANSWER_BYTES = 1_000_000  # 1 MB: a typed case solution is a few kB
+MAX_ANSWER_BYTES = 1_000_000  # 1 MB: a typed case solution is a few kB, a Gutachten some 10–60 kB
 STUDENT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
-ANSWER_SUFFIXES = (".json", ".yaml", ".yml")
+STRUCTURED_SUFFIXES = (".json", ".yaml", ".yml")
+PROSE_SUFFIXES = (".md", ".txt", ".docx")  # = lawkit.reading.sources.PROSE_SUFFIXES
+ANSWER_SUFFIXES = (*STRUCTURED_SUFFIXES, *PROSE_SUFFIXES)
 
 _TOP_REQUIRED = ("exercise", "student", "norms")
 _TOP_OPTIONAL = ("name", "submitted", "konkurrenzen", "konkurrenzen_begruendung", "gesamtergebnis")
@@ -56,7 +64,8 @@ class ElementAnswer:
 @dataclass(frozen=True, slots=True)
 class NormAnswer:
     norm: str
-    result: Finding  # of the Tatbestand: erfüllt, nicht erfüllt or offen
+    result: Finding | None  # of the Tatbestand: erfüllt, nicht erfüllt or offen; None only where a
+    # Gutachten examines the norm without a result the reader could read (see grading.prose)
     begruendung: str | None = None
     elements: tuple[ElementAnswer, ...] = ()
 
@@ -94,6 +103,7 @@ class StudentAnswer:
     gesamtergebnis_text: str | None = None
     file: str | None = field(default=None, compare=False)
     notes: tuple[str, ...] = field(default=(), compare=False)  # for the teacher: how it was read
+    prose: ProseAnswer | None = field(default=None, compare=False)  # the Gutachten it was read from
 
     def norm(self, norm_id: str) -> NormAnswer | None:
         for answer in self.norms:
@@ -102,7 +112,9 @@ class StudentAnswer:
         return None
 
     def texts(self) -> tuple[str, ...]:
-        """Every free text of the answer, in order."""
+        """Every free text of the answer, in order (a Gutachten: its whole text)."""
+        if self.prose is not None:
+            return (self.prose.text,) if self.prose.text.strip() else ()
         out: list[str] = []
         for norm in self.norms:
             out.extend(norm.texts())
@@ -111,11 +123,16 @@ class StudentAnswer:
 
     def fingerprint(self) -> str:
         """sha256 of everything that is graded (not the student, the name, the date or the file):
-        identical solutions have the same fingerprint."""
+        identical solutions have the same fingerprint. A Gutachten: its text (what is read from
+        it follows from the text; a teacher's correction of the reading is an Überdenken)."""
+        if self.prose is not None:
+            from lawkit.grading.prose import prose_fingerprint
+
+            return prose_fingerprint(self.exercise, self.prose.text)
         payload = {
             "exercise": self.exercise,
             "norms": [
-                [n.norm, n.result.value, n.begruendung,
+                [n.norm, n.result.value if n.result else None, n.begruendung,
                  [[e.element, e.result.value, e.begruendung] for e in n.elements]]
                 for n in self.norms
             ],
@@ -152,11 +169,19 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def load_answer(path: Path | str, library: Library | None = None, *, text: str | None = None
+def load_answer(path: Path | str, library: Library | None = None, *, text: str | None = None,
+                exercise: Exercise | None = None, corrections: Sequence[Correction] = ()
                 ) -> StudentAnswer:
-    """Read and validate one answer file (JSON, or YAML for .yaml/.yml) against the library."""
+    """Read and validate one answer file against the library: JSON, or YAML for .yaml/.yml; a
+    Gutachten (.md, .txt, .docx) is read against `exercise` (a .md may name it in its front
+    matter) with the teacher's `corrections` of the reading applied."""
     from lawkit.loading.library import default_library
 
+    if text is None and Path(path).suffix.lower() in PROSE_SUFFIXES:
+        from lawkit.grading.prose import load_prose_answer
+
+        return load_prose_answer(path, library or default_library(), exercise=exercise,
+                                 corrections=corrections)
     file = str(path)
     notes: tuple[str, ...] = ()
     if text is None:
@@ -173,10 +198,19 @@ def load_answer(path: Path | str, library: Library | None = None, *, text: str |
 def identity_of(file: str, raw: bytes) -> tuple[str | None, str | None]:
     """(student, submitted) as an answer file states them, read with the grader's own safe
     parser but without checking the rest (the collector ties answers to hub users with it).
+    A Gutachten: the front matter of a .md; a .txt or .docx states neither (None, None).
     Raises AuthoringError if the file cannot be read as an answer at all."""
     from lawkit._files import decode_text
 
+    suffix = Path(file).suffix.lower()
+    if suffix in (".txt", ".docx"):
+        return None, None
     text, _ = decode_text(raw, file, legacy=True)
+    if suffix == ".md":
+        from lawkit.reading.sources import front_matter_of
+
+        values = front_matter_of(text, file)
+        return values.get("student"), values.get("submitted")
     if not text.strip():
         raise AuthoringError(file, "", "die Datei ist leer; erwartet eine Antwort")
     data = _parse(file, text)
@@ -342,7 +376,8 @@ class _Validator:
         while path:
             if path in self._lines:
                 return self._lines[path]
-            path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+            path = "" if parent == path else parent  # a top-level key ("x") has no parent path
         return self._lines.get("")
 
     # -- structure ----------------------------------------------------------------------------

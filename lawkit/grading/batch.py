@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, TextIO
 from lawkit._atomic import remove_stale_temporaries, temp_path, write_atomic, write_many_atomic
 from lawkit._files import kind_of
 from lawkit.errors import AuthoringError, LawkitError
-from lawkit.grading.answers import ANSWER_SUFFIXES, StudentAnswer, load_answer
+from lawkit.grading.answers import ANSWER_SUFFIXES, PROSE_SUFFIXES, StudentAnswer, load_answer
 from lawkit.grading.export import (
     MOODLE_COLUMNS,
     ExportRow,
@@ -136,7 +136,8 @@ class _Submission:
 
 # -- finding the files -------------------------------------------------------------------------
 def list_submissions(directory: Path, out_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Answer files (.json/.yaml/.yml) below `directory`, sorted, and the entries that cannot
+    """Answer files (.json/.yaml/.yml, and Gutachten .md/.txt/.docx) below `directory`, sorted,
+    and the entries that cannot
     be graded (a folder or FIFO named like an answer, another kind of file, a folder too deep).
     Hidden folders and the output folder are skipped; the walk uses no recursion."""
     out = out_dir.resolve()
@@ -239,10 +240,11 @@ def grade_batch(exercise: Exercise, submissions_dir: Path | str, out_dir: Path |
         submissions = _first_pass(files, exercise, library, problems)
         chosen, notes = _settle_duplicates(submissions, problems, now or _dt.datetime.now(_dt.UTC))
         read_seconds = time.perf_counter() - t_read
+        corrections = _corrections(book, exercise, chosen)
         writer = _Writer(exercise, out, book, lms)
         try:
             for group in _chunks(chosen, chunk):
-                writer.write(_graded(group, exercise, reference, library, problems))
+                writer.write(_graded(group, exercise, reference, library, problems, corrections))
             overview = writer.finish(problems)
         finally:
             writer.discard()
@@ -278,6 +280,26 @@ def with_standards(exercise: Exercise, standards: tuple[Standard, ...]) -> Exerc
     return replace(exercise, solution=replace(exercise.solution, vertretbar=vertretbar))
 
 
+def _corrections(book: Gradebook, exercise: Exercise, chosen: list[_Submission]
+                 ) -> dict[str, tuple[object, ...]]:
+    """The teacher's confirmed readings (`lawkit regrade --reading`) of each chosen Gutachten
+    whose text is the one they were given for."""
+    from lawkit.reading.confirm import parse_correction
+
+    fingerprints = {s.student: s.fingerprint for s in chosen if s.path.suffix.lower() in PROSE_SUFFIXES}
+    if not fingerprints:
+        return {}
+    out: dict[str, list[object]] = {}
+    for fix in book.readings(exercise.id):
+        if fingerprints.get(fix.student) == fix.fingerprint:
+            try:
+                out.setdefault(fix.student, []).append(parse_correction(fix.correction))
+            except ValueError as exc:
+                raise LawkitError(f"{book.path}: Notenbuch: berichtigte Lesart {fix.id} ist beschädigt "
+                                  f"({exc})") from None
+    return {student: tuple(items) for student, items in out.items()}
+
+
 def _open_gradebook(gradebook: Gradebook | Path | str | None, out: Path) -> tuple[Gradebook, bool]:
     if isinstance(gradebook, Gradebook):
         return gradebook, False
@@ -302,34 +324,60 @@ def _problem_of(exc: Exception, path: Path) -> Problem:
 
 def _first_pass(files: list[Path], exercise: Exercise, library: Library,
                 problems: list[Problem]) -> list[_Submission]:
-    """Read and validate every file; keep who submitted what (never the whole answer)."""
+    """Read and validate every file; keep who submitted what (never the whole answer). A
+    Gutachten is read as a file here (size, encoding, Word format, front matter, Matrikelnummer)
+    but not yet read as a Gutachten: that is pass two's work."""
     out: list[_Submission] = []
     for path in files:
         try:
-            answer = load_answer(path, library)
-            if answer.exercise != exercise.id:
-                raise LawkitError(f"exercise: die Antwort gehört zur Aufgabe {answer.exercise!r}; "
-                                  f"erwartet {exercise.id!r}")
+            if path.suffix.lower() in PROSE_SUFFIXES:
+                submission = _prose_submission(path, exercise)
+            else:
+                answer = load_answer(path, library)
+                if answer.exercise != exercise.id:
+                    raise LawkitError(f"exercise: die Antwort gehört zur Aufgabe {answer.exercise!r}; "
+                                      f"erwartet {exercise.id!r}")
+                submission = _Submission(path, answer.student, answer.submitted, answer.fingerprint(),
+                                         answer.notes)
         except Exception as exc:  # one file must never stop the class
             problems.append(_problem_of(exc, path))
             continue
-        for note in answer.notes:
+        for note in submission.notes:
             problems.append(Problem(str(path), note, "hinweis"))
-        out.append(_Submission(path, answer.student, answer.submitted, answer.fingerprint(),
-                               answer.notes))
+        out.append(submission)
     return out
 
 
+def _prose_submission(path: Path, exercise: Exercise) -> _Submission:
+    from lawkit.grading.prose import prose_fingerprint, prose_identity
+    from lawkit.reading.sources import read_prose
+
+    document = read_prose(path, legacy=True, follow_links=False)
+    if document.exercise is not None and document.exercise != exercise.id:
+        raise AuthoringError(str(path), "exercise", "das Gutachten gehört zur Aufgabe "
+                                                    f"{document.exercise!r}; erwartet {exercise.id!r}")
+    student, notes = prose_identity(document)
+    return _Submission(path, student, document.submitted, prose_fingerprint(exercise.id, document.text),
+                       (*document.notes, *notes))
+
+
 def _graded(group: list[_Submission], exercise: Exercise, reference: Reference, library: Library,
-            problems: list[Problem]) -> Iterator[tuple[_Submission, StudentAnswer, object]]:
-    """Grade one chunk, one submission at a time (read again: pass one kept no answers)."""
+            problems: list[Problem], corrections: Mapping[str, tuple[object, ...]] | None = None
+            ) -> Iterator[tuple[_Submission, StudentAnswer, object]]:
+    """Grade one chunk, one submission at a time (read again: pass one kept no answers). A
+    Gutachten is read now, with the teacher's confirmed readings of that student's text."""
     for submission in group:
         try:
-            answer = load_answer(submission.path, library)
+            fixes = (corrections or {}).get(submission.student, ())
+            answer = load_answer(submission.path, library, exercise=exercise,
+                                 corrections=fixes)  # type: ignore[arg-type]
             result = grade(exercise, answer, library, reference=reference)
         except Exception as exc:  # one file must never stop the class
             problems.append(_problem_of(exc, submission.path))
             continue
+        for note in answer.notes:  # what only reading the Gutachten shows (another language …)
+            if note not in submission.notes:
+                problems.append(Problem(str(submission.path), note, "hinweis"))
         yield submission, answer, result
 
 

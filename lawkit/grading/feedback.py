@@ -35,9 +35,21 @@ INTRO_WIDERSPRUCH = (
 _MARK = {True: "✓ vertretbar", False: "✗ nicht vertretbar", None: "nicht bewertet"}
 
 
+INTRO_GUTACHTEN = (
+    "Ihre Bearbeitung ist ein Gutachten. Es wurde Prüfungspunkt für Prüfungspunkt gelesen: welche "
+    "Normen und Merkmale Sie erörtern, zu welchem Ergebnis Sie jeweils kommen und wie Sie es "
+    "darstellen. Wo Ihr Text nicht sicher zu lesen war, steht „nicht sicher erkannt“ – dafür wird "
+    "nichts abgezogen; Ihre Lehrkraft sieht diese Stellen und kann die Lesart bestätigen. Jeder "
+    "Abzug zitiert den Satz, auf den er sich bezieht."
+)
+LEGEND = ("Unten Ihr Text mit den Randbemerkungen eines Prüfers. Die Farbe zeigt das gelesene Ergebnis "
+          "jedes Prüfungspunkts: grün erfüllt, rot nicht erfüllt, gelb offen, blau dahinstehend, grau ohne "
+          "Ergebnis; gestrichelt unterstrichen: nicht sicher erkannt.")
+
+
 @dataclass(frozen=True, slots=True)
 class _Block:
-    kind: str  # h1, h2, h3, p, strong, quote, list, table
+    kind: str  # h1, h2, h3, p, strong, quote, list, table, annotated (html: the text; md: items)
     text: str = ""
     items: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
@@ -73,6 +85,7 @@ def blocks(grade: Grade) -> list[_Block]:
         _Block("p", f"Aufgabe {grade.exercise} · Bearbeitung von {who}"),
         _Block("strong", f"{grade.points} Punkte – {grade.label} ({format_units(grade.units)} von "
                          f"{format_units(grade.max_units)} Bewertungseinheiten, BE)"),
+        *([_Block("p", INTRO_GUTACHTEN)] if grade.reading is not None else []),
         _Block("h2", "Übersicht"),
         *([_Block("p", f"Gemessen am Lösungsweg, dem Ihre Bearbeitung folgt: {grade.path}. In der "
                        "Spalte „vertretbar“ steht, was auf diesem Lösungsweg vertretbar ist.")]
@@ -107,8 +120,22 @@ def blocks(grade: Grade) -> list[_Block]:
             *((e.label + ("" if e.required else " (nicht verlangt)"), _element_given(e),
                " oder ".join(e.accepted) or "—", _element_mark(e)) for e in part.elements),
         )))
+    for part in grade.parts:
+        if not part.criteria:
+            continue
+        out.append(_Block("h3", "Darstellung (BVerwG 6 B 71.17, Rn. 10)"))
+        out.append(_Block("table", rows=(
+            ("Kriterium", "beurteilte Stellen", "davon erfüllt", "BE"),
+            *((c.label, str(c.items), str(c.met) if c.items else "—",
+               f"{format_units(c.units)} von {format_units(c.weight)}") for c in part.criteria),
+        )))
     if grade.notes:
         out += [_Block("h2", "Hinweise"), _Block("list", items=grade.notes)]
+    if grade.reading is not None:
+        from lawkit.reading.annotate import margin_lines
+
+        out += [_Block("h2", "Ihr Gutachten mit Randbemerkungen"), _Block("p", LEGEND),
+                _Block("annotated", text=grade.reading.html(), items=tuple(margin_lines(grade.reading)))]
     exact = Fraction(MAX_POINTS) * grade.share
     out += [
         _Block("h2", "So wird gerechnet"),
@@ -139,7 +166,7 @@ def feedback_markdown(grade: Grade) -> str:
             lines += [f"**{_md_escape(block.text)}**", ""]
         elif block.kind == "quote":
             lines += [f"> {_md_escape(block.text)}", ""]
-        elif block.kind == "list":
+        elif block.kind in ("list", "annotated"):
             lines += [f"- {_md_escape(item)}" for item in block.items] + [""]
         elif block.kind == "table":
             head, *rows = block.rows
@@ -170,6 +197,8 @@ def feedback_html(grade: Grade, element_id: str = "lawkit-feedback") -> str:
             parts.append(f'<blockquote style="color:#444">{esc(block.text)}</blockquote>')
         elif block.kind == "list":
             parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>")
+        elif block.kind == "annotated":
+            parts.append(block.text)  # lawkit.reading.annotate: every student text in it is escaped
         elif block.kind == "table":
             head, *rows = block.rows
             cells = "".join(f'<th style="text-align:left;padding:2px 8px">{esc(c)}</th>' for c in head)

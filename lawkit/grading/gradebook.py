@@ -8,7 +8,10 @@ tells the truth (grading A, then B, then A again makes A current again).
 
 An Überdenken that accepts a result as vertretbar changes the standard for everyone (BVerwG
 6 B 71.17 Rn. 8, Chancengleichheit): it is kept as a *Maßstab* of the exercise (table
-`standards`) and applied to the whole class at the next `lawkit grade`.
+`standards`) and applied to the whole class at the next `lawkit grade`. An Überdenken that
+corrects how a Gutachten was read ("this paragraph discusses Vorsatz, result erfüllt") is kept
+with the text it reads (table `readings`, by the answer's fingerprint) and applied to that
+student's Gutachten at every later `lawkit grade`, as long as the text is the same.
 
 The file is marked as lawkit's own (`PRAGMA application_id`); any other SQLite file is refused
 rather than changed. Every change is one transaction; every SQLite or disk error becomes a
@@ -38,7 +41,7 @@ from lawkit.grading.scale import MAX_POINTS, average
 BEWERTUNG = "bewertung"
 UEBERDENKEN = "überdenken"
 APPLICATION_ID = 0x4C4B4742  # "LKGB": this SQLite file is a lawkit gradebook
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -72,12 +75,25 @@ CREATE TABLE IF NOT EXISTS standards (
     entry INTEGER REFERENCES entries(id),
     recorded_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS readings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    exercise TEXT NOT NULL,
+    student TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    correction TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    entry INTEGER REFERENCES entries(id),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS readings_by_student ON readings (exercise, student, fingerprint, id);
 """
 _COLUMNS = ("id", "exercise", "student", "name", "kind", "points", "label", "units", "max_units",
             "fingerprint", "digest", "reason", "previous", "source", "recorded_at", "grade_json",
             "summary", "feedback_md", "feedback_html")
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM entries"
-_OWN_TABLES = {"entries", "standards", "sqlite_sequence"}
+_READINGS = ("SELECT id, exercise, student, fingerprint, correction, reason, entry, recorded_at "
+             "FROM readings")
+_OWN_TABLES = {"entries", "standards", "readings", "sqlite_sequence"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +148,21 @@ class Standard:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingFix:
+    """The teacher's reading of one passage of a Gutachten (lawkit.reading.confirm), kept with
+    the text it reads: it applies while the student's text is the same."""
+
+    id: int
+    exercise: str
+    student: str
+    fingerprint: str  # of the Gutachten it reads
+    correction: str  # "norm#element=ergebnis@Stelle", as given to `lawkit regrade --reading`
+    reason: str
+    entry: int | None  # the Überdenken that introduced it
+    recorded_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class Recorded:
     """What `record` did: the entry that is now current, whether it is new, and the one that
     was current before (None for a first grade)."""
@@ -152,6 +183,7 @@ class Regrade:
     added: tuple[dict[str, Any], ...]  # deductions after makes that before did not
     standards: tuple[Standard, ...] = ()  # results accepted for the whole class
     repeated: bool = False  # the same Überdenken was recorded before; nothing was added
+    readings: tuple[ReadingFix, ...] = ()  # the reading of the Gutachten corrected by the teacher
 
     @property
     def changed(self) -> bool:
@@ -185,6 +217,11 @@ class Regrade:
             lines.append("")
             lines.append("Neue Abzüge:" if self.added else "Neue Abzüge: keine")
             lines += [f"- {d['text']}" for d in self.added]
+        if self.readings:
+            lines.append("")
+            lines.append("Lesart der Bearbeitung von der Lehrkraft berichtigt (sie gilt für diesen Text, "
+                         "solange er unverändert ist):")
+            lines += [f"- {r.correction}" for r in self.readings]
         if self.standards:
             lines.append("")
             lines.append("Als vertretbar anerkannt – dieser Maßstab gilt für alle Bearbeitungen der "
@@ -364,16 +401,20 @@ class Gradebook:
         return later is None
 
     def regrade(self, grade: Grade, reason: str, *, source: str | None = None,
-                accept: Iterable[tuple[str, tuple[str, ...]]] = ()) -> Regrade:
+                accept: Iterable[tuple[str, tuple[str, ...]]] = (),
+                readings: Iterable[str] = ()) -> Regrade:
         """Record an Überdenken of the current grade; the earlier entries stay as they are.
 
         `accept` holds (target, results) the teacher now accepts as vertretbar; they become a
-        standard of the exercise for every submission. Recording the same Überdenken again
-        (a retry) adds nothing and returns it with `repeated=True`."""
+        standard of the exercise for every submission. `readings` are corrections of how this
+        student's Gutachten was read ("norm#element=ergebnis@Stelle"); they are kept with the
+        text's fingerprint. Recording the same Überdenken again (a retry) adds nothing and
+        returns it with `repeated=True`."""
         reason = reason.strip()
         if not reason:
             raise LawkitError("ein Überdenken braucht die Begründung der Lehrkraft; erwartet --reason TEXT")
         accepted = tuple(accept)
+        readings = tuple(readings)
         digest = grade_digest(grade)
         with self._transaction() as db:
             row = db.execute(f"{_SELECT} WHERE exercise = ? AND student = ? ORDER BY id DESC LIMIT 1",
@@ -394,6 +435,11 @@ class Gradebook:
                            "VALUES (?, ?, ?, ?, ?, ?)",
                            (grade.exercise, target, json.dumps(list(results), ensure_ascii=False), reason,
                             entry_id, now))
+            for correction in readings:
+                db.execute("INSERT INTO readings (exercise, student, fingerprint, correction, reason, entry, "
+                           "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (grade.exercise, grade.student, grade.fingerprint, correction, reason, entry_id,
+                            now))
             after = self._get(entry_id, db)
             return self._account(current, after, db)
 
@@ -407,8 +453,10 @@ class Gradebook:
                       if code not in old or old[code]["units"] != d["units"])
         rows = db.execute("SELECT id, exercise, target, results, reason, entry, recorded_at FROM standards "
                           "WHERE entry = ? ORDER BY id", (after.id,)).fetchall()
+        fixes = db.execute(f"{_READINGS} WHERE entry = ? ORDER BY id", (after.id,)).fetchall()
         return Regrade(before, after, after.reason or "", removed, added,
-                       tuple(self._standard(r) for r in rows), repeated)
+                       tuple(self._standard(r) for r in rows), repeated,
+                       tuple(ReadingFix(*r) for r in fixes))
 
     def _insert(self, db: sqlite3.Connection, grade: Grade, digest: str, kind: str,
                 reason: str | None, previous: int | None, source: str | None,
@@ -521,6 +569,17 @@ class Gradebook:
         rows = self._read("SELECT id, exercise, target, results, reason, entry, recorded_at FROM standards "
                           "WHERE exercise = ? ORDER BY id", (exercise,))
         return tuple(self._standard(r) for r in rows)
+
+    def readings(self, exercise: str, student: str | None = None, fingerprint: str | None = None
+                 ) -> tuple[ReadingFix, ...]:
+        """The teacher's corrections of how Gutachten were read, oldest first (of one student,
+        and of one text where `fingerprint` is given)."""
+        sql, args = f"{_READINGS} WHERE exercise = ?", [exercise]
+        if student is not None:
+            sql, args = sql + " AND student = ?", [*args, student]
+        if fingerprint is not None:
+            sql, args = sql + " AND fingerprint = ?", [*args, fingerprint]
+        return tuple(ReadingFix(*r) for r in self._read(sql + " ORDER BY id", tuple(args)))
 
     def _standard(self, row: tuple[Any, ...]) -> Standard:
         try:

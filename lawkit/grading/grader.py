@@ -17,6 +17,11 @@ The rules (BVerwG 6 B 71.17 is the specification; docs/grading.md has the full l
   nothing and a mixture of views loses the result that does not follow on its own path.
 * A group element left out is not missing where its result follows from the sub-elements the
   answer states (grading.consistency); it is then graded as if that result had been stated.
+* A Gutachten (grading.prose) is graded by the same rules on what the reader read: a point the
+  reader is unsure about is never deducted, "nicht erörtert" only where the text does not discuss
+  the point (a point discussed without a result loses its share as a missing Ergebnis), and every
+  deduction quotes the sentence it refers to. The Darstellung (rubric `darstellung`, `stil`) is
+  graded from the reading's margin notes, for a form from its Begründungen (grading.darstellung).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from lawkit.errors import LawkitError
 from lawkit.grading.answers import Finding, NormAnswer, StudentAnswer, element_index
 from lawkit.grading.consistency import consistent_results, norm_contradictions
 from lawkit.grading.model import (
+    Criterion,
     Deduction,
     ElementGrade,
     Flag,
@@ -47,6 +53,7 @@ from lawkit.model.norm import Dispute, Norm, NormKind
 if TYPE_CHECKING:
     from lawkit.exercises.model import Exercise, Vertretbar
     from lawkit.loading.library import Library
+    from lawkit.reading.model import Reading, Span
 
 RN_FACHLICH = "BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9"
 RN_VOLLSTAENDIGKEIT = "BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 11, 13"
@@ -117,21 +124,46 @@ class _Grader:
         self._konkurrenz_unit = Fraction(0)
         self._konkurrenz_charged: set[tuple[str, str]] = set()
         self._gesamt_charged: set[str] = set()  # Gesamtergebnis items that lost their share
+        self._unsure: list[str] = []  # points of a Gutachten whose result was not read with confidence
         # the norms the exercise names and the case examines: Konkurrenzen and Gesamtergebnis
         # are graded among these only (the Bearbeitervermerk limits the Fallfrage)
         named = {*exercise.solution.required_ids, *exercise.solution.optional}
         self.scope = {n for n, r in reference.norms.items() if r.in_case and n in named}
         weights = {r.norm: _exact(r.weight) for r in exercise.solution.required}
         self.path: Scenario = choose_path(reference, answer, weights, self.scope, library)
+        # the text read: a Gutachten's own reading; a form's Begründungen where the Darstellung
+        # is graded (the same rubric for every submission, Rn. 8)
+        self.prose = answer.prose
+        self.reading: Reading | None = answer.prose.reading if answer.prose is not None else None
+        if self.reading is None and self.rubric.darstellung:
+            from lawkit.grading.prose import form_reading
+
+            self.reading = form_reading(answer, exercise, library)
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def deduct(self, budget: _Budget, share: str | None, kind: Kind, part: str, code: str,
-               subject: str, expected: str, given: str, why: str, units: Fraction) -> None:
+               subject: str, expected: str, given: str, why: str, units: Fraction,
+               at: Span | None = None) -> None:
         taken = budget.take_all() if share is None else budget.take(share, units)
-        self.deductions.append(Deduction(kind, part, code, subject, expected, given, why, taken))
+        quote, where = self.quote(at)
+        self.deductions.append(Deduction(kind, part, code, subject, expected, given, why, taken,
+                                         quote, where))
+
+    def quote(self, at: Span | None) -> tuple[str | None, str | None]:
+        """The sentence of a Gutachten a deduction refers to, and where it stands (a form's
+        Begründung read for the Darstellung: "Begründung")."""
+        if at is None:
+            return None, None
+        if self.prose is not None:
+            return self.prose.quote(at)
+        if self.reading is not None:
+            from lawkit.grading.prose import quote_of
+
+            return quote_of(self.reading, at)[0], "Begründung"
+        return None, None
 
     def flag(self, budget: _Budget | None, share: str, part: str, code: str, subject: str,
-             text: str, cost: Fraction) -> None:
+             text: str, cost: Fraction, at: Span | None = None) -> None:
         self.flags.append(Flag(part, code, text))
         if budget is not None and budget.total:
             once = ("" if cost else " Hier ist er derselbe Fehler wie ein schon abgezogenes Ergebnis; "
@@ -139,7 +171,56 @@ class _Grader:
             self.deduct(budget, share, Kind.PRUEFUNGSSPEZIFISCH, part, f"widerspruch:{code}",
                         subject, "eine widerspruchsfreie, folgerichtige Begründung", text,
                         f"Ein Widerspruch nimmt der Begründung die Folgerichtigkeit ({RN_DARSTELLUNG})."
-                        f"{once}", cost)
+                        f"{once}", cost, at)
+
+    # -- where a Gutachten says it --------------------------------------------------------------
+    def norm_span(self, norm_id: str, *, result: bool = False) -> Span | None:
+        """A Gutachten's sentence for a norm: its result (the last statement) or its opening."""
+        if self.prose is None:
+            return None
+        reading = self.prose.reading.norm(norm_id)
+        if reading is None:
+            return None
+        if result and reading.statements:
+            return reading.statements[-1].span
+        return reading.opened_by if reading.opened_by.end > reading.opened_by.start else None
+
+    def deciding_span(self, norm: Norm, element_id: str, value: str | None) -> Span | None:
+        """For a group result that follows from its sub-points: the sentence of the sub-point
+        that decides it (the one read with that result), else the last sub-point read."""
+        if self.prose is None:
+            return None
+        element = norm.find(element_id)
+        reading = self.prose.reading.norm(norm.id)
+        if element is None or reading is None:
+            return None
+        below = {e.id for e in element.walk()[1:]}
+        read = [e for e in reading.elements if e.element in below and e.statements]
+        deciding = [e for e in read if e.conclusion is not None and e.conclusion.value == value]
+        chosen = (deciding or read)[-1:] if read else []
+        return chosen[0].statements[-1].span if chosen else None
+
+    def konkurrenz_span(self, norm_id: str) -> Span | None:
+        if self.prose is None:
+            return None
+        return next((k.span for k in self.prose.reading.konkurrenzen if k.norm == norm_id), None)
+
+    def gesamt_span(self) -> Span | None:
+        if self.prose is None or self.prose.reading.gesamtergebnis is None:
+            return None
+        spans = self.prose.reading.gesamtergebnis.spans
+        return spans[-1] if spans else None
+
+    def element_span(self, norm_id: str, element_id: str) -> Span | None:
+        """A Gutachten's sentence for an element: its last statement, else its first passage."""
+        if self.prose is None:
+            return None
+        reading = self.prose.reading.element(norm_id, element_id)
+        if reading is None:
+            return None
+        if reading.statements:
+            return reading.statements[-1].span
+        return reading.spans[0] if reading.spans else None
 
     def note(self, key: str, text: str) -> None:
         if key not in self._noted:
@@ -205,6 +286,9 @@ class _Grader:
     # -- the whole answer ----------------------------------------------------------------------
     def run(self) -> Grade:
         solution = self.exercise.solution
+        if self.prose is not None:  # what the reader says of the text as a whole, honestly
+            for index, message in enumerate(self.prose.reading.messages):
+                self.note(f"lesen:{index}", f"Zu Ihrem Text: {message}")
         for choice in self.path.choices:
             self.note(f"view:{choice.dispute.id}:{choice.view.id}",
                       f"Sie folgen im Meinungsstreit, {choice.dispute.question}, der Auffassung "
@@ -223,6 +307,9 @@ class _Grader:
                           "positiv noch negativ bewertet.")
         self.konkurrenzen(_exact(self.rubric.konkurrenzen))
         self.gesamtergebnis(_exact(self.rubric.gesamtergebnis))
+        if self.rubric.darstellung:
+            self.darstellung(_exact(self.rubric.darstellung))
+        self.unsure_note()
         units = sum((p.units for p in self.parts), Fraction(0))
         max_units = sum((p.weight for p in self.parts), Fraction(0))
         points = points_for_share(units / max_units if max_units else Fraction(0))
@@ -242,11 +329,18 @@ class _Grader:
             fingerprint=self.answer.fingerprint(),
             file=self.answer.file,
             path=self.path_phrase(self.all_disputes()) if len(self.reference.scenarios) > 1 else None,
+            reading=self.prose.reading if self.prose is not None else None,
+            form="gutachten" if self.prose is not None else "formular",
         )
 
     # -- norms ---------------------------------------------------------------------------------
     def status(self, norm: Norm, answer: NormAnswer | None) -> tuple[Status, str | None]:
+        if answer is not None and answer.result is None:
+            open_point = self.prose.open_point(norm.id) if self.prose is not None else None
+            unsure = open_point is not None and open_point.status == "nicht sicher erkannt"
+            return (Status.NICHT_SICHER if unsure else Status.OHNE_ERGEBNIS), None
         if answer is not None:
+            assert answer.result is not None
             ok = self.reference.norm(norm.id) is None or answer.result.value in self.accepted(norm.id)
             return (Status.ZUTREFFEND if ok else Status.NICHT_VERTRETBAR), None
         cited = cited_in(self.answer.texts(), norm)
@@ -278,13 +372,15 @@ class _Grader:
                                         status, None, accepted))
             return
         # the result of the norm (fachlich), on the answer's solution path
-        value = answer.result.value
-        if value not in accepted:
+        value = answer.result.value if answer.result is not None else None
+        if value is None:
+            self.no_result(norm, budget, status)
+        elif value not in accepted:
             self.deduct(budget, "result", Kind.FACHLICH, norm.id, f"ergebnis:{norm.id}",
                         f"{subject} – Ergebnis", quoted(accepted), f"„{value}“",
                         self.not_vertretbar(ref.accepted.get(value, ()),
                                             self.reference.grounds_on(self.path.index, norm.id)),
-                        budget.left["result"])
+                        budget.left["result"], self.norm_span(norm.id, result=True))
         else:
             self.explain_acceptance(norm, None, value, ref.accepted)
         # the elements on the answer's solution path; a group element whose stated result its
@@ -295,7 +391,7 @@ class _Grader:
         stated = {e.element: e.result for e in answer.elements}
         consistent = consistent_results(norm, stated, self.path.view_of) if contradictions else {}
         elements = self.grade_elements(norm, answer, on_path, budget, consistent)
-        # the Begründung: names the norm, and no contradictions
+        # the Begründung: names the norm, examines it (where the text is read), no contradictions
         if not cited_in(answer.texts(), norm):
             given = "keine Begründung" if not answer.texts() else "die Vorschrift wird nicht genannt"
             self.deduct(budget, "begruendung", Kind.PRUEFUNGSSPEZIFISCH, norm.id,
@@ -303,13 +399,21 @@ class _Grader:
                         f"die geprüfte Vorschrift in der Begründung zu nennen ({subject})", given,
                         "Eine nachvollziehbare Begründung nennt die Vorschrift, die sie anwendet; "
                         f"Darstellung und Begründungsgang sind prüfungsspezifisch zu bewerten "
-                        f"({RN_DARSTELLUNG}).", budget.left["begruendung"])
+                        f"({RN_DARSTELLUNG}).", budget.left["begruendung"], self.norm_span(norm.id))
+        elif self.reading is not None and not self.argued(norm):
+            self.deduct(budget, "begruendung", Kind.PRUEFUNGSSPEZIFISCH, norm.id,
+                        f"begruendung-ohne-pruefung:{norm.id}", f"{subject} – Begründung",
+                        "eine Begründung, die die Merkmale der Vorschrift prüft",
+                        "die Vorschrift wird genannt, aber kein Merkmal geprüft",
+                        "Ein Ergebnis ohne Prüfung der Merkmale ist nicht begründet; Darstellung und "
+                        f"Begründungsgang sind prüfungsspezifisch zu bewerten ({RN_DARSTELLUNG}).",
+                        budget.left["begruendung"], self.norm_span(norm.id))
         graded = len(on_path.graded) or 1
         unit = budget.total_of("elements") / graded if budget.total_of("elements") else \
             budget.total_of("begruendung")
         # the norm's result lost its share as not vertretbar, and it would be right if the
         # answer had followed its own findings: the contradictions are that one error
-        explained = value not in accepted and \
+        explained = value is not None and value not in accepted and \
             consistent.get(norm.root.id, Finding(value)).value in accepted
         causes: set[str] = set()
         for contradiction in contradictions:
@@ -319,11 +423,79 @@ class _Grader:
             root = contradiction.element == norm.root.id
             code = f"ergebnis:{norm.id}" if root else f"merkmal:{norm.id}#{contradiction.element}"
             cost = Fraction(0) if explained else unit
+            at = self.norm_span(norm.id, result=True) if root else \
+                self.element_span(norm.id, contradiction.element)
             self.flag(budget, "begruendung", norm.id, code, f"{subject} – Widerspruch",
-                      contradiction.text, cost)
+                      contradiction.text, cost, at)
+        self.text_contradictions(norm, answer, budget, unit)
         self.parts.append(PartGrade(
             norm.id, self.title(norm), weight, budget.units, True, status, value, accepted, elements,
             self.path_label(norm.id)))
+
+    def no_result(self, norm: Norm, budget: _Budget, status: Status) -> None:
+        """A Gutachten examines the norm, but no result could be read: where the reader is
+        unsure, nothing is deducted (the teacher can confirm the reading); where the text states
+        none, the result is missing (prüfungsspezifisch, Rn. 10)."""
+        subject = norm.citation.canonical()
+        if status is Status.NICHT_SICHER:
+            self.note(f"unsicher:{norm.id}", f"{subject}: Das Ergebnis Ihrer Prüfung wurde nicht sicher "
+                      "erkannt (Ihre Bearbeitung scheint Verschiedenes zu sagen); dafür wird nichts "
+                      "abgezogen. Die Lehrkraft sieht die Stelle und kann die Lesart bestätigen.")
+            return
+        self.deduct(budget, "result", Kind.PRUEFUNGSSPEZIFISCH, norm.id, f"ergebnis-fehlt:{norm.id}",
+                    f"{subject} – Ergebnis", f"ein Ergebnis der Prüfung (vertretbar: "
+                    f"{quoted(self.accepted(norm.id))})", "geprüft, aber kein Ergebnis erkennbar",
+                    "Eine Prüfung endet mit einem Ergebnis („somit“, „also“, „folglich“); ohne es "
+                    f"bleibt der Begründungsgang unvollständig ({RN_DARSTELLUNG}).",
+                    budget.left["result"], self.norm_span(norm.id))
+
+    def text_contradictions(self, norm: Norm, answer: NormAnswer, budget: _Budget, unit: Fraction) -> None:
+        """Contradictions inside the text, which the answer's results cannot show: a Gutachten
+        that says both on one point (the reader then reads no result and deducts nothing for
+        it, but the Folgerichtigkeit suffers); a form whose Begründung concludes otherwise than
+        the result it ticks (Rn. 10). Each costs one element, at most the Begründung share."""
+        if self.reading is None:
+            return
+        subject = norm.citation.canonical()
+        reading = self.reading.norm(norm.id)
+        if reading is None:
+            return
+        if self.prose is not None:
+            for element in reading.elements:
+                explicit = [st for st in element.statements if st.explicit]
+                if not element.unsure or len({st.conclusion for st in explicit}) < 2:
+                    continue
+                first, last = explicit[0], explicit[-1]
+                where_first = self.prose.quote(first.span)
+                where_last = self.prose.quote(last.span)
+                self.flag(budget, "begruendung", norm.id, f"text:{norm.id}#{element.element}",
+                          f"{subject} – Widerspruch",
+                          f"„{element.label}“: Ihre Bearbeitung sagt „{first.conclusion.value}“ "
+                          f"({where_first[1]}: „{where_first[0]}“) und „{last.conclusion.value}“ "
+                          f"({where_last[1]}: „{where_last[0]}“).", unit, last.span)
+            return
+        from lawkit.grading.prose import quote_of
+
+        given = {e.element: e.result for e in answer.elements}
+        checks: list[tuple[str, str, Finding | None, object]] = []
+        if reading.conclusion is not None and not reading.unsure and reading.statements:
+            checks.append(("", subject, answer.result, reading))
+        for element in reading.elements:
+            if element.conclusion is not None and not element.unsure and element.statements:
+                checks.append((f"#{element.element}", f"„{element.label}“", given.get(element.element),
+                               element))
+        for suffix, what, ticked, read in checks:
+            conclusion = read.conclusion  # type: ignore[attr-defined]
+            if not any(st.explicit and st.confidence >= 0.75 for st in read.statements):  # type: ignore[attr-defined]
+                continue  # only a marked Ergebnis of the Begründung is held against the form
+            if ticked is None or conclusion is None or conclusion.value == ticked.value or \
+                    conclusion.value == "kann dahinstehen" or ticked is Finding.DAHINSTEHEN:
+                continue
+            sentence, _ = quote_of(self.reading, read.statements[-1].span)  # type: ignore[attr-defined]
+            self.flag(budget, "begruendung", norm.id, f"formular:{norm.id}{suffix}",
+                      f"{subject} – Widerspruch",
+                      f"{what}: Ihre Begründung sagt „{sentence}“ ({conclusion.value}), Ihr Ergebnis "
+                      f"lautet aber „{ticked.value}“.", unit)
 
     def path_label(self, norm_id: str) -> str | None:
         """The solution path a norm is measured on, where the views make a difference to it."""
@@ -360,7 +532,33 @@ class _Grader:
             contradicted = bool(consistent) and element_id in consistent and \
                 consistent[element_id].value in accepted and given not in accepted
             correct: bool | None
-            if finding is None:
+            open_point = self.prose.open_point(norm.id, element_id) if self.prose is not None else None
+            if finding is None and open_point is not None and open_point.status == "nicht sicher erkannt":
+                # the text discusses it, the reader cannot tell the result: never deducted
+                out.append(ElementGrade(element_id, label, UNSURE_GIVEN, accepted, None,
+                                        element_id in on_path.required))
+                self._unsure.append(f"„{label}“ ({self.prose.quote(open_point.span)[1]})"
+                                    if self.prose is not None else f"„{label}“")
+                continue
+            if finding is None and open_point is not None:
+                correct = False
+                self.deduct(budget, "elements", Kind.PRUEFUNGSSPEZIFISCH, norm.id,
+                            f"merkmal-ohne-ergebnis:{norm.id}#{element_id}",
+                            f"{subject} – Merkmal „{label}“",
+                            f"das Ergebnis der Erörterung (vertretbar: {quoted(accepted)})",
+                            "erörtert, aber ohne erkennbares Ergebnis",
+                            "Die Erörterung eines Merkmals endet mit seinem Ergebnis; ohne es bleibt "
+                            f"offen, ob das Merkmal vorliegt ({RN_DARSTELLUNG}).", unit, open_point.span)
+            elif finding is None and self.discussed_below(norm, element_id, answer):
+                # a Gutachten's group heading ("I. Tatbestand") without a Zwischenergebnis of its
+                # own: the sub-points it lacks are deducted where they are missing, not again here
+                out.append(ElementGrade(element_id, label, None, accepted, None,
+                                        element_id in on_path.required))
+                self.note("gruppe-ohne-ergebnis", "Oberpunkte Ihres Gutachtens, deren Ergebnis sich "
+                          "nicht aus Ihren Unterpunkten ergibt, werden nicht eigens abgezogen: Was Ihnen "
+                          "fehlt, ist bei den Unterpunkten abgezogen (ein Fehler zählt einmal).")
+                continue
+            elif finding is None:
                 correct = False
                 self.deduct(budget, "elements", Kind.PRUEFUNGSSPEZIFISCH, norm.id,
                             f"merkmal-fehlt:{norm.id}#{element_id}",
@@ -377,16 +575,43 @@ class _Grader:
             else:
                 correct = False
                 shown = (f"„{given}“ (folgt aus Ihren Untermerkmalen)" if implied else f"„{given}“")
+                at = self.element_span(norm.id, element_id) if not implied else \
+                    self.deciding_span(norm, element_id, given)
                 self.deduct(budget, "elements", Kind.FACHLICH, norm.id,
                             f"merkmal:{norm.id}#{element_id}", f"{subject} – Merkmal „{label}“",
                             quoted(accepted), shown,
                             self.not_vertretbar(element_ref.accepted.get(given, ()),
                                                 self.reference.grounds_on(self.path.index, norm.id,
                                                                           element_id)),
-                            unit)
+                            unit, at)
             out.append(ElementGrade(element_id, label, given, accepted, correct,
                                     element_id in on_path.required, implied, contradicted))
         return tuple(out)
+
+    def argued(self, norm: Norm) -> bool:
+        """The text read discusses at least one Prüfungspunkt of the norm (or of a norm its
+        Tatbestand refers to as a whole, § 11 StGB in § 203 StGB) in a sentence of its own."""
+        from lawkit.grading.darstellung import discussed_points
+
+        assert self.reading is not None
+        own = {norm.id} | {e.ref for e in norm.elements() if e.ref and "#" not in e.ref}
+        return any(point[0] in own for point in discussed_points(self.reading, self.library))
+
+    def discussed_below(self, norm: Norm, element_id: str, answer: NormAnswer) -> bool:
+        """A Gutachten discusses some sub-point of this group element (its heading stands over
+        them), though its own result does not follow from what it states."""
+        if self.prose is None:
+            return False
+        element = norm.find(element_id)
+        if element is None or not (element.children or element.dispute is not None):
+            return False
+        below = {e.id for e in element.walk()[1:]}
+        if element.dispute is not None:
+            for view in element.dispute.views:
+                below |= {e.id for e in view.requirement.walk()}
+        reading = self.prose.reading.norm(norm.id)
+        read = {e.element for e in reading.elements} if reading is not None else set()
+        return bool(below & (read | {e.element for e in answer.elements}))
 
     def explain_acceptance(self, norm: Norm, element_id: str | None, value: str,
                            accepted: Mapping[str, tuple[int, ...]]) -> None:
@@ -411,13 +636,62 @@ class _Grader:
         answer = self.answer.norm(norm.id)
         status, _ = self.status(norm, answer)
         accepted = self.accepted(norm.id)
-        if answer is not None and status is Status.NICHT_VERTRETBAR:
+        given = answer.result.value if answer is not None and answer.result is not None else None
+        if given is not None and status is Status.NICHT_VERTRETBAR:
             self.note(f"optional:{norm.id}",
                       f"{norm.citation.canonical()} (nicht verlangt): Ihr Ergebnis "
-                      f"„{answer.result.value}“ ist nicht vertretbar (vertretbar: {quoted(accepted)}); "
+                      f"„{given}“ ist nicht vertretbar (vertretbar: {quoted(accepted)}); "
                       "da die Prüfung nicht verlangt ist, führt das zu keinem Abzug.")
         self.parts.append(PartGrade(norm.id, self.title(norm), Fraction(0), Fraction(0), False, status,
-                                    answer.result.value if answer else None, accepted))
+                                    given, accepted))
+
+    # -- Darstellung ---------------------------------------------------------------------------
+    def darstellung(self, weight: Fraction) -> None:
+        """The Darstellung (Rn. 10) by the criteria of the rubric's `stil`, each over the points
+        the text discusses (lawkit.grading.darstellung); every deduction quotes its sentence."""
+        from lawkit.grading.darstellung import EXPECTED, LABELS, discussed_points, judge
+
+        weights = {c: _exact(w) for c, w in self.rubric.stil if w}
+        total = sum(weights.values(), Fraction(0))
+        budget = _Budget({c: weight * w / total for c, w in weights.items()}) if total else \
+            _Budget({"main": weight})
+        why = f"Die Darstellung ist prüfungsspezifisch zu bewerten ({RN_DARSTELLUNG})."
+        reading = self.reading
+        points = discussed_points(reading, self.library) if reading is not None else []
+        criteria: list[Criterion] = []
+        if not points or not total:
+            given = "keine Begründung" if reading is None else "keine Prüfung eines Merkmals erkennbar"
+            self.deduct(budget, None, Kind.PRUEFUNGSSPEZIFISCH, "darstellung", "stil:keine-pruefung",
+                        "Darstellung", "eine Begründung, die die Merkmale im Gutachtenstil prüft", given,
+                        why, weight)
+            self.parts.append(PartGrade("darstellung", "Darstellung", weight, budget.units))
+            return
+        items = judge(reading, self.library)  # type: ignore[arg-type]
+        for criterion in weights:
+            judged = items.get(criterion, [])
+            unit = budget.total_of(criterion) / len(judged) if judged else Fraction(0)
+            met = 0
+            for item in judged:
+                if item.met >= 1:
+                    met += 1
+                    continue
+                place = f"{item.norm}#{item.element}" if item.element else ""
+                subject = f"Darstellung – {LABELS[criterion]}" + (f": „{item.label}“" if item.label else "")
+                half = " (zur Hälfte erfüllt)" if item.met else ""
+                self.deduct(budget, criterion, Kind.PRUEFUNGSSPEZIFISCH, "darstellung",
+                            f"stil:{criterion}" + (f":{place}" if place else ""), subject,
+                            EXPECTED[criterion], (item.note or "fehlt") + half, why,
+                            unit * (1 - _exact(item.met)), item.span)
+            criteria.append(Criterion(criterion, LABELS[criterion], budget.total_of(criterion),
+                                      budget.left[criterion], len(judged), met))
+        self.parts.append(PartGrade("darstellung", "Darstellung", weight, budget.units,
+                                    criteria=tuple(criteria)))
+
+    def unsure_note(self) -> None:
+        if self._unsure:
+            self.note("unsicher", "Nicht sicher erkannt und daher ohne Abzug: " + ", ".join(self._unsure)
+                      + ". Ihre Bearbeitung scheint hier Verschiedenes zu sagen; die Lehrkraft sieht die "
+                      "Stellen im kommentierten Gutachten und kann die Lesart bestätigen.")
 
     # -- Konkurrenzen --------------------------------------------------------------------------
     def konkurrenzen(self, weight: Fraction) -> None:
@@ -436,7 +710,8 @@ class _Grader:
                           f"{self._pair(norm_id, yields_to)}, obwohl Sie {findings} von "
                           f"{self._cite(norm_id)} verneinen; eine Norm, deren {findings.split()[-1]} "
                           f"nicht erfüllt {'ist' if findings == 'den Tatbestand' else 'sind'}, tritt "
-                          "nicht zurück.", cost)
+                          "nicht zurück.", cost,
+                          self.konkurrenz_span(norm_id))
         if budget is None:
             if given:
                 self.note("konkurrenzen-ohne-gewicht", "Die Konkurrenzen sind in dieser Aufgabe nicht "
@@ -473,7 +748,7 @@ class _Grader:
             self.deduct(budget, "main", Kind.FACHLICH, "konkurrenzen",
                         f"konkurrenz-falsch:{norm_id}>{yields_to}", "Konkurrenzen",
                         f"kein Zurücktreten von {self._cite(norm_id)} hinter {self._cite(yields_to)}",
-                        self._pair(norm_id, yields_to), why, unit)
+                        self._pair(norm_id, yields_to), why, unit, self.konkurrenz_span(norm_id))
         return scenario
 
     def _cite(self, norm_id: str) -> str:
@@ -527,7 +802,8 @@ class _Grader:
                         "Gesamtergebnis", f"die Rechtsfolge aus {self._cite(norm_id)}{what}",
                         f"{self._cite(norm_id)} fehlt im Gesamtergebnis",
                         f"{where} {applies_reason(norm)}; das Ergebnis ist nicht vertretbar."
-                        + (FOLGEFEHLER if follows else ""), Fraction(0) if follows else unit)
+                        + (FOLGEFEHLER if follows else ""), Fraction(0) if follows else unit,
+                        self.gesamt_span())
             if not follows:
                 self._gesamt_charged.add(norm_id)
         for norm_id in sorted(items - needed):
@@ -544,7 +820,8 @@ class _Grader:
             self.deduct(budget, "main", Kind.FACHLICH, "gesamtergebnis", f"gesamt-falsch:{norm_id}",
                         "Gesamtergebnis", f"keine Rechtsfolge aus {self._cite(norm_id)}",
                         f"{self._cite(norm_id)} im Gesamtergebnis", f"{why} {grounds}".strip()
-                        + (FOLGEFEHLER if follows else ""), Fraction(0) if follows else unit)
+                        + (FOLGEFEHLER if follows else ""), Fraction(0) if follows else unit,
+                        self.gesamt_span())
             if not follows:
                 self._gesamt_charged.add(norm_id)
         return scenario
@@ -572,12 +849,12 @@ class _Grader:
             charged = norm_id in self._gesamt_charged or norm_id in flagged
             flagged.add(norm_id)
             self.flag(budget, "main", "gesamtergebnis", code, subject, text,
-                      Fraction(0) if charged else unit)
+                      Fraction(0) if charged else unit, self.gesamt_span())
 
         for norm_id in applies:
             own = self.answer.norm(norm_id)
             cite = self._cite(norm_id)
-            if own is not None and own.result is not Finding.ERFUELLT:
+            if own is not None and own.result is not None and own.result is not Finding.ERFUELLT:
                 flag(norm_id, f"gesamt-verneint:{norm_id}",
                      f"{cite} steht im Gesamtergebnis, obwohl Sie den Tatbestand als "
                      f"„{own.result.value}“ geprüft haben.")
@@ -605,6 +882,7 @@ class _Grader:
                      "nicht.")
 
 
+UNSURE_GIVEN = "nicht sicher erkannt"
 FOLGEFEHLER = (" Es folgt aber folgerichtig aus Ihren eigenen Ergebnissen; deren Fehler ist dort "
                "abgezogen (Folgefehler).")
 

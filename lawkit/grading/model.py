@@ -27,6 +27,8 @@ class Status(StrEnum):
     NICHT_VERTRETBAR = "geprüft, Ergebnis nicht vertretbar"
     ANGESPROCHEN = "in der Begründung angesprochen, aber nicht geprüft"
     NICHT_EROERTERT = "nicht erörtert"
+    NICHT_SICHER = "geprüft, Ergebnis nicht sicher erkannt"  # a Gutachten: never deducted
+    OHNE_ERGEBNIS = "geprüft, ohne erkennbares Ergebnis"  # a Gutachten: the result is missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +43,24 @@ class Deduction:
     given: str
     why: str
     units: Fraction  # 0 where an earlier deduction already took this share
+    quote: str | None = None  # the student's sentence the deduction refers to (a Gutachten)
+    where: str | None = None  # where it stands: "B. I. 2." or "Abs. 3"
 
     def text(self) -> str:
         """The deduction as one German sentence group (plain text)."""
         cost = (f"Abzug: {format_units(self.units)} BE." if self.units
                 else "Kein weiterer Abzug (dieser Anteil ist bereits abgezogen).")
-        return (f"{self.subject}: Erwartet: {_end(self.expected)} Ihre Bearbeitung: {_end(self.given)} "
+        yours = f"Ihre Bearbeitung ({self.where}: „{self.quote}“)" if self.quote else "Ihre Bearbeitung"
+        return (f"{self.subject}: Erwartet: {_end(self.expected)} {yours}: {_end(self.given)} "
                 f"{self.why} {cost}")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "part": self.part, "code": self.code,
-                "subject": self.subject, "expected": self.expected, "given": self.given,
-                "why": self.why, "units": str(self.units), "text": self.text()}
+        out = {"kind": self.kind.value, "part": self.part, "code": self.code,
+               "subject": self.subject, "expected": self.expected, "given": self.given,
+               "why": self.why, "units": str(self.units), "text": self.text()}
+        if self.quote:
+            out |= {"quote": self.quote, "where": self.where}
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,18 @@ class Flag:
 
     def to_dict(self) -> dict[str, str]:
         return {"part": self.part, "code": self.code, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One criterion of the Darstellung (rubric `stil`) as graded: the items it looked at."""
+
+    criterion: str
+    label: str
+    weight: Fraction  # units of the Darstellung this criterion can earn
+    units: Fraction
+    items: int  # Prüfungspunkte (or passages) judged
+    met: int  # of which met the criterion
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +113,7 @@ class PartGrade:
     accepted: tuple[str, ...] = ()
     elements: tuple[ElementGrade, ...] = ()
     path: str | None = None  # the solution path (view) the elements are measured by
+    criteria: tuple[Criterion, ...] = ()  # the Darstellung: its criteria
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +135,8 @@ class Grade:
     fingerprint: str  # of the graded answer (gradebook: the same answer is recorded once)
     file: str | None = field(default=None, compare=False)
     path: str | None = None  # the solution path the answer is measured on, where views differ
+    reading: Any = field(default=None, compare=False)  # a Gutachten: its lawkit.reading.Reading
+    form: str = "formular"  # "formular" (structured answer) or "gutachten" (prose)
 
     @property
     def share(self) -> Fraction:
@@ -163,6 +186,7 @@ class Grade:
             "flags": [f.to_dict() for f in self.flags],
             "notes": list(self.notes),
             "fingerprint": self.fingerprint,
+            **({"form": self.form} if self.form != "formular" else {}),
         }
 
 

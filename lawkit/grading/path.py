@@ -62,7 +62,7 @@ def choose_path(reference: Reference, answer: StudentAnswer, weights: Mapping[st
             own, ref = answer.norm(norm_id), reference.norm(norm_id)
             if own is None or ref is None:
                 continue
-            if own.result.value in ref.accepted_on(scenario.index):
+            if own.result is not None and own.result.value in ref.accepted_on(scenario.index):
                 results += weight
             on_path = norm_path(reference, scenario, library.norm(norm_id), own)
             if on_path.graded:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from lawkit.reading.model import Conclusion, Reading, Span, StyleNote
+from lawkit.reading.model import Conclusion, Reading, Span
 
 _CLASS = {
     Conclusion.ERFUELLT: "lk-pos",
@@ -46,6 +46,55 @@ def _anchor(norm: str, element: str | None) -> str:
     return f"lk-{norm}-{element}" if element else f"lk-{norm}"
 
 
+def margin(reading: Reading) -> dict[int, list[tuple[str, bool]]]:
+    """The margin notes per block (block index → [(note, negative)]), each once per passage, as
+    an examiner writes them: the style notes, "nicht sicher erkannt", and "Lesart bestätigt"
+    where the teacher confirmed a reading."""
+    out: dict[int, list[tuple[str, bool]]] = {}
+
+    def add(position: int, text: str, negative: bool) -> None:
+        items = out.setdefault(_block_of(reading, position), [])
+        if (text, negative) not in items:  # "Subsumtion" once per passage, as an examiner ticks it
+            items.append((text, negative))
+
+    for note in reading.style:
+        if note.spans:
+            add(note.spans[0].start, note.text, note.negative)
+    for norm in reading.norms:
+        if norm.confirmed and norm.statements:
+            add(norm.statements[-1].span.start, f"{norm.citation}: {_result(norm.conclusion)} "
+                                                "(Lesart bestätigt)", False)
+        for element in norm.elements:
+            if element.unsure and element.spans:
+                add(element.spans[-1].start, f"{element.label}: nicht sicher erkannt", True)
+            if element.confirmed and element.spans:
+                add(element.spans[0].start, f"{element.label}: {_result(element.conclusion)} "
+                                            "(Lesart bestätigt)", False)
+    return out
+
+
+def _result(conclusion: Conclusion | None) -> str:
+    return conclusion.mark if conclusion is not None else "ohne Ergebnis"
+
+
+def margin_lines(reading: Reading) -> list[str]:
+    """The margin notes as a list for plain text and Markdown: "A. I. 1. a) („Es müsste sich um
+    ein Geheimnis …“): Obersatz, Definition, Streit kann dahinstehen"."""
+    from lawkit.reading.confirm import place_of
+
+    lines = []
+    notes = margin(reading)
+    for block in reading.blocks:
+        items = notes.get(block.index)
+        if not items:
+            continue
+        words = reading.text[block.start:block.end].split()
+        excerpt = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+        lines.append(f"{place_of(reading.blocks, block.start)} („{excerpt}“): "
+                     + ", ".join(text for text, _ in items))
+    return lines
+
+
 def annotated_html(reading: Reading) -> str:
     text = reading.text
     marks: list[tuple[Span, str, str, str]] = []  # span, css class, title, anchor id
@@ -64,18 +113,7 @@ def annotated_html(reading: Reading) -> str:
         if chosen and chosen[-1][0].end > mark[0].start:
             continue
         chosen.append(mark)
-    notes_by_block: dict[int, list[StyleNote]] = {}
-    for note in reading.style:
-        if not note.spans:
-            continue
-        block = _block_of(reading, note.spans[0].start)
-        notes_by_block.setdefault(block, []).append(note)
-    unsure_by_block: dict[int, list[str]] = {}
-    for norm in reading.norms:
-        for element in norm.elements:
-            if element.unsure and element.spans:
-                unsure_by_block.setdefault(_block_of(reading, element.spans[-1].start), []).append(
-                    f"{element.label}: nicht sicher erkannt")
+    notes = margin(reading)
     out = ['<div class="lk-reading">', f"<style>{STYLE}</style>"]
     if reading.messages:
         out.append('<div class="lk-messages">' + "<br>".join(escape(m) for m in reading.messages) + "</div>")
@@ -85,15 +123,9 @@ def annotated_html(reading: Reading) -> str:
     for block in reading.blocks:
         body = _marked(text, block.start, block.end, chosen)
         css = "lk-main lk-heading" if block.kind == "heading" else "lk-main"
-        margin = []
-        for note in notes_by_block.get(block.index, []):
-            bad = " lk-bad" if note.negative else ""
-            line = f'<span class="lk-note{bad}">{escape(note.text)}</span>'
-            if line not in margin:  # "Subsumtion" once per passage, as an examiner ticks it
-                margin.append(line)
-        for line in unsure_by_block.get(block.index, []):
-            margin.append(f'<span class="lk-note lk-bad">{escape(line)}</span>')
-        out.append(f'<tr><td class="{css}">{body}</td><td class="lk-margin">{"".join(margin)}</td></tr>')
+        lines = "".join(f'<span class="lk-note{" lk-bad" if bad else ""}">{escape(note)}</span>'
+                        for note, bad in notes.get(block.index, []))
+        out.append(f'<tr><td class="{css}">{body}</td><td class="lk-margin">{lines}</td></tr>')
     out.append("</table></div>")
     return "\n".join(out)
 

@@ -35,11 +35,25 @@ def _digits(value: str | None) -> str | None:
     return digits or value
 
 
-def cites(ref: StatuteRef, target: StatuteRef, *, lawless: bool = False) -> bool:
-    """Whether `ref` (as found in the text) names the provision `target`."""
+def _number(value: str) -> tuple[int, str] | None:
+    digits = "".join(c for c in value if c.isdigit())
+    return (int(digits), value[len(digits):]) if digits and value.startswith(digits) else None
+
+
+def cites(ref: StatuteRef, target: StatuteRef, *, until: StatuteRef | None = None,
+          lawless: bool = False) -> bool:
+    """Whether `ref` as found in a text (with `until`, the end of a range "§§ 203–205 StGB")
+    names the provision `target`. The one rule for the reader and the grader's citation scan
+    (lawkit.grading.scan): the law and the § (or Art.) agree, and every narrower part that both
+    give agrees ("Nr. 2c" names "Nr. 2"); `lawless` accepts a citation without a law."""
     if not lawless and (not ref.law or ref.law.casefold() != target.law.casefold()):
         return False
-    if ref.article != target.article or ref.number != target.number:
+    if ref.article != target.article:
+        return False
+    if until is not None and until.number != ref.number:
+        low, high, wanted = _number(ref.number), _number(until.number), _number(target.number)
+        return None not in (low, high, wanted) and low <= wanted <= high  # type: ignore[operator]
+    if ref.number != target.number:
         return False
     for part in _NARROWER:
         mine, theirs = getattr(ref, part), getattr(target, part)
@@ -64,10 +78,11 @@ def norm_citations(text: str, norms: Sequence[Norm]) -> tuple[list[NormCitation]
             continue
         spans.append((hit.start, hit.end))
         ref = hit.ref
-        named = [n for n in norms if cites(ref, n.citation.parts[0])]
+        named = [n for n in norms if cites(ref, n.citation.parts[0], until=hit.until)]
         lawless = False
         if not named and not ref.law:
-            candidates = [n for n in norms if cites(ref, n.citation.parts[0], lawless=True)]
+            candidates = [n for n in norms if cites(ref, n.citation.parts[0], until=hit.until,
+                                                    lawless=True)]
             if len(candidates) == 1:
                 named, lawless = candidates, True
         for norm in named[:1]:

@@ -69,13 +69,14 @@ class StyleKind(StrEnum):
     SCHWERPUNKT = "Schwerpunkt"
     SV_FREMD = "SV-fremd?"
     WIDERSPRUCH = "Widerspruch"
+    TELEGRAMM = "Telegrammstil"
 
 
 NEGATIVE_STYLE = frozenset({
     StyleKind.OBERSATZ_FEHLT, StyleKind.DEFINITION_FEHLT, StyleKind.DEFINITION_ABWEICHEND,
     StyleKind.SUBSUMTION_FEHLT, StyleKind.ERGEBNIS_FEHLT, StyleKind.URTEILSSTIL_BEI_PROBLEM,
     StyleKind.STREIT_FEHLT, StyleKind.STELLUNGNAHME_FEHLT, StyleKind.SV_FREMD,
-    StyleKind.WIDERSPRUCH,
+    StyleKind.WIDERSPRUCH, StyleKind.TELEGRAMM, StyleKind.SCHWERPUNKT,
 })
 
 
@@ -121,6 +122,7 @@ class ElementReading:
     words: int = 0  # words spent on it (Schwerpunktsetzung)
     view: str | None = None  # Meinungsstreit: the view the text follows, where it says so
     views_named: tuple[str, ...] = ()
+    confirmed: bool = False  # set by the teacher (lawkit.reading.confirm), not read
 
     @property
     def status(self) -> str:
@@ -143,6 +145,7 @@ class NormReading:
     statements: tuple[Statement, ...] = ()
     elements: tuple[ElementReading, ...] = ()
     cited_as: tuple[str, ...] = ()  # how the text cites it, as written
+    confirmed: bool = False  # its result set by the teacher (lawkit.reading.confirm)
 
     def element(self, element_id: str) -> ElementReading | None:
         for reading in self.elements:
@@ -188,6 +191,7 @@ class Reading:
     messages: tuple[str, ...] = ()  # honest remarks on the text as a whole (German)
     words: int = 0
     exercise_norms: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = ()  # "norm#element": the problems of the case (with `case` only)
 
     def norm(self, norm_id: str) -> NormReading | None:
         for reading in self.norms:

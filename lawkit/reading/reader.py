@@ -170,9 +170,9 @@ def read_gutachten(text: str | ProseDocument, *, norms: Sequence[Norm], library:
                       tuple(ctx.messages), words, tuple(norm_map))
     from lawkit.reading.style import style_notes
 
-    notes = style_notes(reading, ctx, views or {})
+    notes, problems = style_notes(reading, ctx, views or {})
     return Reading(source, document, blocks, readings, tuple(ctx.konkurrenzen), gesamt, notes,
-                   tuple(ctx.messages), words, tuple(norm_map))
+                   tuple(ctx.messages), words, tuple(norm_map), problems)
 
 
 # -- language -------------------------------------------------------------------------------
@@ -789,6 +789,8 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm, *, lenient: bool = Fa
     if roles & {"question", "conditional", "hedge"} or (
             roles & {"obersatz"} and mk.KONJUNKTIV.search(sentence)):
         return None
+    if "rule" in roles and subject is None and not roles & {"ergebnis"}:
+        return None  # "Nach § 839 Abs. 1 S. 2 BGB haftet der Amtswalter nur, wenn …": the law, not the case
     markers = mk.find_markers(ctx.text, s.start, s.end)
     if s.heading and not any(m.sign for m in markers):
         return None

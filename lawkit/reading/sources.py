@@ -1,8 +1,11 @@
 """Prose answers: a Gutachten as Markdown (with front matter), plain text or a Word file.
 
+The one reader and the one writer of the format (docs/grading-formats.md, "Gutachten"):
 `read_prose(path)` returns a frozen `ProseDocument`; every problem is a `ProseError` (an
 AuthoringError, so a batch reports it like any bad answer file) with a German message naming
-the file and what was expected. The size is checked before the file is read.
+the file and what was expected. Only a regular file is read (never a FIFO or a device), and the
+size is checked before reading. `prose_file(text, …)` is the text of an `answers/<id>.md` with
+its front matter, as the notebook's Gutachten editor saves it; `read_prose` reads it back.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -41,6 +44,7 @@ class ProseDocument:
     submitted: str | None = None
     front_matter: Mapping[str, str] = field(default_factory=dict)
     offset: int = 0  # where `text` begins in the decoded file (after the front matter)
+    notes: tuple[str, ...] = ()  # how the file was read, for the teacher (e.g. "als UTF-16 gelesen")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "front_matter", MappingProxyType(dict(self.front_matter)))
@@ -56,8 +60,14 @@ def prose_text(text: str, *, file: str = "<Text>") -> ProseDocument:
     return ProseDocument(text=text.removeprefix("\ufeff"), file=None, kind="text")
 
 
-def read_prose(path: Path | str) -> ProseDocument:
-    """Read `answers/<id>.md`, `.txt` or `.docx`; raise ProseError for anything else."""
+def read_prose(path: Path | str, *, legacy: bool = False, follow_links: bool = True) -> ProseDocument:
+    """Read `answers/<id>.md`, `.txt` or `.docx`; raise ProseError for anything else.
+
+    With `legacy=True` (the grader) a text file in UTF-16 or unambiguous Windows-1252 is read
+    with a note (`ProseDocument.notes`), as for structured answers; with `follow_links=False` a
+    symbolic link is refused (students' files)."""
+    from lawkit._files import read_regular
+
     path = Path(path)
     file = str(path)
     suffix = path.suffix.lower()
@@ -65,22 +75,53 @@ def read_prose(path: Path | str) -> ProseDocument:
         raise ProseError(file, f"unbekannte Dateiendung {path.suffix or '(keine)'!r}; erwartet wird "
                                "ein Gutachten als .md, .txt oder .docx")
     try:
-        size = path.stat().st_size
+        info = path.lstat() if not follow_links else path.stat()
     except FileNotFoundError:
         raise ProseError(file, "Die Datei gibt es nicht.") from None
     except OSError as exc:
         raise ProseError(file, f"Die Datei lässt sich nicht lesen ({exc.strerror}).") from None
-    if path.is_dir():
+    if path.is_dir() and (follow_links or not path.is_symlink()):
         raise ProseError(file, "Das ist ein Ordner; erwartet wird eine Datei mit dem Gutachten.")
-    if size > MAX_PROSE_BYTES:
-        raise ProseError(file, _too_large(size))
-    raw = path.read_bytes()
+    if info.st_size > MAX_PROSE_BYTES:
+        raise ProseError(file, _too_large(info.st_size))
+    try:
+        raw = read_regular(path, limit=MAX_PROSE_BYTES, what="eine Datei mit dem Gutachten",
+                           follow_links=follow_links)
+    except AuthoringError as exc:
+        raise ProseError(file, _sentence(exc.problem), exc.line) from None
     if suffix == ".docx":
         return _docx(raw, file)
-    text = decode_prose(raw, file)
-    if suffix == ".md":
-        return _markdown(text, file)
-    return ProseDocument(text=text, file=file, kind="txt")
+    notes: tuple[str, ...] = ()
+    if legacy:
+        from lawkit._files import decode_text
+
+        try:
+            text, note = decode_text(raw, file, legacy=True)
+        except AuthoringError as exc:
+            raise ProseError(file, _sentence(exc.problem), exc.line) from None
+        notes = (note,) if note else ()
+    else:
+        text = decode_prose(raw, file)
+    document = _markdown(text, file) if suffix == ".md" else ProseDocument(text=text, file=file, kind="txt")
+    return replace(document, notes=notes) if notes else document
+
+
+def _sentence(problem: str) -> str:
+    """A loader's message ("die Datei …; erwartet …") as a sentence of this module's messages."""
+    return problem[:1].upper() + problem[1:] + ("" if problem.endswith(".") else ".")
+
+
+def prose_file(text: str, *, exercise: str, student: str, name: str | None = None,
+               submitted: str | None = None) -> str:
+    """The text of `answers/<id>.md`: YAML front matter (exercise, student, name, submitted),
+    then the Gutachten as written. `read_prose` reads exactly this back (the text unchanged)."""
+    import json
+
+    head = {"exercise": exercise, "student": student, "name": name, "submitted": submitted}
+    # a JSON string is a YAML double-quoted scalar: every value is read back as the same text
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                    for key, value in head.items() if value)
+    return f"---\n{front}---\n{text}"
 
 
 def _too_large(size: int) -> str:
@@ -107,6 +148,21 @@ def decode_prose(raw: bytes, file: str) -> str:
             f"{exc.start}).{hint} Bitte im Editor als „UTF-8“ speichern.",
             line,
         ) from None
+
+
+def prose_of_file_text(text: str, file: str) -> ProseDocument:
+    """The ProseDocument of an `answers/<id>.md` given as its text (as `prose_file` makes it):
+    read exactly as `read_prose` reads the file; ProseError if it is malformed or too large."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_PROSE_BYTES:
+        raise ProseError(file, _too_large(size))
+    return _markdown(text, file)
+
+
+def front_matter_of(text: str, file: str) -> dict[str, str]:
+    """The front matter of a .md Gutachten ({} without one); ProseError if it is malformed."""
+    document = _markdown(text, file)
+    return dict(document.front_matter)
 
 
 def _markdown(text: str, file: str) -> ProseDocument:

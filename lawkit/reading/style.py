@@ -12,6 +12,7 @@ case against the unproblematic points. Contradictions between the text's own con
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Mapping
 from statistics import median
 from typing import TYPE_CHECKING
@@ -31,13 +32,17 @@ from lawkit.reading.model import (
 
 if TYPE_CHECKING:
     from lawkit.evaluation.results import CaseResult
+    from lawkit.model.case import Fact
     from lawkit.reading.reader import Context, Unit
 
+_SIGN = re.compile(r"\((?:\+|-|–|−)\)")
 DEFINITION_OVERLAP = 0.3  # share of the library definition's keywords a student's definition should use
 SUBSUMTION_OVERLAP = 2  # content words shared with the case's fact notes
 
 
-def style_notes(reading: Reading, ctx: Context, views: Mapping[str, str]) -> tuple[StyleNote, ...]:
+def style_notes(reading: Reading, ctx: Context, views: Mapping[str, str]
+                ) -> tuple[tuple[StyleNote, ...], tuple[str, ...]]:
+    """The margin notes, and the problems of the case ("norm#element", sorted)."""
     checked = _check(ctx, views)
     problems = _problems(ctx, checked)
     notes: list[StyleNote] = []
@@ -50,7 +55,7 @@ def style_notes(reading: Reading, ctx: Context, views: Mapping[str, str]) -> tup
     notes.extend(_contradictions(reading, ctx))
     notes.extend(_schwerpunkt(reading, problems))
     notes.extend(_foreign_facts(ctx))
-    return tuple(notes)
+    return tuple(notes), tuple(sorted(f"{n}#{e}" for n, e in problems))
 
 
 def _check(ctx: Context, views: Mapping[str, str]) -> CaseResult | None:
@@ -97,8 +102,9 @@ def _facts_of(ctx: Context, norm_id: str, element_id: str) -> frozenset[str]:
     seen: set[str] = set()
     while stack:
         current = stack.pop()
-        if current.fact and current.fact in ctx.case.facts:
-            keys |= content_keys(ctx.case.facts[current.fact].note)
+        fact = ctx.case.facts.get(current.fact) if current.fact else None
+        if fact is not None and _from_sachverhalt(fact):
+            keys |= content_keys(fact.note)
         stack.extend(current.children)
         if current.dispute is not None:
             stack.extend(v.requirement for v in current.dispute.views)
@@ -106,9 +112,20 @@ def _facts_of(ctx: Context, norm_id: str, element_id: str) -> frozenset[str]:
             seen.add(current.ref)
             with contextlib.suppress(Exception):  # a Verweisung outside the library: no facts
                 stack.append(ctx.library.resolve(current.ref)[1])
+    if not keys:  # nothing the Sachverhalt says about this point: no Subsumtion to expect
+        return frozenset()
     for role in ctx.case.roles.values():
         keys |= content_keys(str(role))  # the name as the Sachverhalt writes it
     return frozenset(keys)
+
+
+_NOTHING = re.compile(r"nicht ersichtlich|Anhaltspunkte|nicht bekannt", re.IGNORECASE)
+
+
+def _from_sachverhalt(fact: Fact) -> bool:
+    """A fact the Sachverhalt states (with its place), not the absence of anything ("Ein
+    Rechtfertigungsgrund ist nicht ersichtlich"): only such facts can be subsumed."""
+    return fact.source is not None or not _NOTHING.search(fact.note)
 
 
 def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResult | None,
@@ -117,14 +134,26 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
     norm, eid = element.norm, element.element
     sentences = [ctx.sentences[i] for i in sorted(unit.sentences)]
     body = [s for s in sentences if not s.heading]
+    if not body and unit.statements:  # "1. Geheimnis (+): nur GF wissen davon" – a numbered telegram line
+        body = sentences
     if not body:
         return notes
     roles = [unit.roles.get(s.index, set()) for s in body]
     first = body[0]
     texts = [ctx.sentence_text(s) for s in body]
-    telegram = all(len(t.split()) <= 8 for t in texts) and any(mk.find_markers(t, 0, len(t)) for t in texts)
+    # telegram style: the point's result is a sign ("Geheimnis (+)"), or every sentence is a
+    # fragment of a few words around a conclusion marker and an "=" or "→" stands for the argument
+    telegram = any(_SIGN.fullmatch(st.marker.strip()) for st in unit.statements) or (
+        all(len(t.split()) <= 8 for t in texts) and any(mk.find_markers(t, 0, len(t)) for t in texts)
+        and any("=" in t or "→" in t for t in texts))
     span = Span(first.start, first.end)
-    if telegram:
+    vocab = ctx.vocab[norm].element(eid)
+    wider = _with_descendants(ctx, norm, eid, body)
+    if telegram:  # "Geheimnis (+)": no Obersatz, no definition; the facts may still be there
+        notes.append(StyleNote(StyleKind.TELEGRAMM, "Telegrammstil", (span,), norm, eid))
+        if vocab is not None and vocab.definition:
+            notes.append(StyleNote(StyleKind.DEFINITION_FEHLT, "Definition?", (span,), norm, eid, 0.8))
+        notes.extend(_subsumtion(ctx, norm, eid, wider, span))
         return notes
     obersatz = [s for s, r in zip(body, roles, strict=True) if "obersatz" in r]
     first_marked = (unit.statements and unit.statements[0].span.start <= first.end
@@ -138,8 +167,6 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
         notes.append(StyleNote(kind, text, (span,), norm, eid))
     elif (len(body) >= 2 or problem) and not _covered(ctx, norm, eid, roles[0]):
         notes.append(StyleNote(StyleKind.OBERSATZ_FEHLT, "Obersatz fehlt", (span,), norm, eid, 0.7))
-    vocab = ctx.vocab[norm].element(eid)
-    wider = _with_descendants(ctx, norm, eid, body)
     definitions = [s for s in wider if "definition" in _all_roles(ctx, s.index)]
     if vocab is not None and vocab.definition:
         best = 0.0
@@ -158,14 +185,7 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
                                    (Span(s.start, s.end),), norm, eid, 0.6))
         else:
             notes.append(StyleNote(StyleKind.DEFINITION_FEHLT, "Definition?", (span,), norm, eid, 0.8))
-    facts = _facts_of(ctx, norm, eid)
-    if facts:
-        used = [s for s in wider if len(content_keys(ctx.sentence_text(s)) & facts) >= SUBSUMTION_OVERLAP]
-        if used:
-            notes.append(StyleNote(StyleKind.SUBSUMTION, "Subsumtion", (Span(used[0].start, used[0].end),),
-                                   norm, eid))
-        else:
-            notes.append(StyleNote(StyleKind.SUBSUMTION_FEHLT, "SV!", (span,), norm, eid, 0.7))
+    notes.extend(_subsumtion(ctx, norm, eid, wider, span))
     ergebnis = [st for st in unit.statements if st.explicit]
     if ergebnis:
         mark = element.conclusion.mark if element.conclusion else "Ergebnis"
@@ -176,6 +196,17 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
                                norm, eid, 0.7))
     notes.extend(_streit(ctx, element, unit, body, checked))
     return notes
+
+
+def _subsumtion(ctx: Context, norm: str, eid: str, wider: list, span: Span) -> list[StyleNote]:
+    """ "Subsumtion" where a sentence of the point uses the facts of the Sachverhalt, else "SV!"."""
+    facts = _facts_of(ctx, norm, eid)
+    if not facts:
+        return []
+    used = [s for s in wider if len(content_keys(ctx.sentence_text(s)) & facts) >= SUBSUMTION_OVERLAP]
+    if used:
+        return [StyleNote(StyleKind.SUBSUMTION, "Subsumtion", (Span(used[0].start, used[0].end),), norm, eid)]
+    return [StyleNote(StyleKind.SUBSUMTION_FEHLT, "SV!", (span,), norm, eid, 0.7)]
 
 
 def _covered(ctx: Context, norm_id: str, element_id: str, first_roles: set[str]) -> bool:
@@ -284,13 +315,9 @@ def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list,
 
 
 def _where(ctx: Context, span: Span) -> str:
-    for block in ctx.blocks:
-        if block.start <= span.start < max(block.end, block.start + 1):
-            if block.where:
-                return block.where
-            paragraphs = [b for b in ctx.blocks if b.kind == "paragraph" and b.start <= span.start]
-            return f"Abs. {len(paragraphs)}"
-    return "oben"
+    from lawkit.reading.confirm import place_of
+
+    return place_of(ctx.blocks, span.start)
 
 
 def _contradictions(reading: Reading, ctx: Context) -> list[StyleNote]:

@@ -379,10 +379,46 @@ class SelfCheckPage:
         return normalize(locator.text_content() or "")
 
 
-# -- the trainer ----------------------------------------------------------------------------------
+# -- the Gutachten editor of an exercise notebook ----------------------------------------------------
 
 _WAIT_TEXT_JS = """([sel, want]) => { const el = document.querySelector(sel);
     return el !== null && el.textContent.split(/\\s+/).filter(Boolean).join(' ') === want; }"""
+
+
+
+class GutachtenEditorPage:
+    """The Gutachten editor (lawkit.exercises.editor) as a student uses it in the browser."""
+
+    def __init__(self, page: Any, root: str = ".lawkit-gutachten-editor") -> None:
+        self.page = page
+        self.root = root
+
+    def write(self, student: str, text: str) -> None:
+        self.page.locator(f"{self.root} .lawkit-gutachten-student input").fill(student)
+        self.page.locator(f"{self.root} .lawkit-gutachten-text textarea").fill(text)
+
+    def words(self, expected: str, timeout_ms: int = 20_000) -> str:
+        """Wait until the word count reads `expected`."""
+        locator = self.page.locator(f"{self.root} .lawkit-gutachten-words")
+        self.page.wait_for_function(_WAIT_TEXT_JS, arg=[f"{self.root} .lawkit-gutachten-words", expected],
+                                    timeout=timeout_ms)
+        return normalize(locator.text_content() or "")
+
+    def save(self, timeout_ms: int = 20_000) -> str:
+        self.page.locator(f"{self.root} button.lawkit-gutachten-save").click()
+        status = self.page.locator(f"{self.root} .lawkit-gutachten-status span")
+        status.filter(has_text="Gespeichert").first.wait_for(timeout=timeout_ms)
+        return normalize(status.first.text_content() or "")
+
+    def self_check(self, timeout_ms: int = RENDER_TIMEOUT_MS) -> Any:
+        """Click "Selbstkontrolle – keine Bewertung" and wait for the annotated text."""
+        self.page.locator(f"{self.root} button.lawkit-gutachten-check").click()
+        shown = self.page.locator(f"{self.root} .lawkit-gutachten-reading .lawkit-selfcheck .lk-reading")
+        shown.wait_for(timeout=timeout_ms)
+        return self.page.locator(f"{self.root} .lawkit-gutachten-reading .lawkit-selfcheck")
+
+
+# -- the trainer ----------------------------------------------------------------------------------
 
 
 class TrainerPage:
