@@ -157,16 +157,18 @@ OUTCOMES = {
     "e04_nebengeschaeft/10_telegramm_markdown": (11, 15, 0),
     "e04_nebengeschaeft/11_minderheit_offenbart": (11, 14, 0),
     "e04_nebengeschaeft/12_fragen": (12, 18, 0),
-    "e05_amtshaftung/01_gutachtenstil": (16, 1, 0),
-    "e05_amtshaftung/02_telegramm": (12, 4, 0),
-    "e05_amtshaftung/03_urteilsstil": (15, 5, 0),
+    # e05: § 823 Abs. 2 BGB is not applicable for the Beamter B (Sperrwirkung, examined first), so
+    # its Tatbestand is not required and not charged as "nicht erörtert"
+    "e05_amtshaftung/01_gutachtenstil": (16, 0, 0),
+    "e05_amtshaftung/02_telegramm": (13, 0, 0),
+    "e05_amtshaftung/03_urteilsstil": (16, 2, 0),
     "e05_amtshaftung/04_ohne_823": (12, 5, 0),
-    "e05_amtshaftung/05_falsch_kumulativ": (13, 5, 0),
-    "e05_amtshaftung/06_synonyme": (12, 6, 0),
+    "e05_amtshaftung/05_falsch_kumulativ": (13, 4, 0),
+    "e05_amtshaftung/06_synonyme": (14, 2, 0),
     "e05_amtshaftung/07_nacherzaehlt": (0, 3, 0),
     "e05_amtshaftung/08_andere_reihenfolge": (14, 3, 0),
-    "e05_amtshaftung/09_gutachten_kurz": (14, 7, 0),
-    "e05_amtshaftung/10_persoenlich": (10, 10, 0),
+    "e05_amtshaftung/09_gutachten_kurz": (15, 3, 0),
+    "e05_amtshaftung/10_persoenlich": (10, 9, 0),
     "e05_amtshaftung/11_offen": (9, 6, 0),
 }
 ITEMS = corpus()
