@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import jwt
-from ags import KEYSET_PATH, AgsError, tool_key
 from jupyterhub.handlers import BaseHandler
 from ltiauthenticator.lti13.auth import LTI13Authenticator
 from ltiauthenticator.lti13.error import InvalidAudienceError, LoginError, TokenError, ValidationError
@@ -172,12 +171,10 @@ class ToolKeysetHandler(BaseHandler):
     """The tool's public key as a JWKS (public: the LMS fetches it without a login)."""
 
     def get(self) -> None:
-        folder = getattr(self.authenticator, "tool_key_dir", "")
-        if not folder:
-            raise _refuse(404, "Dieser Hub sendet keine Noten an das LMS (kein Schlüssel des Tools "
-                               "eingerichtet).")
+        from ags import AgsError, tool_key  # deploy/ags.py: only where grades go back (local hub)
+
         try:
-            keyset = tool_key(Path(folder), create=False).jwks()
+            keyset = tool_key(Path(self.authenticator.tool_key_dir), create=False).jwks()
         except AgsError as exc:
             self.log.error("LTI AGS: %s", exc)
             raise _refuse(500, "Der Schlüssel des Tools ist nicht lesbar (siehe Protokoll des "
@@ -217,7 +214,12 @@ class LawkitLTI13Authenticator(LTI13Authenticator):
     )
 
     def get_handlers(self, app: Any) -> list[Any]:
-        return [*super().get_handlers(app), (f"/{KEYSET_PATH}", ToolKeysetHandler)]
+        handlers = list(super().get_handlers(app))
+        if self.tool_key_dir:  # the keyset needs deploy/ags.py beside this file (not mounted on Kubernetes)
+            from ags import KEYSET_PATH
+
+            handlers.append((f"/{KEYSET_PATH}", ToolKeysetHandler))
+        return handlers
 
     def get_username(self, token: dict[str, Any]) -> str:
         return matrikel_username(token, self.username_claims)

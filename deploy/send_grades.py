@@ -15,7 +15,8 @@ Every student gets a line in German: sent, no LTI launch known, no AGS claim (AG
 in the LMS), no grade column, or refused by the LMS with its status and answer. One failure
 never stops the batch. Exit code: 0 all sent, 1 some not sent (their grades stay for the CSV
 import), 2 usage error (settings, file, hub token, tool key). `--probelauf` (--dry-run) checks
-everything and sends nothing.
+everything and sends nothing. Where the hub user is not the Matrikelnummer (ILIAS without it), the
+roster (`--roster`, lawkit.grading.roster) names each Matrikelnummer's hub_user.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ from ags import (
 from classroom import is_valid_username
 from lti_settings import LtiSettings, LtiSettingsError, load_lti_settings
 
+from lawkit.errors import LawkitError
 from lawkit.grading.export import MOODLE_COLUMNS
+from lawkit.grading.roster import Roster, load_roster
 from lawkit.grading.scale import MAX_POINTS
 
 DEPLOY = Path(__file__).resolve().parent
@@ -271,32 +274,42 @@ def target_of(launch: Mapping[str, Any], settings: LtiSettings, lineitem: str | 
 
 def send_grades(rows: Sequence[GradeRow], launches: Callable[[str], Mapping[str, Any] | None],
                 settings: LtiSettings, key: ToolKey | None, *, lineitem: str | None = None,
-                dry_run: bool = False, when: _dt.datetime | None = None) -> SendReport:
-    """One Score per row; every row gets a Result, one failure never stops the others."""
+                roster: Roster | None = None, dry_run: bool = False,
+                when: _dt.datetime | None = None) -> SendReport:
+    """One Score per row; every row gets a Result, one failure never stops the others. Without a
+    roster the hub user is the Matrikelnummer (LTI mode); with one, its hub_user column."""
     report = SendReport(dry_run=dry_run)
     tokens: dict[str, AccessToken | None] = {}
     moment = when or _dt.datetime.now(_dt.UTC).astimezone()
     for row in rows:
-        result = _send_one(row, launches, settings, key, lineitem, dry_run, moment, tokens, report)
+        if roster is not None:
+            person = roster.by_student.get(row.student)
+            if person is None or not person.hub_user:
+                detail = f"steht nicht mit hub_user in der Teilnehmerliste {roster.file}; es gilt grades.csv."
+                report.results.append(Result(row.student, Outcome.NO_LAUNCH, detail))
+                continue
+            name = person.hub_user
+        else:
+            name = row.student.lower()
+        result = _send_one(row, name, launches, settings, key, lineitem, dry_run, moment, tokens, report)
         report.results.append(result)
     return report
 
 
-def _send_one(row: GradeRow, launches: Callable[[str], Mapping[str, Any] | None], settings: LtiSettings,
-              key: ToolKey | None, lineitem: str | None, dry_run: bool, moment: _dt.datetime,
-              tokens: dict[str, AccessToken | None], report: SendReport) -> Result:
-    name = row.student.lower()
+def _send_one(row: GradeRow, name: str, launches: Callable[[str], Mapping[str, Any] | None],
+              settings: LtiSettings, key: ToolKey | None, lineitem: str | None, dry_run: bool,
+              moment: _dt.datetime, tokens: dict[str, AccessToken | None], report: SendReport) -> Result:
     points = f"{row.points} von {MAX_POINTS} Punkten"
     if not is_valid_username(name):
         return Result(row.student, Outcome.NOT_SENT,
-                      f"Zeile {row.line}: keine Matrikelnummer, die ein Hub-Benutzer sein kann")
+                      f"Zeile {row.line}: {name!r} kann kein Hub-Benutzer sein")
     try:
         launch = launches(name)
     except AgsError as exc:
         return Result(row.student, Outcome.NOT_SENT, str(exc))
     if launch is None:
         return Result(row.student, Outcome.NO_LAUNCH,
-                      "Der Hub kennt keinen Start aus dem LMS unter dieser Matrikelnummer (Aktivität nie "
+                      f"Der Hub kennt keinen Start aus dem LMS unter {_user(row, name)} (Aktivität nie "
                       "geöffnet?); es gilt grades.csv.")
     target = target_of(launch, settings, lineitem)
     if isinstance(target, Result):
@@ -321,6 +334,10 @@ def _send_one(row: GradeRow, launches: Callable[[str], Mapping[str, Any] | None]
     if 200 <= answer.status < 300:
         return Result(row.student, Outcome.SENT, f"{points} (userId {target.sub})")
     return Result(row.student, Outcome.REFUSED, f"HTTP {answer.status}: {answer.text() or '(leere Antwort)'}")
+
+
+def _user(row: GradeRow, name: str) -> str:
+    return "dieser Matrikelnummer" if name == row.student.lower() else f"dem Hub-Benutzer {name}"
 
 
 def _token(client_id: str, settings: LtiSettings, key: ToolKey, tokens: dict[str, AccessToken | None],
@@ -356,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lineitem", default=None,
                         help="Adresse der Bewertungsspalte; Standard: die aus dem Start jeder/jedes "
                         "Studierenden")
+    parser.add_argument("--roster", type=Path, default=None,
+                        help="Teilnehmerliste (CSV mit matrikelnummer und hub_user), wenn der "
+                        "Hub-Benutzername nicht die Matrikelnummer ist (etwa bei ILIAS)")
     parser.add_argument("--state-dir", type=Path, default=DEPLOY / ".state",
                         help="Zustandsordner des Hubs mit dem Schlüssel des Tools (Standard deploy/.state)")
     parser.add_argument("--probelauf", "--dry-run", dest="dry_run", action="store_true",
@@ -375,6 +395,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except LtiSettingsError as exc:
             raise UsageError(str(exc)) from exc
         rows, bad = read_grades(args.csv)
+        try:
+            roster = load_roster(args.roster) if args.roster else None
+        except LawkitError as exc:
+            raise UsageError(str(exc)) from exc
         key = None
         if not args.dry_run:
             try:
@@ -388,7 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     mode = "Probelauf" if args.dry_run else "senden"
     print(f"Noten aus {args.csv} an {settings.token_url} ({mode}):", flush=True)
-    report = send_grades(rows, hub.launch, settings, key, lineitem=args.lineitem, dry_run=args.dry_run)
+    report = send_grades(rows, hub.launch, settings, key, lineitem=args.lineitem, roster=roster,
+                         dry_run=args.dry_run)
     report.results[:0] = bad
     print(report.text(), flush=True)
     return 1 if report.failed else 0

@@ -278,3 +278,21 @@ def test_grades_csv_problems_name_file_and_line(tmp_path):
         "4711001: nicht gesendet – grades.csv: steht mehrfach in der Datei (Zeilen 2, 5); welche Note gilt, ist "
         "unklar",
     ]
+
+
+def test_with_a_roster_the_hub_user_comes_from_the_roster(lms, key):
+    from lawkit.grading.roster import read_roster_text
+
+    lms.register_tool(jwks=key.jwks())
+    roster = read_roster_text("teilnehmer.csv", "hub_user;matrikelnummer\nilias-anna;4711001\n;4711002\n")
+    rows = [GradeRow(2, "4711001", 15, ""), GradeRow(3, "4711002", 7, ""), GradeRow(4, "4711005", 3, "")]
+    report = send_grades(rows, _launches(lms, **{"ilias-anna": "anna", "4711002": "ben"}), _settings(lms), key,
+                         roster=roster, when=WHEN)
+    assert [r.line() for r in report.results] == [
+        "4711001: gesendet – 15 von 18 Punkten (userId 17)",
+        "4711002: kein LTI-Start bekannt – steht nicht mit hub_user in der Teilnehmerliste teilnehmer.csv; es gilt "
+        "grades.csv.",
+        "4711005: kein LTI-Start bekannt – steht nicht mit hub_user in der Teilnehmerliste teilnehmer.csv; es gilt "
+        "grades.csv.",
+    ]
+    assert [(s["userId"], s["scoreGiven"]) for s in lms.scores["e01"]] == [("17", 15)]
