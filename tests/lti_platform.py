@@ -88,7 +88,9 @@ class Platform:
         self.scores: dict[str, list[dict[str, Any]]] = {}  # line item id -> the scores received
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval: shutting the platform down after each test costs 0.05 s, not 0.5 s.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
 
     def __enter__(self) -> Platform:
         self._thread.start()
