@@ -22,12 +22,11 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as _dt
-import fcntl
 import hashlib
 import json
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from urllib.request import Request, urlopen
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from hub import _locked
 from jwt.algorithms import RSAAlgorithm
 
 from lawkit._atomic import write_atomic
@@ -92,17 +92,6 @@ def _thumbprint(key: rsa.RSAPublicKey) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()).rstrip(b"=").decode("ascii")
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """The hub and a lecturer's command starting at once create one key, not two."""
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def tool_key(state: Path, *, create: bool = True) -> ToolKey:
     """The tool's key from STATE/lti-tool-key.pem; created there once (0600) if `create`."""
     path = state / KEY_FILE
@@ -113,7 +102,7 @@ def tool_key(state: Path, *, create: bool = True) -> ToolKey:
                            "öffentlichen Teil im LMS eintragen (deploy/README.md, Abschnitt 10).")
         try:
             state.mkdir(parents=True, exist_ok=True)
-            with _locked(state / f".{KEY_FILE}.lock"):
+            with _locked(state / f".{KEY_FILE}.lock"):  # the hub and tool_key.py at once: one key
                 if not path.exists():
                     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
                     pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
