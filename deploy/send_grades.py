@@ -221,8 +221,11 @@ class HubUsers:
             return None
         if answer.status != 200:
             raise AgsError(f"Hub: Benutzer {name}: HTTP {answer.status} ({answer.text()})")
-        model = answer.json()
-        if "auth_state" not in model:
+        try:
+            model = answer.json()
+        except ValueError as exc:
+            raise AgsError(f"Hub: Benutzer {name}: keine JSON-Antwort ({answer.text()})") from exc
+        if not isinstance(model, Mapping) or "auth_state" not in model:
             raise AgsError("Hub: das API-Token darf die Startdaten (auth_state) dieses Benutzers nicht lesen "
                            "(Berechtigung admin:auth_state)")
         state = model["auth_state"]
@@ -244,16 +247,16 @@ def target_of(launch: Mapping[str, Any], settings: LtiSettings, lineitem: str | 
     issuer = launch.get("iss")
     if issuer != settings.issuer:
         return Result("", Outcome.NOT_SENT,
-                      f"der letzte Start kam von einem anderen LMS ({issuer!r}, eingetragen ist "
+                      f"Der letzte Start kam von einem anderen LMS ({issuer!r}, eingetragen ist "
                       f"{settings.issuer!r})")
     audience = launch.get("aud")
     audiences = [audience] if isinstance(audience, str) else list(audience or [])
     client_id = next((a for a in audiences if a in settings.client_ids), None)
     if client_id is None:
-        return Result("", Outcome.NOT_SENT, f"der letzte Start galt einer anderen Client-ID ({audience!r})")
+        return Result("", Outcome.NOT_SENT, f"Der letzte Start galt einer anderen Client-ID ({audience!r})")
     sub = launch.get("sub")
     if not isinstance(sub, str) or not sub:
-        return Result("", Outcome.NOT_SENT, "der letzte Start enthält keine LTI-Benutzerkennung (sub)")
+        return Result("", Outcome.NOT_SENT, "Der letzte Start enthält keine LTI-Benutzerkennung (sub)")
     claim = launch.get(AGS_CLAIM)
     if not isinstance(claim, Mapping):
         return Result("", Outcome.NO_AGS,

@@ -250,7 +250,7 @@ def test_a_launch_from_another_lms_or_without_grade_column_is_reported(lms, key)
     rows = [GradeRow(2, "4711001", 14, ""), GradeRow(3, "4711002", 7, "")]
     report = send_grades(rows, kept.get, _settings(lms), key)
     assert [r.line() for r in report.results] == [
-        f"4711001: nicht gesendet – der letzte Start kam von einem anderen LMS ('https://anderes-lms.example', "
+        f"4711001: nicht gesendet – Der letzte Start kam von einem anderen LMS ('https://anderes-lms.example', "
         f"eingetragen ist '{lms.url}')",
         "4711002: nicht gesendet – Die Aktivität hat im LMS keine Bewertungsspalte (lineitem fehlt im Start; Moodle: "
         "Bewertung › Typ „Punkt“), oder --lineitem angeben.",
