@@ -111,18 +111,19 @@ def test_check_with_a_chosen_view(tmp_path, capsys):
 def test_check_errors_are_one_line_without_traceback(capsys, core_library_dir):
     assert main(["check", "bafin_angestelte"]) == 2
     assert capsys.readouterr().err == (
-        "lawkit check: unknown case 'bafin_angestelte'; did you mean 'bafin_angestellte'? "
-        "(neither a shipped case id nor an existing file)\n")
+        "lawkit check: unbekannter Fall 'bafin_angestelte'; meinten Sie 'bafin_angestellte'?; erwartet "
+        "die ID eines Falls der Bibliothek oder des Kursordners oder den Pfad einer Falldatei\n")
     assert main(["check", "bafin_angestellte", "--view", "geheimnisbegriff"]) == 2
     assert capsys.readouterr().err == (
-        "lawkit check: --view 'geheimnisbegriff': expected STREIT=ANSICHT, e.g. "
+        "lawkit check: --view 'geheimnisbegriff': erwartet STREIT=ANSICHT, z. B. "
         "geheimnisbegriff=beschraenkte_bekanntheit_genuegt\n")
     assert main(["check", "bafin_angestellte", "--view", "geheimnisbegriff=keine"]) == 2
     assert capsys.readouterr().err == (
         "lawkit check: the Meinungsstreit 'geheimnisbegriff' has no view 'keine'\n")
     assert main(["show", "stgb_203", "--library", str(core_library_dir)]) == 2
     assert capsys.readouterr().err == (
-        "lawkit show: unknown norm 'stgb_203'; did you mean 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_11_1_2'?\n")
+        "lawkit show: unbekannte Norm 'stgb_203'; meinten Sie 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_11_1_2'?; "
+        "erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)\n")
 
 
 def _console_script() -> str:

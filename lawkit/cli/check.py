@@ -30,7 +30,7 @@ def parse_views(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         dispute, sep, view = pair.partition("=")
         if not sep or not dispute or not view:
-            raise LawkitError(f"--view {pair!r}: expected STREIT=ANSICHT, e.g. "
+            raise LawkitError(f"--view {pair!r}: erwartet STREIT=ANSICHT, z. B. "
                               "geheimnisbegriff=beschraenkte_bekanntheit_genuegt")
         views[dispute.strip()] = view.strip()
     return views

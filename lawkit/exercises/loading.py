@@ -42,7 +42,13 @@ RUBRIC_WEIGHTS = ("konkurrenzen", "gesamtergebnis", "darstellung")
 
 
 def course_dir() -> Path:
-    """`course/` of the current directory if there is one, else the repository's."""
+    """The folder of the exercise masters: `aufgaben/` of the course folder in use (docs/kurs.md),
+    else `course/` of the current directory if there is one, else the repository's."""
+    from lawkit.loading.kurs import find_kurs
+
+    kurs = find_kurs()
+    if kurs is not None:
+        return kurs.aufgaben_dir
     here = Path("course")
     return here if here.is_dir() else COURSE_DIR
 
@@ -105,7 +111,7 @@ def find_exercise(id_or_path: str | Path, directory: Path | str | None = None,
         return load_exercise(candidate, library)
     known = sorted(p.stem for p in base.glob("*.yaml"))
     raise UnknownIdError(f"unbekannte Aufgabe {text!r}{aehnlich(text, known)} (keine Datei {candidate}); "
-                         "erwartet eine Aufgaben-ID aus course/ oder den Pfad einer Aufgabendatei")
+                         f"erwartet eine Aufgaben-ID aus {base} oder den Pfad einer Aufgabendatei")
 
 
 def read_seed_sources(reader: Reader, library: Library, key: str = "sources") -> tuple[Source, ...]:
@@ -130,8 +136,8 @@ def _read_case(reader: Reader, library: Library) -> Case:
     base = case_id.partition(".")[0]
     if base not in library.case_files:
         raise case_reader.error(f"unbekannter Fall {case_id!r}{aehnlich(base, library.case_files)}; "
-                                "erwartet die ID eines mitgelieferten Falls oder 'fall.variante' (siehe "
-                                "lawkit/data/cases)")
+                                "erwartet die ID eines Falls der Bibliothek oder des Kursordners "
+                                "(cases/) oder 'fall.variante' (siehe docs/kurs.md)")
     try:
         return library.case(case_id)
     except LawkitError as exc:
