@@ -14,7 +14,7 @@ from lawkit.errors import LawkitError
 if TYPE_CHECKING:
     from lawkit.loading.library import Library
 
-SUBCOMMANDS = ("check", "norms", "show", "validate", "cite", "grade", "regrade", "gradebook", "exercises",
+SUBCOMMANDS = ("check", "norms", "show", "validate", "new", "cite", "grade", "regrade", "gradebook", "exercises",
                "progress")
 
 

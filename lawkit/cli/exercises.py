@@ -33,7 +33,11 @@ def run(args: argparse.Namespace) -> int:
         report = build(args.course, args.out)
         for relative in report.written:
             print(f"wrote      {relative}")
-        print(f"{len(report.written)} file(s) written, {len(report.unchanged)} unchanged")
+        if report.errors:
+            print("nichts geschrieben: erst wenn jede Aufgabendatei fehlerfrei ist, wird gebaut",
+                  file=sys.stderr)
+        else:
+            print(f"{len(report.written)} file(s) written, {len(report.unchanged)} unchanged")
     else:
         report = check_built(args.course, args.out)
         for line in report.differences:

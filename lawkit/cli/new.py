@@ -102,7 +102,7 @@ def _first_own(library: Library, folder: str) -> str | None:
 
 def schema_line(kind: str) -> str:
     """The first line of a skeleton: the YAML language server's pointer to the JSON Schema."""
-    from lawkit.loading.json_schema import schema_path
+    from lawkit.authoring.json_schema import schema_path
 
     return f"# yaml-language-server: $schema={schema_path(kind).as_uri()}\n"
 

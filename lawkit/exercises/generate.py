@@ -55,7 +55,8 @@ def render_course(course: Path | str | None = None, library: Library | None = No
     errors: list[str] = []
     exercises: list[Exercise] = []
     if not base.is_dir():
-        return files, [f"{base}: no such folder; expected the folder of the master exercise files"]
+        return files, [f"{base}: diesen Ordner gibt es nicht; erwartet den Ordner der Aufgabendateien "
+                       "(course/ oder aufgaben/ des Kursordners)"]
     for path in sorted(base.glob("*.yaml")):
         try:
             exercise = load_exercise(path, library)
@@ -85,8 +86,13 @@ def _rendered(course: Path | str | None, out: Path | str | None, library: Librar
 
 def build(course: Path | str | None = None, out: Path | str | None = None,
           library: Library | None = None) -> BuildReport:
-    """Write the generated files under `out` (default: the folder that holds `course/`)."""
+    """Write the generated files under `out` (default: the folder that holds `course/`).
+
+    All or nothing: if any master file cannot be built, nothing is written (not even
+    exercises/README.md), so that the folder never mixes a new build with an old one."""
     _, root, files, report = _rendered(course, out, library)
+    if report.errors:
+        return report
     for relative, text in files.items():
         target = root / relative
         if target.is_file() and target.read_text(encoding="utf-8") == text:
