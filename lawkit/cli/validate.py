@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         if found:
             failed += 1
             errors += len(found)
-            for error in found:
+            for error in sorted(found, key=lambda e: e.line or 0):
                 print(f"Fehler {error}", file=sys.stderr)
             continue
         print(f"ok     {path}: {what}")

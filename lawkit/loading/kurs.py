@@ -81,12 +81,12 @@ class Kurs:
 
 
 def use_kurs(directory: Path | str | None) -> Kurs | None:
-    """Choose the course folder for this process (None: back to LAWKIT_KURS / working directory).
-    The CLI's `--kurs DIR` calls this; a notebook may too."""
+    """Choose the course folder for this process and return it (None: back to LAWKIT_KURS and
+    the working directory). The CLI's `--kurs DIR` calls this; a notebook may too."""
     global _chosen
     if directory is None:
         _chosen = None
-        return find_kurs()
+        return None
     kurs = read_kurs(directory)
     _chosen = kurs.root
     return kurs

@@ -88,10 +88,14 @@ def read_document(path: Path | str, *, text: str | None = None) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise AuthoringError(
-            file, "", f"kein gültiges YAML: {yaml_problem(str(exc.problem or exc.context))}{yaml_hint(exc)}",
-            line
-        ) from None
+        problem = yaml_problem(str(exc.problem or exc.context))
+        source_line = text.splitlines()[line - 1] if line is not None and line <= len(text.splitlines()) else ""
+        if "\t" in source_line and "tab" not in str(exc.problem):  # a tab the parser did not name
+            problem = "ein Tabulator an einer Stelle, an der YAML ihn nicht erlaubt"
+            hint = " – Tabulatoren sind in YAML nicht erlaubt; rücken Sie mit Leerzeichen ein"
+        else:
+            hint = yaml_hint(exc)
+        raise AuthoringError(file, "", f"kein gültiges YAML: {problem}{hint}", line) from None
     except yaml.YAMLError as exc:
         raise AuthoringError(file, "", f"kein gültiges YAML: {exc}") from None
     except RecursionError:
