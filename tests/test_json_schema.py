@@ -31,7 +31,7 @@ _Yaml.yaml_implicit_resolvers = {
 
 
 def _load(text: str) -> object:
-    return yaml.load(text, Loader=_Yaml)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_Yaml)
 
 
 def _validator(kind: str) -> jsonschema.Draft202012Validator:

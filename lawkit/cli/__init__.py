@@ -14,8 +14,8 @@ from lawkit.errors import LawkitError
 if TYPE_CHECKING:
     from lawkit.loading.library import Library
 
-SUBCOMMANDS = ("check", "norms", "show", "validate", "new", "cite", "grade", "regrade", "gradebook", "exercises",
-               "progress")
+SUBCOMMANDS = ("check", "norms", "show", "validate", "new", "cite", "grade", "regrade", "gradebook",
+               "exercises", "progress")
 
 
 def build_parser() -> argparse.ArgumentParser:
