@@ -89,8 +89,8 @@ def read_document(path: Path | str, *, text: str | None = None) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = yaml_problem(str(exc.problem or exc.context))
-        lines = text.splitlines()
-        source_line = lines[line - 1] if line is not None and line <= len(lines) else ""
+        text_lines = text.splitlines()
+        source_line = text_lines[line - 1] if line is not None and line <= len(text_lines) else ""
         if "\t" in source_line and "tab" not in str(exc.problem):  # a tab the parser did not name
             problem = "ein Tabulator an einer Stelle, an der YAML ihn nicht erlaubt"
             hint = " – Tabulatoren sind in YAML nicht erlaubt; rücken Sie mit Leerzeichen ein"
