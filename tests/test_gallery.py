@@ -80,7 +80,7 @@ def test_a_broken_course_case_is_named_and_the_others_are_listed(kurs):
         f"kurs_kaputt: {kurs / 'cases' / 'kurs_kaputt.yaml'}:6: facts: keine Antwort auf die Tatsache "
         "'strafantrag_gestellt'")
     assert "Nicht geladen:" in sammlung.widget.children[3].value
-    with pytest.raises(LawkitError, match="^unbekannter Fall 'kurs_kaputt' in der Fallsammlung"):
+    with pytest.raises(LawkitError, match=r"^unbekannter Fall 'kurs_kaputt' in der Fallsammlung"):
         sammlung.open("kurs_kaputt")
     sammlung.open("kurs_akte")
     assert sammlung.bench.case.id == "kurs_akte"  # type: ignore[union-attr]

@@ -9,7 +9,8 @@
 
 Plain ipywidgets only (no front-end code of its own), so everything renders in JupyterLab and
 Voilà as is. Stable hooks for browser tests: CSS classes `lawkit-fact-<key>`,
-`lawkit-view-<dispute>`, `lawkit-style`, `lawkit-gallery-search`, `lawkit-gallery-cases`, and the ids `lawkit-schema`, `lawkit-gutachten`,
+`lawkit-view-<dispute>`, `lawkit-style`, `lawkit-gallery-search`,
+`lawkit-gallery-cases`, and the ids `lawkit-schema`, `lawkit-gutachten`,
 `lawkit-summary`, `lawkit-disputes` in the HTML views.
 """
 
