@@ -114,13 +114,26 @@ def read_kurs(directory: Path | str, origin: str = "") -> Kurs:
         raise LawkitError(f"{directory}: diesen Kursordner gibt es nicht{named}; erwartet einen Ordner "
                           f"mit {KURS_FILE} (siehe docs/kurs.md; anlegen mit `lawkit new kurs DIR`)")
     path = root / KURS_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    known = _READ.get(root)
+    if known is not None and stamp is not None and known[0] == stamp:
+        return known[1]
     if not path.is_file():
         raise LawkitError(f"{directory}: der Ordner enthält keine Datei {KURS_FILE}{named}; erwartet "
                           f"einen Kursordner mit {KURS_FILE} (name: …), norms/, cases/, aufgaben/ "
                           "(siehe docs/kurs.md)")
     reader = read_document(path).reader()
     reader.mapping(required=KURS_KEYS_REQUIRED, optional=KURS_KEYS_OPTIONAL)
-    return Kurs(root, reader.str("name"), reader.opt_str("dozent"), reader.opt_str("semester"))
+    kurs = Kurs(root, reader.str("name"), reader.opt_str("dozent"), reader.opt_str("semester"))
+    if stamp is not None:
+        _READ[root] = (stamp, kurs)
+    return kurs
+
+
+_READ: dict[Path, tuple[int, Kurs]] = {}  # kurs.yaml read once per change
 
 
 def kurs_library(kurs: Kurs, base: Library | None = None) -> Library:
@@ -143,8 +156,10 @@ _CACHE: dict[Path, tuple[object, Library]] = {}
 
 
 def _signature(kurs: Kurs) -> tuple[tuple[str, int, int], ...]:
+    """What the layered library depends on: the norm files' contents and which case files
+    exist (a case file itself is read each time a case is loaded)."""
     out = []
-    for path in (*kurs.norm_files(), *kurs.case_files()):
+    for path in (*kurs.norm_files(), kurs.norms_dir, kurs.cases_dir):
         try:
             stat = path.stat()
         except OSError:
