@@ -177,28 +177,26 @@ def case_skeleton(name: str, library: Library, norm_id: str) -> str:
         schema_line("case").rstrip("\n"),
         "# Ein eigener Fall (docs/authoring.md, \"Fälle\"). Jede Frage der geprüften Normen braucht",
         "# eine Antwort: ja, nein oder offen – 'offen' wird nie unterstellt. Ersetzen Sie die Texte.",
-        f"id: {name}                         # gleich dem Dateinamen",
+        _c(f"id: {name}", "gleich dem Dateinamen"),
         "title: Mein Fall",
         "sachverhalt: >",
         "  Der Sachverhalt in wenigen Sätzen (was geschah, wer handelte).",
         "fallfrage: Wie hat sich R strafbar gemacht?",
-        "roles:                             # wie das Gutachten die Beteiligten nennt und beugt",
+        _c("roles:", "wie das Gutachten die Beteiligten nennt und beugt"),
     ]
-    lines += [f"  {role}: {{name: R, gender: f}}      # gender: f, m oder n" for role in roles] or [
+    lines += [_c(f"  {role}: {{name: R, gender: f}}", "gender: f, m oder n") for role in roles] or [
         "  subject: {name: R, gender: f}"]
-    lines += ["examine:                           # die zu prüfenden Normen (IDs: lawkit norms)",
-              f"  - norm: {norm_id}"]
+    lines += [_c("examine:", "die zu prüfenden Normen (IDs: lawkit norms)"), f"  - norm: {norm_id}"]
     if "{conduct}" in obersatz:
-        lines.append("    conduct: sie das Schriftstück behielt   # ergänzt \"indem …\"")
-    lines += ["facts:                             # eine Antwort je Frage, mit der Stelle im "
-              "Sachverhalt"]
+        lines.append(_c("    conduct: sie das Schriftstück behielt", "ergänzt \"indem …\""))
+    lines += [_c("facts:", "eine Antwort je Frage, mit der Stelle im Sachverhalt")]
     for key, question in questions.items():
-        lines += [f"  {key}:                          # {question.text}",
-                  "    answer: offen                  # ja | nein | offen",
+        lines += [f"  {key}:    # {question.text}",
+                  _c("    answer: offen", "ja | nein | offen"),
                   "    note: \"Was der Sachverhalt dazu sagt (in Anführungszeichen, wenn ein "
                   "Doppelpunkt vorkommt).\""]
-    lines += ["# views: {streit_id: ansicht_id}   # einer Ansicht eines Meinungsstreits folgen",
-              "# variants: [{id: v1, title: …, facts: {…}}]   # Fallvarianten", ""]
+    lines += [_c("# views: {streit_id: ansicht_id}", "einer Ansicht eines Meinungsstreits folgen"),
+              _c("# variants: [{id: v1, title: …, facts: {…}}]", "Fallvarianten"), ""]
     return "\n".join(lines)
 
 
@@ -212,25 +210,30 @@ def exercise_skeleton(name: str, library: Library, case_id: str) -> str:
         schema_line("exercise").rstrip("\n"),
         "# Eine eigene Aufgabe (docs/authoring.md, \"Aufgaben\"); `lawkit exercises build` erzeugt",
         "# daraus das Aufgabenblatt (exercises/) und die Lösung (solutions/).",
-        f"id: {name}                         # gleich dem Dateinamen",
+        _c(f"id: {name}", "gleich dem Dateinamen"),
         "title: Meine Aufgabe",
-        "level: einführend                  # einführend | mittel | examensnah",
-        f"case: {case_id}                   # ein Fall der Bibliothek oder des Kurses (cases/)",
-        "bearbeitervermerk: |               # nennt jede verlangte Norm",
+        _c("level: einführend", "einführend | mittel | examensnah"),
+        _c(f"case: {case_id}", "ein Fall der Bibliothek oder des Kurses (cases/)"),
+        _c("bearbeitervermerk: |", "nennt jede verlangte Norm"),
         f"  Prüfen Sie {cited}.",
-        "solution:                          # wird den Studierenden nie gezeigt",
-        "  required:                        # verlangte Normen mit Gewicht",
+        _c("solution:", "wird den Studierenden nie gezeigt"),
+        _c("  required:", "verlangte Normen mit Gewicht"),
     ]
     lines += [f"    - {{norm: {n.id}, weight: 1}}" for n in norms]
     lines += [
-        "  # optional: [norm_id]            # darf geprüft werden; weder Punkte noch Abzug",
-        "  # vertretbar:                    # weitere vertretbare Ergebnisse, mit Begründung",
+        _c("  # optional: [norm_id]", "darf geprüft werden; weder Punkte noch Abzug"),
+        _c("  # vertretbar:", "weitere vertretbare Ergebnisse, mit Begründung"),
         "  #   \"norm_id#merkmal_id\": {results: [erfüllt, nicht erfüllt], because: \"…\"}",
         "  skizze: |",
         "    Die Lösungsskizze in ganzen Sätzen.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _c(code: str, comment: str) -> str:
+    """A line of YAML with its comment in the comment column."""
+    return f"{code:<35} # {comment}"
 
 
 def _short(part: object) -> str:

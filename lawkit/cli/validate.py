@@ -59,7 +59,9 @@ def validate_file(path: Path, library: Library, warnings: list[str] | None = Non
             from lawkit.rendering.style_check import case_warnings
 
             warnings += case_warnings(case, library)
-        return f"Fall {case.id!r} ({len(case.examinations)} Norm(en), {len(case.facts)} Tatsachen)"
+        facts = len(case.facts)
+        return (f"Fall {case.id!r} ({len(case.examinations)} Norm(en), {facts} "
+                f"Tatsache{'' if facts == 1 else 'n'})")
     if any(reader.has(key) for key in ("citation", "elements", "any_of", "kind", "wording")):
         norm = read_norm(reader)
         check_library(Library(MappingProxyType({**library.norms, norm.id: norm}), library.seeds),
