@@ -19,6 +19,7 @@ from tests.test_authoring_errors import CASE_CASES, NORM_CASES
 
 CORPUS = Path(__file__).parent / "data" / "authoring"
 GRADING = Path(__file__).parent / "data" / "grading"
+KURS = Path(__file__).parent / "data" / "kurs_strafrecht"  # the example course folder
 
 
 class _Yaml(yaml.SafeLoader):
@@ -54,7 +55,10 @@ SHIPPED = ([("norm", p) for p in sorted((DATA_DIR / "norms").glob("*.yaml"))]
            + [("case", p) for p in sorted((DATA_DIR / "cases").glob("*.yaml"))]
            + [("exercise", p) for p in sorted(COURSE_DIR.glob("*.yaml"))]
            + [("exercise", p) for p in sorted((GRADING / "course").glob("*.yaml"))]
-           + [("answer", p) for p in sorted((GRADING / "answers").glob("*"))])
+           + [("answer", p) for p in sorted((GRADING / "answers").glob("*"))]
+           + [("kurs", KURS / "kurs.yaml")]
+           + [(kind, p) for kind, folder in (("norm", "norms"), ("case", "cases"), ("exercise", "aufgaben"))
+              for p in sorted((KURS / folder).glob("*.yaml"))])
 
 
 @pytest.mark.parametrize(("kind", "path"), SHIPPED, ids=[f"{k}:{p.name}" for k, p in SHIPPED])
@@ -65,7 +69,7 @@ def test_every_shipped_file_fits_its_schema(kind, path):
 
 
 def test_there_are_shipped_files_of_every_kind():
-    assert {kind for kind, _ in SHIPPED} == {"norm", "case", "exercise", "answer"}
+    assert {kind for kind, _ in SHIPPED} == {"norm", "case", "exercise", "answer", "kurs"}
     assert len(SHIPPED) > 40
 
 
