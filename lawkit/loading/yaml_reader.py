@@ -343,7 +343,7 @@ class Reader:
         for key, value in self.value.items():
             yield key, Reader(self.doc, value, self._child_path(key))
 
-    def list(self, *, non_empty: bool = True, what: str = "entries") -> list[Reader]:
+    def list(self, *, non_empty: bool = True, what: str = "Einträge") -> list[Reader]:
         if not isinstance(self.value, list):
             raise self.error(f"erwartet eine Liste ({what}), gefunden: {beschreibe(self.value)}")
         if non_empty and not self.value:
