@@ -39,13 +39,14 @@ PROSE = Path(__file__).parent / "data" / "prose" / "e01_geheimnis" / "02_telegra
 # -- reading the files back --------------------------------------------------------------------
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:
-    """The PDF's text as pdftotext reads it, white space made single spaces."""
+    """The PDF's text as pdftotext reads it in the order it is drawn (-raw: no joining of a line
+    that ends in a hyphen with the next), white space made single spaces."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext fehlt (Debian-Paket poppler-utils; .ci/run installiert es): "
                     "der Text des PDF lässt sich nicht prüfen")
     path = tmp_path / "handout.pdf"
     path.write_bytes(data)
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    done = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
     return " ".join(done.stdout.decode("utf-8").split())
 
 

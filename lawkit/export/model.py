@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# C0/C1 control characters (tab and newline are turned into spaces) and the Unicode line and
-# paragraph separators, which YAML and some readers treat as line breaks.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-_SPACE = re.compile(r"[ \t\r\n]+")
+# C0/C1 control characters and the byte order mark; the line breaks (also the Unicode line and
+# paragraph separators, which YAML and some readers treat as line breaks) become spaces.
+_SPACE = re.compile("[ \t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -22,21 +23,12 @@ def clean(text: str) -> str:
     line break) made one space, a lone surrogate (an undecodable file name) made U+FFFD. Other
     spaces (no-break, thin) stay: '5 000 Euro' is set as written. The spaces between the parts
     of a paragraph stay too; `line` strips them at its edges."""
-    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
-    return _SPACE.sub(" ", _CONTROL.sub("", text))
+    return _SPACE.sub(" ", _CONTROL.sub("", _SURROGATE.sub("\ufffd", text)))
 
 
 def line(text: str) -> str:
     """A whole line (a heading, a cell, a footnote): clean, without spaces at its edges."""
     return clean(text).strip()
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 @dataclass(frozen=True, slots=True)
