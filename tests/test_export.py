@@ -254,16 +254,20 @@ def test_feedback_of_a_prose_answer_as_pdf_and_docx(library, tmp_path):
 
 # -- the command ---------------------------------------------------------------------------------
 
-def test_cli_writes_pdf_and_docx_atomically_the_same_bytes_each_time(tmp_path, capsys):
-    first, second = tmp_path / "a" / "g.pdf", tmp_path / "b" / "g.pdf"
-    assert main(["export", "gutachten", CASE, "--style", "urteilsstil", "--level", "klausurmäßig",
-                 "--out", str(first), "--out", str(tmp_path / "a" / "g.docx")]) == 0
-    assert main(["export", "gutachten", CASE, "--style", "urteilsstil", "--level", "klausurmäßig",
-                 "--out", str(second)]) == 0
-    assert first.read_bytes() == second.read_bytes() and first.read_bytes().startswith(b"%PDF-")
-    assert (tmp_path / "a" / "g.docx").read_bytes().startswith(b"PK")
+def test_cli_writes_pdf_and_docx_atomically_the_same_bytes_in_another_process(tmp_path, capsys):
+    import sys
+
+    first, second = tmp_path / "a" / "g", tmp_path / "b" / "g"
+    options = ["export", "gutachten", CASE, "--style", "urteilsstil", "--level", "klausurmäßig"]
+    assert main([*options, "--out", f"{first}.pdf", "--out", f"{first}.docx"]) == 0
+    subprocess.run([sys.executable, "-c", "import sys; from lawkit.cli import main; sys.exit(main(sys.argv[1:]))",
+                    *options, "--out", f"{second}.pdf", "--out", f"{second}.docx"], check=True,
+                   capture_output=True)
+    for suffix, magic in ((".pdf", b"%PDF-"), (".docx", b"PK")):
+        data = Path(f"{first}{suffix}").read_bytes()
+        assert data.startswith(magic) and data == Path(f"{second}{suffix}").read_bytes()
     out = capsys.readouterr().out
-    assert f"{first}: Geheimnisse gegen Geld — Urteilsstil (PDF, " in out
+    assert f"{first}.pdf: Geheimnisse gegen Geld — Urteilsstil (PDF, " in out
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["g.docx", "g.pdf"]  # no temporaries
 
 
