@@ -9,6 +9,7 @@ name with `#`, `*`, `[`, `$` or `\\` is printed as written and cannot inject mar
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 # C0/C1 control characters and the byte order mark; the line breaks (also the Unicode line and
@@ -29,6 +30,15 @@ def clean(text: str) -> str:
 def line(text: str) -> str:
     """A whole line (a heading, a cell, a footnote): clean, without spaces at its edges."""
     return clean(text).strip()
+
+
+_BACKSLASHED = {ord(c): "\\" + c for c in string.punctuation}
+
+
+def backslashed(text: str, *, whole_line: bool = False) -> str:
+    """Clean text with a backslash before every ASCII punctuation character: what both Typst
+    markup and pandoc Markdown read as exactly this text (see their writers)."""
+    return (line(text) if whole_line else clean(text)).translate(_BACKSLASHED)
 
 
 @dataclass(frozen=True, slots=True)

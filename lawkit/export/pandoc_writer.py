@@ -19,24 +19,24 @@ from __future__ import annotations
 
 import os
 import shutil
-import string
 import subprocess
 
 from lawkit.errors import LawkitError
-from lawkit.export.model import Handout, Heading, Inline, Items, Note, Para, Table, clean, line
+from lawkit.export.model import Handout, Heading, Inline, Items, Note, Para, Table, backslashed
 
-_ESCAPE = {ord(c): "\\" + c for c in string.punctuation}
+# how a paragraph of each style is written (its escaped text in place of {})
+_STYLE = {"strong": "**{}**", "quote": "> {}", "meta": "*{}*"}
 SOURCE_DATE_EPOCH = "315532800"  # 1980-01-01T00:00:00Z
 TIMEOUT = 300
 
 
 def escape(text: str) -> str:
     """Plain text as pandoc Markdown that reads as exactly this text."""
-    return clean(text).translate(_ESCAPE)
+    return backslashed(text)
 
 
 def _line(text: str) -> str:
-    return line(text).translate(_ESCAPE)
+    return backslashed(text, whole_line=True)
 
 
 class _Notes:
@@ -62,14 +62,7 @@ def pandoc_markdown(handout: Handout) -> str:
         if isinstance(block, Heading):
             lines += [f"{'#' * min(max(1, block.level), 6)} {_line(block.text)}", ""]
         elif isinstance(block, Para):
-            text = notes.inline(block.parts)
-            if block.style == "strong":
-                text = f"**{text}**"
-            elif block.style == "quote":
-                text = f"> {text}"
-            elif block.style == "meta":
-                text = f"*{text}*"
-            lines += [text, ""]
+            lines += [_STYLE.get(block.style, "{}").format(notes.inline(block.parts)), ""]
         elif isinstance(block, Items):
             lines += [f"- {notes.inline(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):

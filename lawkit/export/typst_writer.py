@@ -14,12 +14,12 @@ same bytes on every machine with the same `typst` version.
 
 from __future__ import annotations
 
-import string
-
 from lawkit.errors import LawkitError
-from lawkit.export.model import Handout, Heading, Inline, Items, Note, Para, Table, clean, line
+from lawkit.export.model import Handout, Heading, Inline, Items, Note, Para, Table, backslashed, line
 
-_ESCAPE = {ord(c): "\\" + c for c in string.punctuation}
+# how a paragraph of each style is set (its escaped text in place of {})
+_STYLE = {"strong": "#strong[{}]", "quote": "#quote(block: true)[{}]",
+          "meta": "#align(center, text(size: 9pt, fill: luma(90))[{}])"}
 
 PREAMBLE = """\
 #set document(title: {title}, author: "lawkit", date: none)
@@ -37,11 +37,11 @@ PREAMBLE = """\
 
 def escape(text: str) -> str:
     """Plain text as Typst markup that prints exactly this text."""
-    return clean(text).translate(_ESCAPE)
+    return backslashed(text)
 
 
 def _line(text: str) -> str:
-    return line(text).translate(_ESCAPE)
+    return backslashed(text, whole_line=True)
 
 
 def string_literal(text: str) -> str:
@@ -67,14 +67,7 @@ def typst_source(handout: Handout) -> str:
         if isinstance(block, Heading):
             lines += [f"{'=' * max(1, block.level)} {_line(block.text)}", ""]
         elif isinstance(block, Para):
-            text = _inline(block.parts)
-            if block.style == "strong":
-                text = f"#strong[{text}]"
-            elif block.style == "quote":
-                text = f"#quote(block: true)[{text}]"
-            elif block.style == "meta":
-                text = f'#align(center, text(size: 9pt, fill: luma(90))[{text}])'
-            lines += [text, ""]
+            lines += [_STYLE.get(block.style, "{}").format(_inline(block.parts)), ""]
         elif isinstance(block, Items):
             lines += [f"- {_inline(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):
