@@ -307,6 +307,7 @@ def test_cli_errors_are_german_and_name_what_was_expected(tmp_path, capsys):
 
 def test_cli_feedback_from_a_graded_class_matches_the_gradebook(tmp_path, capsys):
     from lawkit.grading.gradebook import Gradebook
+    from lawkit.grading.model import format_units
 
     submissions = tmp_path / "abgaben"
     submissions.mkdir()
@@ -331,6 +332,25 @@ def test_cli_feedback_from_a_graded_class_matches_the_gradebook(tmp_path, capsys
     assert f"{entry.points} Punkte – {entry.label} (" in "\n".join(body)
     text = pdf_text(pdf.read_bytes(), tmp_path)
     assert "Erika <#Muster*frau>" in text and f"{entry.points} Punkte – {entry.label}" in text
+    assert not any(p.startswith("Überdenken der Bewertung") for p in body)
+
+    reason = "Einwand vom 21.11.: § 204 StGB ist nicht geprüft [#x]."
+    assert main(["regrade", "e03_verkauf", str(submissions / "1234567.json"), "--gradebook", str(book),
+                 "--reason", reason, "--accept", "stgb_204_1=nicht erfüllt"]) == 0
+    capsys.readouterr()
+    assert main(["export", "feedback", "e03_verkauf", str(submissions / "1234567.json"), "--gradebook", str(book),
+                 "--out", str(word)]) == 0
+    with Gradebook(book, create=False) as gradebook:
+        after = gradebook.current("e03_verkauf", "1234567")
+    assert after.kind == "überdenken" and after.points > entry.points
+    body, _, _ = docx_parts(word.read_bytes())
+    account = body[body.index("Überdenken der Bewertung (e03_verkauf, Matrikelnummer 1234567)"):]
+    assert account[1] == f"Grund: {reason}"
+    assert account[2].startswith(f"Bisher (Eintrag {entry.id}, ") and account[2].endswith(
+        f"{entry.points} Punkte ({entry.label}), {format_units(entry.units)} von {format_units(entry.max_units)} BE")
+    assert account[3].startswith(f"Nach Überdenken (Eintrag {after.id}, ")
+    assert f"{after.points} Punkte – {after.label} (" in "\n".join(body)
+    assert account[-1] == "Die frühere Bewertung bleibt im Notenbuch erhalten."
     assert _error(capsys, "feedback", "e03_verkauf", str(submissions / "1234567.json"), "--gradebook",
                   str(tmp_path / "nix.sqlite"), "--out", str(pdf)) == (
         f"lawkit export: {tmp_path / 'nix.sqlite'}: dieses Notenbuch gibt es nicht; erwartet die Datei "

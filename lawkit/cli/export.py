@@ -63,7 +63,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="die Antwortdatei (.json, .yaml) oder das Gutachten (.md, .txt, .docx)")
     feedback.add_argument("--gradebook", metavar="PATH",
                           help="Notenbuch: die dort im Überdenken anerkannten Ergebnisse und berichtigten "
-                          "Lesarten gelten wie bei `lawkit grade`")
+                          "Lesarten gelten wie bei `lawkit grade`; ein Überdenken dieser Bewertung steht "
+                          "am Ende")
 
     for sub in (gutachten, aufgabe, skizze, feedback):
         sub.add_argument("--out", action="append", required=True, metavar="DATEI",
@@ -98,7 +99,7 @@ def _feedback(args: argparse.Namespace, library: Library) -> Handout:
                           ".yaml) oder eines Gutachtens (.md, .txt, .docx)")
     answer = load_answer(path, library, exercise=exercise)
     if args.gradebook:
-        from lawkit.grading.gradebook import Gradebook
+        from lawkit.grading.gradebook import Gradebook, grade_digest
         from lawkit.reading.confirm import parse_correction
 
         if not Path(args.gradebook).is_file():
@@ -110,6 +111,11 @@ def _feedback(args: argparse.Namespace, library: Library) -> Handout:
                 fixes = book.readings(exercise.id, answer.student, answer.fingerprint())
                 answer = load_answer(path, library, exercise=exercise,
                                      corrections=tuple(parse_correction(f.correction) for f in fixes))
+            result = grade(exercise, answer, library)
+            entry = book.current(exercise.id, answer.student)
+            regrade = book.regrade_of(entry) if entry is not None and entry.digest == grade_digest(result) \
+                else None
+        return feedback_handout(result, regrade.text() if regrade is not None else None)
     return feedback_handout(grade(exercise, answer, library))
 
 

@@ -166,8 +166,10 @@ def cited(text: str) -> tuple[Inline, ...]:
     return tuple(p for p in parts if p)
 
 
-def feedback_handout(grade: Grade) -> Handout:
-    """The feedback a student gets from `lawkit grade`, as a printable document."""
+def feedback_handout(grade: Grade, ueberdenken: str | None = None) -> Handout:
+    """The feedback a student gets from `lawkit grade`, as a printable document; `ueberdenken`
+    is the gradebook's account of an Überdenken of this grade (Regrade.text()), added at the end
+    as the gradebook's own feedback adds it."""
     from lawkit.grading.feedback import blocks as feedback_blocks
 
     title = f"Bewertung: {grade.exercise_title}"
@@ -183,7 +185,30 @@ def feedback_handout(grade: Grade) -> Handout:
             out.append(Items(tuple(cited(item) for item in block.items)))
         elif block.kind == "table":
             out.append(Table(block.rows))
+    if ueberdenken:
+        out += account_blocks(ueberdenken)
     return Handout("feedback", title, tuple(ebd(out)))
+
+
+def account_blocks(text: str) -> list[Block]:
+    """The gradebook's Markdown account of an Überdenken ('## ' heading, '- ' items, paragraphs)
+    as blocks, read the way Regrade.html() reads it."""
+    out: list[Block] = []
+    items: list[tuple[Inline, ...]] = []
+    for text_line in text.splitlines():
+        if text_line.startswith("- "):
+            items.append(cited(text_line[2:]))
+            continue
+        if items:
+            out.append(Items(tuple(items)))
+            items = []
+        if text_line.startswith("## "):
+            out.append(Heading(1, text_line[3:]))
+        elif text_line.strip():
+            out.append(Para(cited(text_line)))
+    if items:
+        out.append(Items(tuple(items)))
+    return out
 
 
 def ebd(blocks: list[Block]) -> list[Block]:
