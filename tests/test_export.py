@@ -361,3 +361,19 @@ def test_write_handout_picks_the_format_from_the_ending(result, tmp_path):
     handout = gutachten_handout(result)
     assert write_handout(handout, tmp_path / "g.DOCX").read_bytes().startswith(b"PK")
     assert write_handout(handout, tmp_path / "g.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_every_shipped_case_exports_in_both_styles_and_levels(library):
+    """No case of the library breaks a handout: every Gutachten typesets, with all its footnotes."""
+    count = 0
+    for case_id in sorted(library.case_files):
+        result = check(library.case(case_id), library)
+        for style in ("gutachten", "urteilsstil"):
+            for level in ("ausführlich", "klausurmäßig"):
+                handout = gutachten_handout(result, style, level)
+                assert handout.notes() == list(compose(result, style, level).footnotes), (case_id, style, level)
+                assert handout_bytes(handout, "pdf").startswith(b"%PDF-")
+                count += 1
+        _, notes, _ = docx_parts(handout_bytes(gutachten_handout(result, "gutachten", "klausurmäßig"), "docx"))
+        assert notes == list(compose(result, "gutachten", "klausurmäßig").footnotes), case_id
+    assert count == 4 * len(library.case_files) >= 4 * 19

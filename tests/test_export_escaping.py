@@ -86,7 +86,7 @@ def test_the_markup_escapes_every_ascii_punctuation_character():
 TEXTS = st.text(alphabet=st.sampled_from(string.punctuation + "ab Zß§„“–\n\t\\"), min_size=1, max_size=60)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+@settings(max_examples=25, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(TEXTS, min_size=1, max_size=4))
 def test_any_text_round_trips_through_docx(texts):
