@@ -8,6 +8,7 @@ PyPI; without it, lawkit's own figures are still printed). Run on its own (it ne
 from benchmarks import (
     bench_citations,
     bench_core,
+    bench_export,
     bench_grading,
     bench_kurs,
     bench_reading,
@@ -17,6 +18,6 @@ from benchmarks import (
 
 if __name__ == "__main__":
     for bench in (bench_core, bench_widgets, bench_grading, bench_kurs, bench_reading, bench_training,
-                      bench_citations):
+                  bench_export, bench_citations):
         print(f"\n=== {bench.__name__} ===", flush=True)
         bench.main()

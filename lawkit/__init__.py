@@ -28,6 +28,15 @@ if TYPE_CHECKING:
     from lawkit.exercises.form import answer_form
     from lawkit.exercises.loading import find_exercise, load_exercise
     from lawkit.exercises.model import Exercise
+    from lawkit.export import (
+        Handout,
+        exercise_sheet,
+        feedback_handout,
+        gutachten_handout,
+        handout_bytes,
+        solution_sketch,
+        write_handout,
+    )
     from lawkit.grading.answers import StudentAnswer, load_answer
     from lawkit.grading.batch import BatchReport, grade_batch
     from lawkit.grading.gradebook import Gradebook
@@ -83,6 +92,7 @@ _PUBLIC = {
     "Exercise": "lawkit.exercises.model",
     "Fact": "lawkit.model.case",
     "Grade": "lawkit.grading.model",
+    "Handout": "lawkit.export",
     "Gradebook": "lawkit.grading.gradebook",
     "LawkitError": "lawkit.errors",
     "Library": "lawkit.loading.library",
@@ -113,10 +123,14 @@ _PUBLIC = {
     "default_library": "lawkit.loading.library",
     "disjunction": "lawkit.model.logic",
     "element_table": "lawkit.rendering.table",
+    "exercise_sheet": "lawkit.export",
+    "feedback_handout": "lawkit.export",
     "find_exercise": "lawkit.exercises.loading",
     "grade": "lawkit.grading.grader",
     "grade_batch": "lawkit.grading.batch",
     "gutachten_editor": "lawkit.exercises.editor",
+    "gutachten_handout": "lawkit.export",
+    "handout_bytes": "lawkit.export",
     "load_answer": "lawkit.grading.answers",
     "load_case": "lawkit.loading.library",
     "load_exercise": "lawkit.exercises.loading",
@@ -128,7 +142,9 @@ _PUBLIC = {
     "schema_diagram": "lawkit.rendering.diagram",
     "schema_text": "lawkit.rendering.schema_view",
     "self_check": "lawkit.widgets",
+    "solution_sketch": "lawkit.export",
     "workbench": "lawkit.widgets",
+    "write_handout": "lawkit.export",
 }
 
 __all__ = [
@@ -149,6 +165,7 @@ __all__ = [
     "Fact",
     "Grade",
     "Gradebook",
+    "Handout",
     "LawkitError",
     "Library",
     "MissingFactError",
@@ -178,10 +195,14 @@ __all__ = [
     "default_library",
     "disjunction",
     "element_table",
+    "exercise_sheet",
+    "feedback_handout",
     "find_exercise",
     "grade",
     "grade_batch",
     "gutachten_editor",
+    "gutachten_handout",
+    "handout_bytes",
     "load_answer",
     "load_case",
     "load_exercise",
@@ -193,7 +214,9 @@ __all__ = [
     "schema_diagram",
     "schema_text",
     "self_check",
+    "solution_sketch",
     "workbench",
+    "write_handout",
 ]
 
 

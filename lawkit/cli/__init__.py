@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from lawkit.loading.library import Library
 
 SUBCOMMANDS = ("check", "norms", "show", "validate", "new", "cite", "grade", "regrade", "gradebook",
-               "exercises", "progress")
+               "exercises", "progress", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
