@@ -3,8 +3,8 @@ writing anything under lawkit/.
 
 Her own norm (§ 246 Abs. 1 StGB) with a Meinungsstreit (the manifestation of the Zueignung) and
 a Konkurrenz referring to a shipped norm (Subsidiarität to § 353b Abs. 1 S. 1 StGB) → her own
-case → validate → her own exercise → build → a student's answer → grade → (the lead adds the
-export of handouts at the marked place at the end).
+case → validate → her own exercise → build → a student's answer → grade → handouts as PDF and
+DOCX (Gutachten, exercise sheet, Lösungsskizze, feedback).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 import lawkit
 from lawkit.cli import main
 from lawkit.loading.kurs import ENV_VAR, use_kurs
+from tests.test_export import docx_parts, pdf_text
 
 EXAMPLE = Path(__file__).parent / "data" / "kurs_strafrecht"
 PACKAGE = Path(lawkit.__file__).resolve().parent
@@ -132,10 +133,36 @@ def test_lecturer_scenario(lecturer, capsys, monkeypatch):
     # Nothing was written under lawkit/.
     assert _package_state() == before
 
-    # ------------------------------------------------------------------------------------------
-    # EXPORT (issue 14, point 6): the lead adds the handouts here after merging lawkit/export —
-    # `lawkit export` of the Gutachten of kurs_akte, the Lösungsskizze and the exercise sheet of
-    # kurs_a01_akte and the feedback of 1234567 as PDF and DOCX; check the PDF text (pdftotext)
-    # and the DOCX paragraphs and footnotes (python-docx) for the Obersatz, a footnote and the
-    # Ergebnis. Everything above leaves `kurs`, `abgaben` and `lecturer / "noten"` in place.
-    # ------------------------------------------------------------------------------------------
+    # 8. Handouts: the Gutachten of her case, the exercise sheet, the Lösungsskizze and the
+    #    student's feedback, as PDF (read back with pdftotext) and DOCX (python-docx).
+    handouts = lecturer / "handouts"
+    handouts.mkdir()
+    assert main(["export", "gutachten", "kurs_akte", "--out", str(handouts / "gutachten.pdf"),
+                 "--out", str(handouts / "gutachten.docx")]) == 0
+    assert main(["export", "aufgabe", "kurs_a01_akte", "--out", str(handouts / "blatt.pdf")]) == 0
+    assert main(["export", "skizze", "kurs_a01_akte", "--out", str(handouts / "skizze.docx")]) == 0
+    assert main(["export", "feedback", "kurs_a01_akte", str(abgaben / "1234567.json"),
+                 "--gradebook", str(lecturer / "noten" / "gradebook.sqlite"),
+                 "--out", str(handouts / "feedback.pdf")]) == 0
+    capsys.readouterr()
+    obersatz = ("A könnte sich gemäß § 353b Abs. 1 S. 1 Nr. 1 StGB strafbar gemacht haben, indem sie J "
+                "am Telefon von den angekündigten Maßnahmen erzählte.")
+    footnote = "§ 11 Abs. 1 Nr. 2 lit. a StGB."  # the Fundstelle of the shipped § 11 her case reaches
+    ergebnis = "A hat sich gemäß § 246 Abs. 1 StGB strafbar gemacht."
+    paragraphs, notes, _ = docx_parts((handouts / "gutachten.docx").read_bytes())
+    assert obersatz in paragraphs
+    assert "A könnte Beamtin oder Richterin sein (lit. a)." in paragraphs  # the footnote's anchor
+    assert footnote in notes
+    assert f"Ergebnis: {ergebnis}" in paragraphs  # the norm's Ergebnis
+    assert f"{ergebnis} Die Tat ist mit Freiheitsstrafe bis zu drei Jahren oder Geldstrafe bedroht." \
+        in paragraphs  # and the Gesamtergebnis with the Strafrahmen
+    text = pdf_text((handouts / "gutachten.pdf").read_bytes(), lecturer)
+    assert obersatz in text and ergebnis in text
+    assert f"{notes.index(footnote) + 1}{footnote}" in text  # at the foot of the page, numbered
+    sheet = pdf_text((handouts / "blatt.pdf").read_bytes(), lecturer)
+    assert "Hat sich A nach § 353b Abs. 1 S. 1 StGB und nach § 246 Abs. 1 StGB strafbar gemacht?" in sheet
+    assert "Manifestationstheorie" not in sheet  # the sheet gives nothing of the solution away
+    skizze, _, _ = docx_parts((handouts / "skizze.docx").read_bytes())
+    assert any("Manifestationstheorie" in p for p in skizze)
+    assert "15 Punkte – gut" in pdf_text((handouts / "feedback.pdf").read_bytes(), lecturer)
+    assert _package_state() == before
