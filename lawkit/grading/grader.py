@@ -722,8 +722,11 @@ class _Grader:
 
     def konkurrenzen_score(self, budget: _Budget, given: set[tuple[str, str]]) -> Scenario:
         scenario = self.path
-        needed = {p for p in scenario.displacements if p[0] in self.scope and p[1] in self.scope}
-        items = needed | (given - set(scenario.open_displacements))
+        qualified = self.reference.qualified  # the Grundtatbestand behind its Qualifikation:
+        # cited together, so its Spezialität is neither required nor wrong
+        needed = {p for p in scenario.displacements
+                  if p[0] in self.scope and p[1] in self.scope} - qualified
+        items = needed | (given - set(scenario.open_displacements) - qualified)
         unit = budget.total / len(items) if items else Fraction(0)
         self._konkurrenz_unit = unit
         self._konkurrenz_charged = items - needed
@@ -785,11 +788,15 @@ class _Grader:
                       "Bearbeitervermerk nicht Gegenstand der Aufgabe und wird nicht bewertet.")
         scenario = self.path
         either = set(self.reference.vertretbar_applies)  # both vertretbar (solution.vertretbar)
+        # a Grundtatbestand whose Qualifikation applies is cited with it: neither required nor
+        # wrong; naming the Qualifikation names the Grundtatbestand it builds on
+        either |= {base for base, q in self.reference.qualified if q in scenario.applies}
+        named = given | {base for base, q in self.reference.qualified if q in applies}
         needed = (set(scenario.applies) & self.scope) - either
         items = needed | (given - set(scenario.open_applies) - either)
         unit = budget.total / len(items) if items else Fraction(0)
         self._gesamt_unit = unit
-        for norm_id in sorted(needed - given):
+        for norm_id in sorted(needed - named):
             norm = self.library.norm(norm_id)
             consequence = norm.consequence
             what = f" ({consequence.text})" if consequence is not None else ""
@@ -858,7 +865,7 @@ class _Grader:
                 flag(norm_id, f"gesamt-verneint:{norm_id}",
                      f"{cite} steht im Gesamtergebnis, obwohl Sie den Tatbestand als "
                      f"„{own.result.value}“ geprüft haben.")
-            if norm_id in displaced:
+            if norm_id in displaced and (norm_id, displaced[norm_id]) not in self.reference.qualified:
                 flag(norm_id, f"gesamt-verdraengt:{norm_id}",
                      f"{cite} steht im Gesamtergebnis, obwohl Sie es hinter "
                      f"{self._cite(displaced[norm_id])} zurücktreten lassen.")
@@ -872,7 +879,8 @@ class _Grader:
             norm = self.library.norm(own.norm)
             ref = self.reference.norm(own.norm)
             if (own.result is not Finding.ERFUELLT or own.norm in applies or own.norm in displaced
-                    or ref is None or own.norm not in self.scope):
+                    or ref is None or own.norm not in self.scope
+                    or self.reference.qualifications_of(own.norm) & set(applies)):
                 continue
             procedural = [own.element(e.id) for e in norm.procedural]
             if all(p is not None and p.result is Finding.ERFUELLT for p in procedural):

@@ -9,7 +9,7 @@ treat on the path of the view it follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from lawkit.evaluation.results import CaseResult, ElementResult, NormResult
 from lawkit.grading.answers import Finding
 from lawkit.model.case import Case, Examination
 from lawkit.model.logic import Combine, Result, combine
-from lawkit.model.norm import Dispute, Norm, NormKind, View
+from lawkit.model.norm import Dispute, Norm, NormKind, RelationKind, View
 
 if TYPE_CHECKING:
     from lawkit.exercises.model import Exercise, Vertretbar
@@ -135,6 +135,13 @@ class Reference:
     # norms whose Rechtsfolge may vertretbar follow or not (their result differs by
     # solution.vertretbar): in the Gesamtergebnis neither required nor wrong
     vertretbar_applies: frozenset[str] = frozenset()
+    # (Grundtatbestand, Qualifikation), e.g. (§ 203 Abs. 2 S. 1, § 203 Abs. 6 StGB): the base
+    # yields by Spezialität but is cited together with its Qualifikation (see `qualifications`)
+    qualified: frozenset[tuple[str, str]] = frozenset()
+
+    def qualifications_of(self, norm_id: str) -> frozenset[str]:
+        """The Qualifikationen that build on a Grundtatbestand."""
+        return frozenset(q for base, q in self.qualified if base == norm_id)
 
     @property
     def base(self) -> Scenario:
@@ -197,7 +204,26 @@ def build_reference(exercise: Exercise, library: Library | None = None) -> Refer
             vertretbar,
         )
     either = frozenset(n for n, ref in norms.items() if ref.in_case and _vertretbar_either(ref))
-    return Reference(exercise, case, tuple(scenarios), MappingProxyType(norms), either)
+    return Reference(exercise, case, tuple(scenarios), MappingProxyType(norms), either,
+                     qualifications(library, (*in_case, *extra)))
+
+
+def qualifications(library: Library, norm_ids: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """(Grundtatbestand, Qualifikation) pairs among the relations of the given norms: a
+    Spezialität whose dominant norm takes up the yielding norm by Verweisung (§ 203 Abs. 6 StGB
+    builds on a Tat nach § 203 Abs. 2 S. 1 StGB). The Grundtatbestand yields, but the Gutachten
+    cites both together ("§ 203 Abs. 2 S. 1 Nr. 1, Abs. 6 StGB"): naming the base beside its
+    Qualifikation is not wrong, and stating the Spezialität is not required."""
+    pairs = set()
+    for norm_id in norm_ids:
+        for relation in library.norm(norm_id).relations:
+            if relation.kind is not RelationKind.SPEZIALITAET:
+                continue
+            dominant = library.norm(relation.yields_to)
+            if any(e.ref is not None and e.ref.partition("#")[0] == norm_id
+                   for e in dominant.elements()):
+                pairs.add((norm_id, relation.yields_to))
+    return frozenset(pairs)
 
 
 def _vertretbar_either(ref: NormReference) -> bool:
@@ -512,6 +538,13 @@ def norm_grounds(result: NormResult, case: Case) -> str:
             text = text if text.endswith(".") else text + "."
         return text
     if result.result is Result.NICHT_ERFUELLT:
+        barred = next((g for g in result.gates if g.status is Result.ERFUELLT), None)
+        if barred is not None:  # barred at the Anwendbarkeit: the Tatbestand is not reached
+            why = barred.relation.explanation.strip()
+            facts = " ".join(element_grounds(barred.condition, case)) \
+                if barred.condition is not None else ""
+            return (f"{result.citation} ist neben {barred.dominant_citation} nicht anwendbar "
+                    f"({barred.relation.kind.value}). {why} {facts}").strip()
         failing = _first_failing(result.root)
         if failing is not None:
             notes = " ".join(element_grounds(failing, case))
