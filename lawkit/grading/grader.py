@@ -700,6 +700,8 @@ class _Grader:
         scenario = self.konkurrenzen_score(budget, given) if budget is not None else None
         for norm_id, yields_to in sorted(given):
             own = self.answer.norm(norm_id)
+            if (norm_id, yields_to) in self.path.barred:
+                continue  # not applicable because it yields: no contradiction
             if own is not None and own.result is Finding.NICHT_ERFUELLT:
                 # one Konkurrenz item; nothing more where that item is already wrong
                 cost = Fraction(0) if (norm_id, yields_to) in self._konkurrenz_charged else \
@@ -722,11 +724,12 @@ class _Grader:
 
     def konkurrenzen_score(self, budget: _Budget, given: set[tuple[str, str]]) -> Scenario:
         scenario = self.path
-        qualified = self.reference.qualified  # the Grundtatbestand behind its Qualifikation:
-        # cited together, so its Spezialität is neither required nor wrong
+        # neither required nor wrong: the Grundtatbestand behind its Qualifikation (cited
+        # together), and a norm barred at its Anwendbarkeit (its result says so already)
+        free = self.reference.qualified | scenario.barred
         needed = {p for p in scenario.displacements
-                  if p[0] in self.scope and p[1] in self.scope} - qualified
-        items = needed | (given - set(scenario.open_displacements) - qualified)
+                  if p[0] in self.scope and p[1] in self.scope} - free
+        items = needed | (given - set(scenario.open_displacements) - free)
         unit = budget.total / len(items) if items else Fraction(0)
         self._konkurrenz_unit = unit
         self._konkurrenz_charged = items - needed

@@ -61,6 +61,9 @@ class Scenario:
     applies: frozenset[str]  # norms of the case whose Rechtsfolge follows
     open_applies: frozenset[str]
     views: Mapping[str, str] = field(default_factory=dict)  # dispute id -> view id taken
+    # (norm, dominant) where the norm is barred at its Anwendbarkeit (the Sperrwirkung of § 839
+    # BGB for § 823 Abs. 2 BGB): decided with the norm's result, no Konkurrenz to state
+    barred: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def label(self) -> str:
@@ -271,13 +274,16 @@ def _examined(result: CaseResult) -> Iterator[ElementResult]:
 def _scenario(index: int, choices: tuple[Choice, ...], result: CaseResult,
               in_case: list[str]) -> Scenario:
     norms = {}
-    displacements, open_displacements = set(), set()
+    displacements, open_displacements, barred = set(), set(), set()
     applies, open_applies = set(), set()
     for norm in result.norms:
         norms[norm.norm.id] = _scenario_norm(norm)
         for d in norm.displacements:
             pair = (norm.norm.id, d.relation.yields_to)
-            if d.status is Result.ERFUELLT:
+            if d.first:
+                if d.status is not Result.NICHT_ERFUELLT:
+                    barred.add(pair)
+            elif d.status is Result.ERFUELLT:
                 displacements.add(pair)
             elif d.status is Result.OFFEN:
                 open_displacements.add(pair)
@@ -288,7 +294,7 @@ def _scenario(index: int, choices: tuple[Choice, ...], result: CaseResult,
                 open_applies.add(norm.norm.id)
     return Scenario(index, choices, result, MappingProxyType(norms), frozenset(displacements),
                     frozenset(open_displacements), frozenset(applies), frozenset(open_applies),
-                    MappingProxyType(_views_taken(result)))
+                    MappingProxyType(_views_taken(result)), frozenset(barred))
 
 
 def _views_taken(result: CaseResult) -> dict[str, str]:
