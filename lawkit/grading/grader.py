@@ -240,7 +240,10 @@ class _Grader:
         if ref is None:
             return ()
         if element_id is None:
-            return ref.accepted_on(self.path.index)
+            answer = self.answer.norm(norm_id)
+            stated = {e.element: e.result.value for e in answer.elements
+                      if e.result is not None} if answer is not None else {}
+            return ref.accepted_for(self.path.index, stated)
         element = ref.elements.get(element_id)
         return element.accepted_on(self.path.index) if element is not None else ()
 

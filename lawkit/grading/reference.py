@@ -107,6 +107,9 @@ class NormReference:
     grounds: str  # why the Musterlösung's result follows (German)
     vertretbar: Vertretbar | None = None
     results: Mapping[int, NormResult] = field(default_factory=dict)  # per scenario index
+    # result -> the (element, result) pairs of solution.vertretbar it is carried up from, where
+    # no check and no vertretbar entry of the norm itself gives it
+    carried: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def accepts(self, finding: str) -> bool:
         return finding in self.accepted
@@ -116,6 +119,19 @@ class NormReference:
         if index not in self.results:
             return tuple(self.accepted)
         return _on_path(self.accepted, index)
+
+    def accepted_for(self, index: int, stated: Mapping[str, str]) -> tuple[str, ...]:
+        """Like accepted_on, for an answer that states these element results: a result
+        carried up from a vertretbares element result counts only where the answer does not
+        state that element otherwise (Rn. 9 protects a vertretbare Auffassung; the grader does
+        not assemble one from an element denied and a result that needs it affirmed)."""
+        out = []
+        for value in self.accepted_on(index):
+            carriers = self.carried.get(value, ())
+            if index in self.accepted.get(value, ()) or not carriers or any(
+                    stated.get(element_id) in (None, forced) for element_id, forced in carriers):
+                out.append(value)
+        return tuple(out)
 
     def citation_on(self, index: int) -> str:
         """The citation on one solution path, refined by the alternatives met there."""
@@ -402,7 +418,8 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
         if extra is not None:
             for value in extra.results:
                 accepts.setdefault(value, []).append(-1)
-    _carry_up(norm, results, vertretbar, accepted, element_accepts)
+    own_values = set(own_vertretbar.results) if own_vertretbar is not None else set()
+    carried = _carry_up(norm, results, vertretbar, accepted, element_accepts)
     elements: dict[str, ElementReference] = {}
     for element_id, accepts in element_accepts.items():
         element_accepted = {k: tuple(dict.fromkeys(v)) for k, v in accepts.items()}
@@ -426,14 +443,18 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
         grounds=norm_grounds(results[0], case),
         vertretbar=own_vertretbar,
         results=MappingProxyType(dict(zip(indices, results, strict=True))),
+        carried=MappingProxyType({value: tuple(sorted(by)) for value, by in carried.items()
+                                  if value not in own_values}),
     )
 
 
 def _carry_up(norm: Norm, results: list[NormResult], vertretbar: Mapping[str, Vertretbar],
               accepted: dict[str, list[int]],
-              element_accepts: dict[str, dict[str, list[int]]]) -> None:
+              element_accepts: dict[str, dict[str, list[int]]]) -> dict[str, set[tuple[str, str]]]:
     """A result `solution.vertretbar` accepts for an element carries up: the groups above it
-    and the norm's result it implies are vertretbar too (-1), on every solution path."""
+    and the norm's result it implies are vertretbar too (-1), on every solution path. Returns,
+    per result of the norm, the (element, result) pairs it is carried up from."""
+    carried: dict[str, set[tuple[str, str]]] = {}
     for ref, extra in vertretbar.items():
         norm_id, _, element_id = ref.partition("#")
         if norm_id != norm.id or not element_id:
@@ -448,12 +469,14 @@ def _carry_up(norm: Norm, results: list[NormResult], vertretbar: Mapping[str, Ve
                     _recompute(top, element_id, forced, changed)
                     for changed_id, new in changed.items():
                         if changed_id == norm.root.id:
+                            carried.setdefault(new.value, set()).add((element_id, value))
                             if -1 not in accepted.setdefault(new.value, []):
                                 accepted[new.value].append(-1)
                         elif changed_id in element_accepts:
                             by = element_accepts[changed_id].setdefault(new.value, [])
                             if -1 not in by:
                                 by.append(-1)
+    return carried
 
 
 def _recompute(result: ElementResult, target: str, forced: Result, changed: dict[str, Result]) -> Result:
