@@ -105,7 +105,7 @@ NORM_CASES = {
     "Verweisung to an unknown norm": (
         NORM.replace("    fact: strafantrag_gestellt\n" + QUESTION, "    ref: stgb_203_2\n"),
         "F:14: elements[0].ref: unknown norm 'stgb_203_2'; did you mean 'stgb_203_2_1', "
-        "'stgb_205_1_1', 'stgb_11_1_2'?"),
+        "'stgb_203_6', 'stgb_205_1_1'?"),
     "unknown seed": (NORM.replace("seed: ausarbeitung", "seed: gutachten"),
                      "F:10: sources[0].seed: unknown seed 'gutachten'; expected one of ausarbeitung, bverwg"),
     "offen cannot satisfy": (NORM.replace("    fact: strafantrag_gestellt\n",
@@ -175,7 +175,7 @@ CASE_CASES = {
                      "answer ja, nein or offen with a note — 'offen' is never assumed"),
     "unknown norm": (CASE.replace("  - norm: stgb_203_2_1", "  - norm: stgb_203_1"),
                      "F:25: examine[0].norm: unknown norm 'stgb_203_1'; did you mean 'stgb_203_2_1', "
-                     "'stgb_205_1_1', 'stgb_11_1_4'?"),
+                     "'stgb_203_6', 'stgb_205_1_1'?"),
     "unknown view": (CASE.replace("roles:\n", "views:\n  geheimnisbegriff: mindermeinung\nroles:\n"),
                      "F:21: views.geheimnisbegriff: the Meinungsstreit 'geheimnisbegriff' has no view "
                      "'mindermeinung'; expected one of geheimhaltungsinteresse_erforderlich, "
