@@ -239,9 +239,9 @@ print("Hinweise:", len(b4.notes))
 # Widerspruch kostet deshalb nichts weiter. (Das Gesamtergebnis zu § 203 StGB bewertet die Aufgabe
 # weder als richtig noch als falsch, weil beide Ergebnisse vertretbar sein können.) Wo ein
 # Widerspruch ein eigener Fehler ist – etwa ein Merkmal verneint, das übergeordnete trotzdem
-# bejaht, das Ergebnis aber richtig –, kostet er so viel wie ein Merkmal der Norm. Eine andere Lehrkraft mag
-# Widersprüche schwerer gewichten – die Gewichtung ist prüfungsspezifisch (Rn. 10) –, muss ihr
-# Schema dann aber für alle gleich anwenden.
+# bejaht, das Ergebnis aber richtig –, kostet er so viel wie ein Merkmal der Norm. Eine andere
+# Lehrkraft mag Widersprüche schwerer gewichten – die Gewichtung ist prüfungsspezifisch (Rn. 10) –,
+# muss ihr Schema dann aber für alle gleich anwenden.
 #
 # ### Bearbeitung 6: nicht vertretbare Merkmale
 #
