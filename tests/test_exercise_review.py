@@ -106,15 +106,16 @@ def test_e11_engine_examines_the_qualifikation_with_its_strafrahmen(library):
     text = result.gutachten("gutachten", "ausführlich").markdown()
     assert ("B hat sich gemäß § 203 Abs. 2 S. 1, Abs. 6 StGB strafbar gemacht. Die Tat ist mit "
             "Freiheitsstrafe bis zu zwei Jahren oder Geldstrafe bedroht.") in text
-    assert ("Mit der Qualifikation erreicht der Strafrahmen des § 203 StGB den des § 204 Abs. 1 "
-            "StGB, der hinter § 203 StGB zurücktritt") in text
+    assert ("Mit der Qualifikation erreicht der Strafrahmen des § 203 StGB den der Verwertung "
+            "fremder Geheimnisse nach § 204 StGB, die hinter § 203 StGB zurücktritt") in text
     assert "B übergibt die Unterlagen gegen 10 000 Euro, also für eine Gegenleistung in Geld" in text
 
 
 @pytest.mark.parametrize(("variant", "expected", "applies_base"), [
     ("ohne_gegenleistung", Result.NICHT_ERFUELLT, Result.ERFUELLT),
     ("rache", Result.ERFUELLT, Result.NICHT_ERFUELLT),
-    ("gegenleistung_unklar", Result.OFFEN, Result.OFFEN),
+    ("motiv_unklar", Result.OFFEN, Result.OFFEN),
+    ("einwilligung_unklar", Result.NICHT_ERFUELLT, Result.OFFEN),
 ])
 def test_e11_variants_decide_the_qualifikation_only_from_the_facts(library, variant, expected,
                                                                   applies_base):
@@ -270,11 +271,14 @@ def test_e11_amtshaftung_discusses_ausuebung_and_drittbezogenheit_as_schwerpunkt
     assert by_id["geschuetzter_dritter"].result is Result.ERFUELLT
     for level in ("ausführlich", "klausurmäßig"):
         text = result.gutachten("gutachten", level).markdown()
-        assert ("was der Amtswalter nur bei Gelegenheit der Amtsausübung tut, genügt nicht") in text
+        assert ("Was ein Amtswalter nur bei Gelegenheit seines Dienstes tut, genügt nicht; sein "
+                "Verhalten muss mit der hoheitlichen Aufgabe in einem inneren und äußeren "
+                "Zusammenhang stehen.") in text
         assert "das spricht auf den ersten Blick dafür, dass er nur bei Gelegenheit" in text
         assert "Die Tat wurzelt also in der Aufsicht selbst" in text
-        assert ("Die Verschwiegenheitspflicht nach § 21 Abs. 1 S. 1 WpHG schützt diejenigen, in "
-                "deren Interesse die Geheimhaltung der Tatsache liegt.") in text
+        assert ("Drittbezogen ist die Amtspflicht gegenüber denen, deren Belange sie gerade "
+                "schützen soll, nicht nur gegenüber der Allgemeinheit.") in text
+        assert "Die Verschwiegenheitspflicht besteht daher auch ihr gegenüber" in text
 
 
 @pytest.mark.parametrize("element_id", ["ausuebung_oeffentlichen_amtes", "geschuetzter_dritter"])

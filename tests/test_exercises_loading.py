@@ -34,7 +34,8 @@ def small_library(tmp_path_factory):
     base = tmp_path_factory.mktemp("exercise_library")
     (base / "norms").mkdir()
     (base / "cases").mkdir()
-    for norm_id in ("stgb_203_2_1", "stgb_204_1", "stgb_11_1_2", "stgb_11_1_4", "stgb_205_1_1"):
+    for norm_id in ("stgb_203_2_1", "stgb_203_6", "stgb_204_1", "stgb_11_1_2", "stgb_11_1_4",
+                    "stgb_205_1_1"):
         shutil.copy(DATA_DIR / "norms" / f"{norm_id}.yaml", base / "norms")
     shutil.copy(DATA_DIR / "cases" / "bafin_angestellte.yaml", base / "cases")
     shutil.copy(DATA_DIR / "seeds.yaml", base)
