@@ -179,6 +179,49 @@ def test_e11_an_answer_denying_the_entgelt_loses_its_element_share(course, libra
     assert lost(result) == [("merkmal:stgb_203_6#gegen_entgelt", Kind.FACHLICH, share)]
 
 
+GUTACHTEN_203_6 = """# Gutachten
+
+## A. Strafbarkeit des B gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB
+
+B könnte sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht haben, indem er C die
+Unterlagen übergab. Er handelte vorsätzlich, rechtswidrig und schuldhaft. Strafantrag ist
+gestellt. B hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1 StGB strafbar gemacht.
+
+## B. Qualifikation gemäß § 203 Abs. 6 StGB
+
+B könnte zudem gegen Entgelt gehandelt haben (§ 203 Abs. 6 StGB). Entgelt ist jede in einem
+Vermögensvorteil bestehende Gegenleistung. B erhielt 10 000 Euro. Er handelte gegen Entgelt.
+Die Qualifikation des § 203 Abs. 6 StGB ist erfüllt.
+
+## C. Gesamtergebnis
+
+B hat sich gemäß § 203 Abs. 2 S. 1 Nr. 1, Abs. 6 StGB strafbar gemacht.
+"""
+
+
+def test_e11_a_gutachten_citing_203_2_and_6_together_is_read_and_not_marked_down(
+        course, library, tmp_path):
+    """The reader takes "§ 203 Abs. 2 S. 1 Nr. 1, Abs. 6 StGB" as both norms; the Gesamtergebnis
+    loses nothing for it, and the Qualifikation is read as examined and met."""
+    from lawkit.grading import load_answer
+
+    exercise = course["e11_verkauftes_angebot"]
+    path = tmp_path / "e11_verkauftes_angebot.md"
+    path.write_text(GUTACHTEN_203_6, encoding="utf-8")
+    answer = load_answer(path, library, exercise=exercise)
+    assert answer.applies == ("stgb_203_2_1", "stgb_203_6")
+    qualified = answer.norm("stgb_203_6")
+    assert qualified.result.value == "erfüllt"
+    assert qualified.element("gegen_entgelt").result.value == "erfüllt"
+    result = grade(exercise, answer, library)
+    # nothing in the Gesamtergebnis costs anything (the missing civil part is charged where the
+    # Ansprüche are not examined, its absence here follows from that: Folgefehler)
+    assert [d.code for d in result.deductions if d.part == "gesamtergebnis" and d.units] == []
+    assert "norm-fehlt:bgb_839_gg_34" in [d.code for d in result.deductions]
+    assert not [d for d in result.deductions if d.code.startswith(("ergebnis:stgb_203",
+                                                                   "merkmal:stgb_203_6"))]
+
+
 @pytest.mark.parametrize("exercise", ["e01_geheimnis", "e03_verkauf", "e06_ad_hoc"])
 def test_naming_203_6_where_the_bearbeitervermerk_does_not_ask_for_it_costs_nothing(
         course, library, references, exercise):
