@@ -164,6 +164,28 @@ def test_e11_an_answer_missing_203_6_loses_exactly_the_rubric_weight(course, lib
     assert [d.units for d in missing] == [0]
 
 
+def test_e11_denying_the_qualifikation_is_a_fachlicher_error(course, library, references):
+    """B took 10 000 Euro: "nicht erfüllt" for § 203 Abs. 6 is not vertretbar; the result share
+    and the elements denied are lost, the Gesamtergebnis that follows from it costs nothing more."""
+    answer = model_answer(references["e11_verkauftes_angebot"])
+    qualified = norm_of(answer, "stgb_203_6")
+    qualified["result"] = "nicht erfüllt"
+    qualified["elements"]["qualifikation_203_6"] = {"result": "nicht erfüllt"}
+    qualified["elements"]["gegen_entgelt"] = {"result": "nicht erfüllt"}
+    del qualified["elements"]["schaedigungsabsicht"]  # (answered only where it kann dahinstehen)
+    answer["konkurrenzen"] = [k for k in answer["konkurrenzen"] if k["yields_to"] != "stgb_203_6"]
+    answer["gesamtergebnis"]["applies"] = ["bgb_839_gg_34", "stgb_203_2_1"]
+    result = graded(course, library, answer)
+    rubric = course["e11_verkauftes_angebot"].solution.rubric
+    # the elements graded: the four the path requires (Schädigungsabsicht, which kann
+    # dahinstehen, only where it is answered)
+    element = Fraction(2) * Fraction(str(rubric.elements)) / 4
+    assert lost(result) == [
+        ("ergebnis:stgb_203_6", Kind.FACHLICH, Fraction(2) * Fraction(str(rubric.norm_result))),
+        ("merkmal:stgb_203_6#qualifikation_203_6", Kind.FACHLICH, element),
+        ("merkmal:stgb_203_6#gegen_entgelt", Kind.FACHLICH, element)]
+
+
 def test_e11_an_answer_denying_the_entgelt_loses_its_element_share(course, library, references):
     reference = references["e11_verkauftes_angebot"]
     answer = model_answer(reference)
