@@ -62,16 +62,9 @@ def model_answer(reference, index: int = 0) -> dict:
     return {
         "exercise": exercise.id, "student": "1000001", "name": "Erika Musterfrau",
         "norms": norms,
-        # the Konkurrenzen proper; a norm barred at its Anwendbarkeit (Sperrwirkung) is denied
-        "konkurrenzen": [{"norm": n, "yields_to": m} for n, m in sorted(scenario.displacements)
-                         if not _anwendbarkeit(reference, n, m)],
+        "konkurrenzen": [{"norm": n, "yields_to": m} for n, m in sorted(scenario.displacements)],
         "gesamtergebnis": {"applies": sorted(scenario.applies), "text": "Ergebnis siehe oben."},
     }
-
-
-def _anwendbarkeit(reference, norm_id: str, yields_to: str) -> bool:
-    norm = reference.norms[norm_id].norm
-    return any(r.yields_to == yields_to and r.stage.value == "anwendbarkeit" for r in norm.relations)
 
 
 def graded(course, library, answer: dict):
@@ -407,6 +400,27 @@ def test_a_barred_norm_is_not_applicable_in_the_grounds(references):
     assert "Tatbestand" not in reference.norms["bgb_823_2_wphg_21"].grounds
 
 
+def test_the_sperrwirkung_stated_as_konkurrenz_beside_823_denied_is_no_contradiction(
+        course, library, references):
+    """§ 823 Abs. 2 BGB is "nicht erfüllt" because it yields at its Anwendbarkeit: an answer that
+    says so and lists the Sperrwirkung among the Konkurrenzen is consistent and right (before,
+    it was flagged as a contradiction, and leaving the pair out cost the Konkurrenz: a right
+    answer could not get full marks). The Bearbeitervermerk asks for the relation of the two
+    Anspruchsgrundlagen, so leaving it out still costs the Konkurrenz item."""
+    reference = references["e11_verkauftes_angebot"]
+    assert reference.base.barred == {("bgb_823_2_wphg_21", "bgb_839_gg_34")}
+    answer = model_answer(reference)
+    assert {"norm": "bgb_823_2_wphg_21", "yields_to": "bgb_839_gg_34"} in answer["konkurrenzen"]
+    assert norm_of(answer, "bgb_823_2_wphg_21")["result"] == "nicht erfüllt"
+    result = graded(course, library, answer)
+    assert (result.points, lost(result), result.flags) == (18, [], ())
+    answer["konkurrenzen"] = [k for k in answer["konkurrenzen"] if k["norm"] != "bgb_823_2_wphg_21"]
+    result = graded(course, library, answer)
+    # 3 BE over two required Konkurrenzen (the Spezialität of § 203 Abs. 6 is not required)
+    assert lost(result) == [("konkurrenz-fehlt:bgb_823_2_wphg_21>bgb_839_gg_34",
+                             Kind.PRUEFUNGSSPEZIFISCH, Fraction(3, 2))]
+
+
 def test_e11_affirming_823_against_the_sperrwirkung_is_wrong_and_explained(course, library,
                                                                           references):
     answer = model_answer(references["e11_verkauftes_angebot"])
@@ -421,7 +435,7 @@ def test_e11_affirming_823_against_the_sperrwirkung_is_wrong_and_explained(cours
 
 def test_model_answers_get_18_points_on_every_solution_path(course, library, references):
     """The review changed these references (and the Konkurrenzen of a norm barred at its
-    Anwendbarkeit): every solution path of each still gets full marks. (Exercises that grade
+    Anwendbarkeit, stated and denied): every solution path of each still gets full marks. (Exercises that grade
     the Darstellung need a written Begründung and are covered by their own tests.)"""
     for key in ("e03_verkauf", "e06_ad_hoc", "e11_verkauftes_angebot"):
         reference = references[key]

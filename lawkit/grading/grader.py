@@ -704,7 +704,7 @@ class _Grader:
         for norm_id, yields_to in sorted(given):
             own = self.answer.norm(norm_id)
             if (norm_id, yields_to) in self.path.barred:
-                continue  # not applicable because it yields: no contradiction
+                continue  # "nicht erfüllt" because it yields at its Anwendbarkeit: consistent
             if own is not None and own.result is Finding.NICHT_ERFUELLT:
                 # one Konkurrenz item; nothing more where that item is already wrong
                 cost = Fraction(0) if (norm_id, yields_to) in self._konkurrenz_charged else \
@@ -727,9 +727,9 @@ class _Grader:
 
     def konkurrenzen_score(self, budget: _Budget, given: set[tuple[str, str]]) -> Scenario:
         scenario = self.path
-        # neither required nor wrong: the Grundtatbestand behind its Qualifikation (cited
-        # together), and a norm barred at its Anwendbarkeit (its result says so already)
-        free = self.reference.qualified | scenario.barred
+        # neither required nor wrong: the Grundtatbestand behind its Qualifikation (the two
+        # are cited together)
+        free = self.reference.qualified
         needed = {p for p in scenario.displacements
                   if p[0] in self.scope and p[1] in self.scope} - free
         items = needed | (given - set(scenario.open_displacements) - free)

@@ -62,7 +62,8 @@ class Scenario:
     open_applies: frozenset[str]
     views: Mapping[str, str] = field(default_factory=dict)  # dispute id -> view id taken
     # (norm, dominant) where the norm is barred at its Anwendbarkeit (the Sperrwirkung of § 839
-    # BGB for § 823 Abs. 2 BGB): decided with the norm's result, no Konkurrenz to state
+    # BGB for § 823 Abs. 2 BGB): a Konkurrenz to state like any other, but the norm's result is
+    # "nicht erfüllt" because of it, so stating both is no contradiction
     barred: frozenset[tuple[str, str]] = frozenset()
 
     @property
@@ -296,10 +297,9 @@ def _scenario(index: int, choices: tuple[Choice, ...], result: CaseResult,
         norms[norm.norm.id] = _scenario_norm(norm)
         for d in norm.displacements:
             pair = (norm.norm.id, d.relation.yields_to)
-            if d.first:
-                if d.status is not Result.NICHT_ERFUELLT:
-                    barred.add(pair)
-            elif d.status is Result.ERFUELLT:
+            if d.first and d.status is not Result.NICHT_ERFUELLT:
+                barred.add(pair)
+            if d.status is Result.ERFUELLT:
                 displacements.add(pair)
             elif d.status is Result.OFFEN:
                 open_displacements.add(pair)
