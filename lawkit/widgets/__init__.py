@@ -5,10 +5,12 @@
     wb                                       # shows it
     self_check("grundlagen")                 # the questions at the end of a notebook
     trainer()                                # the self-study trainer (progress in answers/)
+    fallsammlung()                           # every case (library and course folder), by norm
 
 Plain ipywidgets only (no front-end code of its own), so everything renders in JupyterLab and
 Voilà as is. Stable hooks for browser tests: CSS classes `lawkit-fact-<key>`,
-`lawkit-view-<dispute>`, `lawkit-style`, and the ids `lawkit-schema`, `lawkit-gutachten`,
+`lawkit-view-<dispute>`, `lawkit-style`, `lawkit-gallery-search`,
+`lawkit-gallery-cases`, and the ids `lawkit-schema`, `lawkit-gutachten`,
 `lawkit-summary`, `lawkit-disputes` in the HTML views.
 """
 
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
 from lawkit.widgets._classify import classify_remarks
+from lawkit.widgets._gallery import Fallsammlung, fallsammlung
 from lawkit.widgets._selfcheck import CheckQuestion, SelfCheck, load_self_check, self_check
 from lawkit.widgets._workbench import Workbench, workbench
 
@@ -29,10 +32,12 @@ _LAZY = {"Trainer": "lawkit.widgets._trainer", "trainer": "lawkit.widgets._train
 
 __all__ = [
     "CheckQuestion",
+    "Fallsammlung",
     "SelfCheck",
     "Trainer",
     "Workbench",
     "classify_remarks",
+    "fallsammlung",
     "load_self_check",
     "self_check",
     "trainer",
