@@ -308,6 +308,25 @@ def test_e06_affirming_the_geheimhaltungsinteresse_with_a_reason_is_vertretbar(c
                             "Die Ausarbeitung verneint") for n in result.notes)
 
 
+def test_e06_the_vertretbar_result_needs_the_element_that_carries_it(course, library, references):
+    """Denying the interest and affirming § 203 StGB assembles one result from two: on the path of
+    its elements "erfüllt" is not vertretbar for this answer, and the deduction says what is."""
+    reference = references["e06_ad_hoc"]
+    assert reference.norms["stgb_203_2_1"].carried == {
+        "erfüllt": (("geheimhaltungsinteresse", "erfüllt"),)}
+    answer = model_answer(reference)
+    norm_of(answer, "stgb_203_2_1")["result"] = "erfüllt"
+    result = graded(course, library, answer)
+    deduction = next(d for d in result.deductions if d.code == "ergebnis:stgb_203_2_1")
+    assert (deduction.kind, deduction.expected, deduction.given) == (
+        Kind.FACHLICH, "„nicht erfüllt“", "„erfüllt“")
+    assert result.part("stgb_203_2_1").accepted == ("nicht erfüllt",)
+    # the answer that takes the vertretbare view sees both results as vertretbar
+    affirming = graded(course, library, _affirming(reference))
+    assert affirming.part("stgb_203_2_1").accepted == ("nicht erfüllt", "erfüllt")
+    assert affirming.part("wphg_21_1_1").accepted == ("nicht erfüllt", "erfüllt")
+
+
 def test_e06_a_wrong_answer_stays_wrong(course, library, references):
     """Denying that only few knew of the Prognose is not vertretbar: the Sachverhalt says so."""
     answer = model_answer(references["e06_ad_hoc"])

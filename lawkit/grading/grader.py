@@ -431,8 +431,11 @@ class _Grader:
             self.flag(budget, "begruendung", norm.id, code, f"{subject} – Widerspruch",
                       contradiction.text, cost, at)
         self.text_contradictions(norm, answer, budget, unit)
+        # what is vertretbar on the path, shown in full where the answer's result is among it
+        # (`accepted` leaves out what the answer's own elements exclude, see Reference.accepted_for)
+        shown = ref.accepted_on(self.path.index) if value in accepted else accepted
         self.parts.append(PartGrade(
-            norm.id, self.title(norm), weight, budget.units, True, status, value, accepted, elements,
+            norm.id, self.title(norm), weight, budget.units, True, status, value, shown, elements,
             self.path_label(norm.id)))
 
     def no_result(self, norm: Norm, budget: _Budget, status: Status) -> None:
