@@ -78,7 +78,9 @@ def model_answer(reference: object, scenario_index: int, student: str) -> dict:
 def vary(answer: dict, kind: str, rng: random.Random, scenarios: int) -> dict:
     norms = answer["norms"]
     if kind == "falsch":
-        norm = rng.choice(norms)
+        # a norm barred at its Anwendbarkeit (§ 823 Abs. 2 BGB for a Beamter) has no graded
+        # element of its own to get wrong
+        norm = rng.choice([n for n in norms if n["elements"]])
         element = rng.choice(sorted(norm["elements"]))
         flip = {"erfüllt": "nicht erfüllt", "nicht erfüllt": "erfüllt"}
         current = norm["elements"][element]["result"]

@@ -33,7 +33,7 @@ def seed_case(library) -> Case:
     return library.case("bafin_angestellte")
 
 
-CORE_NORMS = ("stgb_203_2_1", "stgb_11_1_2", "stgb_11_1_4", "stgb_205_1_1")
+CORE_NORMS = ("stgb_203_2_1", "stgb_203_6", "stgb_11_1_2", "stgb_11_1_4", "stgb_205_1_1")
 
 
 @pytest.fixture(scope="session")

@@ -107,7 +107,7 @@ NORM_CASES = {
     "Verweisung to an unknown norm": (
         NORM.replace("    fact: strafantrag_gestellt\n" + QUESTION, "    ref: stgb_203_2\n"),
         "F:14: elements[0].ref: unbekannte Norm 'stgb_203_2'; meinten Sie 'stgb_203_2_1', "
-        "'stgb_205_1_1', 'stgb_11_1_2'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)"),
+        "'stgb_203_6', 'stgb_205_1_1'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)"),
     "unknown seed": (NORM.replace("seed: ausarbeitung", "seed: gutachten"),
                      "F:10: sources[0].seed: unbekannte Quelle 'gutachten'; erwartet eine von ausarbeitung, "
                      "bverwg"),
@@ -183,7 +183,7 @@ CASE_CASES = {
                      "unterstellt"),
     "unknown norm": (CASE.replace("  - norm: stgb_203_2_1", "  - norm: stgb_203_1"),
                      "F:25: examine[0].norm: unbekannte Norm 'stgb_203_1'; meinten Sie 'stgb_203_2_1', "
-                     "'stgb_205_1_1', 'stgb_11_1_4'?; erwartet eine Norm-ID der Bibliothek (siehe "
+                     "'stgb_203_6', 'stgb_205_1_1'?; erwartet eine Norm-ID der Bibliothek (siehe "
                      "`lawkit norms`)"),
     "unknown view": (CASE.replace("roles:\n", "views:\n  geheimnisbegriff: mindermeinung\nroles:\n"),
                      "F:21: views.geheimnisbegriff: der Meinungsstreit 'geheimnisbegriff' hat keine Ansicht "

@@ -19,6 +19,8 @@ def test_norms_lists_every_norm(capsys, core_library_dir, library):
         "stgb_11_1_2   § 11 Abs. 1 Nr. 2 StGB  Definitionsnorm          Amtsträger\n"
         "stgb_11_1_4   § 11 Abs. 1 Nr. 4 StGB  Definitionsnorm          Für den öffentlichen Dienst besonders Verpflichteter\n"
         "stgb_203_2_1  § 203 Abs. 2 S. 1 StGB  Straftatbestand          Verletzung von Privatgeheimnissen\n"
+        "stgb_203_6    § 203 Abs. 6 StGB       Straftatbestand          Verletzung von Privatgeheimnissen "
+        "gegen Entgelt oder in Bereicherungs- oder Schädigungsabsicht\n"
         "stgb_205_1_1  § 205 Abs. 1 S. 1 StGB  Verfahrensvoraussetzung  Strafantrag\n")
     assert main(["norms"]) == 0
     ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
@@ -122,7 +124,7 @@ def test_check_errors_are_one_line_without_traceback(capsys, core_library_dir):
         "lawkit check: the Meinungsstreit 'geheimnisbegriff' has no view 'keine'\n")
     assert main(["show", "stgb_203", "--library", str(core_library_dir)]) == 2
     assert capsys.readouterr().err == (
-        "lawkit show: unbekannte Norm 'stgb_203'; meinten Sie 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_11_1_2'?; "
+        "lawkit show: unbekannte Norm 'stgb_203'; meinten Sie 'stgb_203_6', 'stgb_203_2_1', 'stgb_205_1_1'?; "
         "erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)\n")
 
 

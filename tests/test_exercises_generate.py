@@ -132,16 +132,17 @@ def test_solution_yaml_is_the_reference_of_the_grader(fresh):
     # the Meinungsstreit matters: both views' results are vertretbar
     assert norm_203["accepted"] == ["erfüllt", "nicht erfüllt"]
     assert norm_203["elements"]["geheimnis"]["accepted"] == ["erfüllt", "nicht erfüllt"]
+    # the interest affirmed until publication is vertretbar (solution.vertretbar, issue 19)
     assert norm_203["elements"]["geheimhaltungsinteresse"] == {
         "label": "(2) Sachlich begründetes Geheimhaltungsinteresse", "result": "nicht erfüllt",
-        "accepted": ["nicht erfüllt"], "required": True}
+        "accepted": ["erfüllt", "nicht erfüllt"], "required": True}
     # reached only on the other view, where H is an Amtsträgerin; "ohne Amtsträger zu sein"
     # (§ 11 Abs. 1 Nr. 4 StGB) then excludes the besonders Verpflichtete: not examined at all
     assert norm_203["elements"]["amtstraeger"] == {
         "label": "aa) Amtsträger", "result": None, "accepted": ["erfüllt"], "required": False}
     assert "besonders_verpflichteter" not in norm_203["elements"]
-    # § 21 WpHG needs a Geheimhaltungsinteresse on either view
-    assert (norm_21["result"], norm_21["accepted"]) == ("nicht erfüllt", ["nicht erfüllt"])
+    # § 21 WpHG needs a Geheimhaltungsinteresse on either view; affirming it is vertretbar
+    assert (norm_21["result"], norm_21["accepted"]) == ("nicht erfüllt", ["erfüllt", "nicht erfüllt"])
     assert [(s["label"], s["views"], s["applies"]) for s in data["scenarios"]] == [
         ("Lösungsweg der Musterlösung", {}, []),
         ("Auffassung „Beschränkte Bekanntheit genügt“", {"geheimnisbegriff": "beschraenkte_bekanntheit_genuegt"},

@@ -34,7 +34,8 @@ def small_library(tmp_path_factory):
     base = tmp_path_factory.mktemp("exercise_library")
     (base / "norms").mkdir()
     (base / "cases").mkdir()
-    for norm_id in ("stgb_203_2_1", "stgb_204_1", "stgb_11_1_2", "stgb_11_1_4", "stgb_205_1_1"):
+    for norm_id in ("stgb_203_2_1", "stgb_203_6", "stgb_204_1", "stgb_11_1_2", "stgb_11_1_4",
+                    "stgb_205_1_1"):
         shutil.copy(DATA_DIR / "norms" / f"{norm_id}.yaml", base / "norms")
     shutil.copy(DATA_DIR / "cases" / "bafin_angestellte.yaml", base / "cases")
     shutil.copy(DATA_DIR / "seeds.yaml", base)
@@ -122,7 +123,7 @@ def test_find_exercise_by_path_and_unknown_id():
     ("case: bafin_angestellte", "case: bafin_angestellte.gibtsnicht",
      "F:4: case: case 'bafin_angestellte' has no variant 'gibtsnicht'"),
     ("{norm: stgb_203_2_1, weight: 5}", "{norm: stgb_203_2_2, weight: 5}",
-     "F:8: solution.required[0].norm: unbekannte Norm 'stgb_203_2_2'; meinten Sie 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_204_1'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)"),
+     "F:8: solution.required[0].norm: unbekannte Norm 'stgb_203_2_2'; meinten Sie 'stgb_203_2_1', 'stgb_203_6', 'stgb_205_1_1'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)"),
     ("{norm: stgb_203_2_1, weight: 5}", "{norm: stgb_204_1, weight: 5}",
      "F:8: solution.required[0].norm: der Fall 'bafin_angestellte' prüft 'stgb_204_1' nicht; erwartet eine von stgb_203_2_1 (die Musterlösung ist die Prüfung des Falls)"),
     ("weight: 5}", "weight: fünf}",

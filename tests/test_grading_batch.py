@@ -138,7 +138,7 @@ def test_unknown_norm_id(capsys, subs, tmp_path):
     data["gesamtergebnis"]["applies"] = ["stgb_203_1"]
     check_one_bad(capsys, subs, tmp_path, "unknown.json", data,
                   "gesamtergebnis.applies[0]: unbekannte Norm 'stgb_203_1'; meinten Sie 'stgb_203_2_1', "
-                  "'stgb_204_1', 'stgb_205_1_1'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)",
+                  "'stgb_204_1', 'stgb_203_6'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)",
                   marker='"stgb_203_1"')
 
 

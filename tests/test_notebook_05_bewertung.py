@@ -57,10 +57,11 @@ def test_contradictory_answer_is_measured_on_the_path_of_its_elements(grades: di
     assert widerspruch.part("stgb_203_2_1").path == "Lösungsweg der Musterlösung"
     # one error, counted once: the wrong result; the contradiction and the Gesamtergebnis that
     # follows from it cost nothing more (docs/grading.md)
+    # (the Gesamtergebnis on § 203 StGB is neither required nor wrong: solution.vertretbar makes
+    # both results vertretbar, course/e06_ad_hoc.yaml)
     assert [(d.kind, d.code, d.units) for d in widerspruch.deductions] == [
         (Kind.FACHLICH, "ergebnis:stgb_203_2_1", Fraction(9, 5)),
-        (Kind.PRUEFUNGSSPEZIFISCH, "widerspruch:ergebnis:stgb_203_2_1", 0),
-        (Kind.FACHLICH, "gesamt-falsch:stgb_203_2_1", 0)]
+        (Kind.PRUEFUNGSSPEZIFISCH, "widerspruch:ergebnis:stgb_203_2_1", 0)]
     assert [f.code for f in widerspruch.flags] == ["ergebnis:stgb_203_2_1"]
     assert (widerspruch.units, widerspruch.points, widerspruch.label) == (Fraction(51, 5), 15, "gut")
 

@@ -240,7 +240,10 @@ class _Grader:
         if ref is None:
             return ()
         if element_id is None:
-            return ref.accepted_on(self.path.index)
+            answer = self.answer.norm(norm_id)
+            stated = {e.element: e.result.value for e in answer.elements
+                      if e.result is not None} if answer is not None else {}
+            return ref.accepted_for(self.path.index, stated)
         element = ref.elements.get(element_id)
         return element.accepted_on(self.path.index) if element is not None else ()
 
@@ -428,8 +431,11 @@ class _Grader:
             self.flag(budget, "begruendung", norm.id, code, f"{subject} – Widerspruch",
                       contradiction.text, cost, at)
         self.text_contradictions(norm, answer, budget, unit)
+        # what is vertretbar on the path, shown in full where the answer's result is among it
+        # (`accepted` leaves out what the answer's own elements exclude, see Reference.accepted_for)
+        shown = ref.accepted_on(self.path.index) if value in accepted else accepted
         self.parts.append(PartGrade(
-            norm.id, self.title(norm), weight, budget.units, True, status, value, accepted, elements,
+            norm.id, self.title(norm), weight, budget.units, True, status, value, shown, elements,
             self.path_label(norm.id)))
 
     def no_result(self, norm: Norm, budget: _Budget, status: Status) -> None:
@@ -700,6 +706,8 @@ class _Grader:
         scenario = self.konkurrenzen_score(budget, given) if budget is not None else None
         for norm_id, yields_to in sorted(given):
             own = self.answer.norm(norm_id)
+            if (norm_id, yields_to) in self.path.barred:
+                continue  # "nicht erfüllt" because it yields at its Anwendbarkeit: consistent
             if own is not None and own.result is Finding.NICHT_ERFUELLT:
                 # one Konkurrenz item; nothing more where that item is already wrong
                 cost = Fraction(0) if (norm_id, yields_to) in self._konkurrenz_charged else \
@@ -722,8 +730,12 @@ class _Grader:
 
     def konkurrenzen_score(self, budget: _Budget, given: set[tuple[str, str]]) -> Scenario:
         scenario = self.path
-        needed = {p for p in scenario.displacements if p[0] in self.scope and p[1] in self.scope}
-        items = needed | (given - set(scenario.open_displacements))
+        # neither required nor wrong: the Grundtatbestand behind its Qualifikation (the two
+        # are cited together)
+        free = self.reference.qualified
+        needed = {p for p in scenario.displacements
+                  if p[0] in self.scope and p[1] in self.scope} - free
+        items = needed | (given - set(scenario.open_displacements) - free)
         unit = budget.total / len(items) if items else Fraction(0)
         self._konkurrenz_unit = unit
         self._konkurrenz_charged = items - needed
@@ -785,11 +797,15 @@ class _Grader:
                       "Bearbeitervermerk nicht Gegenstand der Aufgabe und wird nicht bewertet.")
         scenario = self.path
         either = set(self.reference.vertretbar_applies)  # both vertretbar (solution.vertretbar)
+        # a Grundtatbestand whose Qualifikation applies is cited with it: neither required nor
+        # wrong; naming the Qualifikation names the Grundtatbestand it builds on
+        either |= {base for base, q in self.reference.qualified if q in scenario.applies}
+        named = given | {base for base, q in self.reference.qualified if q in applies}
         needed = (set(scenario.applies) & self.scope) - either
         items = needed | (given - set(scenario.open_applies) - either)
         unit = budget.total / len(items) if items else Fraction(0)
         self._gesamt_unit = unit
-        for norm_id in sorted(needed - given):
+        for norm_id in sorted(needed - named):
             norm = self.library.norm(norm_id)
             consequence = norm.consequence
             what = f" ({consequence.text})" if consequence is not None else ""
@@ -858,7 +874,7 @@ class _Grader:
                 flag(norm_id, f"gesamt-verneint:{norm_id}",
                      f"{cite} steht im Gesamtergebnis, obwohl Sie den Tatbestand als "
                      f"„{own.result.value}“ geprüft haben.")
-            if norm_id in displaced:
+            if norm_id in displaced and (norm_id, displaced[norm_id]) not in self.reference.qualified:
                 flag(norm_id, f"gesamt-verdraengt:{norm_id}",
                      f"{cite} steht im Gesamtergebnis, obwohl Sie es hinter "
                      f"{self._cite(displaced[norm_id])} zurücktreten lassen.")
@@ -872,7 +888,8 @@ class _Grader:
             norm = self.library.norm(own.norm)
             ref = self.reference.norm(own.norm)
             if (own.result is not Finding.ERFUELLT or own.norm in applies or own.norm in displaced
-                    or ref is None or own.norm not in self.scope):
+                    or ref is None or own.norm not in self.scope
+                    or self.reference.qualifications_of(own.norm) & set(applies)):
                 continue
             procedural = [own.element(e.id) for e in norm.procedural]
             if all(p is not None and p.result is Finding.ERFUELLT for p in procedural):

@@ -9,7 +9,7 @@ treat on the path of the view it follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from lawkit.evaluation.results import CaseResult, ElementResult, NormResult
 from lawkit.grading.answers import Finding
 from lawkit.model.case import Case, Examination
 from lawkit.model.logic import Combine, Result, combine
-from lawkit.model.norm import Dispute, Norm, NormKind, View
+from lawkit.model.norm import Dispute, Norm, NormKind, RelationKind, View
 
 if TYPE_CHECKING:
     from lawkit.exercises.model import Exercise, Vertretbar
@@ -61,6 +61,10 @@ class Scenario:
     applies: frozenset[str]  # norms of the case whose Rechtsfolge follows
     open_applies: frozenset[str]
     views: Mapping[str, str] = field(default_factory=dict)  # dispute id -> view id taken
+    # (norm, dominant) where the norm is barred at its Anwendbarkeit (the Sperrwirkung of § 839
+    # BGB for § 823 Abs. 2 BGB): a Konkurrenz to state like any other, but the norm's result is
+    # "nicht erfüllt" because of it, so stating both is no contradiction
+    barred: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def label(self) -> str:
@@ -104,6 +108,9 @@ class NormReference:
     grounds: str  # why the Musterlösung's result follows (German)
     vertretbar: Vertretbar | None = None
     results: Mapping[int, NormResult] = field(default_factory=dict)  # per scenario index
+    # result -> the (element, result) pairs of solution.vertretbar it is carried up from, where
+    # no check and no vertretbar entry of the norm itself gives it
+    carried: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def accepts(self, finding: str) -> bool:
         return finding in self.accepted
@@ -113,6 +120,19 @@ class NormReference:
         if index not in self.results:
             return tuple(self.accepted)
         return _on_path(self.accepted, index)
+
+    def accepted_for(self, index: int, stated: Mapping[str, str]) -> tuple[str, ...]:
+        """Like accepted_on, for an answer that states these element results: a result
+        carried up from a vertretbares element result counts only where the answer does not
+        state that element otherwise (Rn. 9 protects a vertretbare Auffassung; the grader does
+        not assemble one from an element denied and a result that needs it affirmed)."""
+        out = []
+        for value in self.accepted_on(index):
+            carriers = self.carried.get(value, ())
+            if index in self.accepted.get(value, ()) or not carriers or any(
+                    stated.get(element_id) in (None, forced) for element_id, forced in carriers):
+                out.append(value)
+        return tuple(out)
 
     def citation_on(self, index: int) -> str:
         """The citation on one solution path, refined by the alternatives met there."""
@@ -135,6 +155,13 @@ class Reference:
     # norms whose Rechtsfolge may vertretbar follow or not (their result differs by
     # solution.vertretbar): in the Gesamtergebnis neither required nor wrong
     vertretbar_applies: frozenset[str] = frozenset()
+    # (Grundtatbestand, Qualifikation), e.g. (§ 203 Abs. 2 S. 1, § 203 Abs. 6 StGB): the base
+    # yields by Spezialität but is cited together with its Qualifikation (see `qualifications`)
+    qualified: frozenset[tuple[str, str]] = frozenset()
+
+    def qualifications_of(self, norm_id: str) -> frozenset[str]:
+        """The Qualifikationen that build on a Grundtatbestand."""
+        return frozenset(q for base, q in self.qualified if base == norm_id)
 
     @property
     def base(self) -> Scenario:
@@ -197,7 +224,26 @@ def build_reference(exercise: Exercise, library: Library | None = None) -> Refer
             vertretbar,
         )
     either = frozenset(n for n, ref in norms.items() if ref.in_case and _vertretbar_either(ref))
-    return Reference(exercise, case, tuple(scenarios), MappingProxyType(norms), either)
+    return Reference(exercise, case, tuple(scenarios), MappingProxyType(norms), either,
+                     qualifications(library, (*in_case, *extra)))
+
+
+def qualifications(library: Library, norm_ids: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """(Grundtatbestand, Qualifikation) pairs among the relations of the given norms: a
+    Spezialität whose dominant norm takes up the yielding norm by Verweisung (§ 203 Abs. 6 StGB
+    builds on a Tat nach § 203 Abs. 2 S. 1 StGB). The Grundtatbestand yields, but the Gutachten
+    cites both together ("§ 203 Abs. 2 S. 1 Nr. 1, Abs. 6 StGB"): naming the base beside its
+    Qualifikation is not wrong, and stating the Spezialität is not required."""
+    pairs = set()
+    for norm_id in norm_ids:
+        for relation in library.norm(norm_id).relations:
+            if relation.kind is not RelationKind.SPEZIALITAET:
+                continue
+            dominant = library.norm(relation.yields_to)
+            if any(e.ref is not None and e.ref.partition("#")[0] == norm_id
+                   for e in dominant.elements()):
+                pairs.add((norm_id, relation.yields_to))
+    return frozenset(pairs)
 
 
 def _vertretbar_either(ref: NormReference) -> bool:
@@ -245,12 +291,14 @@ def _examined(result: CaseResult) -> Iterator[ElementResult]:
 def _scenario(index: int, choices: tuple[Choice, ...], result: CaseResult,
               in_case: list[str]) -> Scenario:
     norms = {}
-    displacements, open_displacements = set(), set()
+    displacements, open_displacements, barred = set(), set(), set()
     applies, open_applies = set(), set()
     for norm in result.norms:
         norms[norm.norm.id] = _scenario_norm(norm)
         for d in norm.displacements:
             pair = (norm.norm.id, d.relation.yields_to)
+            if d.first and d.status is not Result.NICHT_ERFUELLT:
+                barred.add(pair)
             if d.status is Result.ERFUELLT:
                 displacements.add(pair)
             elif d.status is Result.OFFEN:
@@ -262,7 +310,7 @@ def _scenario(index: int, choices: tuple[Choice, ...], result: CaseResult,
                 open_applies.add(norm.norm.id)
     return Scenario(index, choices, result, MappingProxyType(norms), frozenset(displacements),
                     frozenset(open_displacements), frozenset(applies), frozenset(open_applies),
-                    MappingProxyType(_views_taken(result)))
+                    MappingProxyType(_views_taken(result)), frozenset(barred))
 
 
 def _views_taken(result: CaseResult) -> dict[str, str]:
@@ -370,7 +418,8 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
         if extra is not None:
             for value in extra.results:
                 accepts.setdefault(value, []).append(-1)
-    _carry_up(norm, results, vertretbar, accepted, element_accepts)
+    own_values = set(own_vertretbar.results) if own_vertretbar is not None else set()
+    carried = _carry_up(norm, results, vertretbar, accepted, element_accepts)
     elements: dict[str, ElementReference] = {}
     for element_id, accepts in element_accepts.items():
         element_accepted = {k: tuple(dict.fromkeys(v)) for k, v in accepts.items()}
@@ -394,14 +443,18 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
         grounds=norm_grounds(results[0], case),
         vertretbar=own_vertretbar,
         results=MappingProxyType(dict(zip(indices, results, strict=True))),
+        carried=MappingProxyType({value: tuple(sorted(by)) for value, by in carried.items()
+                                  if value not in own_values}),
     )
 
 
 def _carry_up(norm: Norm, results: list[NormResult], vertretbar: Mapping[str, Vertretbar],
               accepted: dict[str, list[int]],
-              element_accepts: dict[str, dict[str, list[int]]]) -> None:
+              element_accepts: dict[str, dict[str, list[int]]]) -> dict[str, set[tuple[str, str]]]:
     """A result `solution.vertretbar` accepts for an element carries up: the groups above it
-    and the norm's result it implies are vertretbar too (-1), on every solution path."""
+    and the norm's result it implies are vertretbar too (-1), on every solution path. Returns,
+    per result of the norm, the (element, result) pairs it is carried up from."""
+    carried: dict[str, set[tuple[str, str]]] = {}
     for ref, extra in vertretbar.items():
         norm_id, _, element_id = ref.partition("#")
         if norm_id != norm.id or not element_id:
@@ -416,12 +469,14 @@ def _carry_up(norm: Norm, results: list[NormResult], vertretbar: Mapping[str, Ve
                     _recompute(top, element_id, forced, changed)
                     for changed_id, new in changed.items():
                         if changed_id == norm.root.id:
+                            carried.setdefault(new.value, set()).add((element_id, value))
                             if -1 not in accepted.setdefault(new.value, []):
                                 accepted[new.value].append(-1)
                         elif changed_id in element_accepts:
                             by = element_accepts[changed_id].setdefault(new.value, [])
                             if -1 not in by:
                                 by.append(-1)
+    return carried
 
 
 def _recompute(result: ElementResult, target: str, forced: Result, changed: dict[str, Result]) -> Result:
@@ -512,6 +567,13 @@ def norm_grounds(result: NormResult, case: Case) -> str:
             text = text if text.endswith(".") else text + "."
         return text
     if result.result is Result.NICHT_ERFUELLT:
+        barred = next((g for g in result.gates if g.status is Result.ERFUELLT), None)
+        if barred is not None:  # barred at the Anwendbarkeit: the Tatbestand is not reached
+            why = barred.relation.explanation.strip()
+            facts = " ".join(element_grounds(barred.condition, case)) \
+                if barred.condition is not None else ""
+            return (f"{result.citation} ist neben {barred.dominant_citation} nicht anwendbar "
+                    f"({barred.relation.kind.value}). {why} {facts}").strip()
         failing = _first_failing(result.root)
         if failing is not None:
             notes = " ".join(element_grounds(failing, case))

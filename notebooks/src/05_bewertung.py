@@ -125,9 +125,11 @@ print(f"Anteile je Norm: Ergebnis {schema.norm_result:.0%}, Merkmale {schema.ele
 
 # %% [markdown]
 # Und was die Referenz für das Merkmal „Geheimnis“ und für die beiden Normen als vertretbar
-# annimmt – beim § 203 StGB wegen des Meinungsstreits beide Ergebnisse, beim § 21 Abs. 1 S. 1 WpHG
-# nur eines: Diese Vorschrift verlangt schon nach ihrem Wortlaut ein Geheimhaltungsinteresse
-# (Ausarbeitung, Abschn. 1, Abschn. 2.1.1), auf den Streit kommt es dort nicht an.
+# annimmt – beim § 203 StGB wegen des Meinungsstreits beide Ergebnisse. § 21 Abs. 1 S. 1 WpHG
+# verlangt schon nach seinem Wortlaut ein Geheimhaltungsinteresse (Ausarbeitung, Abschn. 1,
+# Abschn. 2.1.1), auf den Streit kommt es dort nicht an; beide Ergebnisse sind trotzdem vertretbar,
+# weil die Lösungsskizze neben der Ausarbeitung (Fn. 8) die begründete Gegenansicht zulässt, die
+# das Geheimhaltungsinteresse bis zur Veröffentlichung bejaht (unter `solution.vertretbar`).
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -175,8 +177,12 @@ print("Gemessen am Lösungsweg:", b2.part("stgb_203_2_1").path)
 
 # %% [markdown]
 # Beachten Sie: Auch die Gegenauffassung kommt bei § 21 Abs. 1 S. 1 WpHG zu „nicht erfüllt“ – und
-# Bearbeitung 2 sagt das auch. Wer dort ebenfalls „erfüllt“ schriebe, hätte nicht die Mindermeinung
-# vertreten, sondern den Wortlaut der anderen Vorschrift übersehen (dazu Bearbeitung 6).
+# Bearbeitung 2 sagt das auch, denn die Vorschrift verlangt schon nach ihrem Wortlaut ein
+# Geheimhaltungsinteresse. Ob es bei einer Nachricht fehlt, die ohnehin veröffentlicht werden muss,
+# ist eine eigene Frage: Die Ausarbeitung verneint es (Fn. 8); die Lösungsskizze lässt die
+# begründete Gegenansicht als vertretbar zu – bis zur Veröffentlichung darf die Nachricht nicht an
+# Einzelne gelangen, die Veröffentlichungspflicht regelt nur den Weg an den Markt. Wer so
+# argumentiert, muss es bei § 203 StGB und bei § 21 WpHG gleich tun.
 #
 # So sieht die vollständige Rückmeldung aus, die die Bearbeiterin erhält (dieselbe Seite schreibt
 # `lawkit grade` für jede Abgabe als HTML- und Markdown-Datei):
@@ -204,11 +210,12 @@ for abzug in b3.deductions:
 #
 # Sie verneint mit der herrschenden Meinung das Geheimhaltungsinteresse und damit das Geheimnis,
 # bejaht am Ende aber doch den Tatbestand des § 203 StGB und nennt ihn im Gesamtergebnis. Für sich
-# genommen wäre „erfüllt“ vertretbar – nach der Gegenauffassung. Doch dieser Auffassung folgt die
-# Bearbeitung gerade nicht. Der Bewerter misst jede Bearbeitung an **einem** Lösungsweg: dem, dem
-# ihre Merkmale folgen, hier dem der herrschenden Meinung. Auf diesem Weg sind das Ergebnis
-# „erfüllt“ und das Gesamtergebnis nicht vertretbar; das sind **fachliche** Abzüge. Einen Hinweis,
-# sie folge der Gegenauffassung, bekommt die Bearbeitung deshalb auch nicht.
+# genommen wäre „erfüllt“ vertretbar – nach der Gegenauffassung, oder wenn man das
+# Geheimhaltungsinteresse bejaht. Doch beides tut die Bearbeitung gerade nicht. Der Bewerter misst
+# jede Bearbeitung an **einem** Lösungsweg: dem, dem ihre Merkmale folgen, hier dem der
+# herrschenden Meinung mit verneintem Geheimhaltungsinteresse. Auf diesem Weg ist das Ergebnis
+# „erfüllt“ nicht vertretbar; das ist ein **fachlicher** Abzug. Einen Hinweis, sie folge der
+# Gegenauffassung, bekommt die Bearbeitung deshalb auch nicht.
 #
 # Hinzu kommt der Widerspruch selbst: Die Begründung trägt das Ergebnis nicht, denn wer ein
 # kumulativ erforderliches Merkmal verneint, kann den Tatbestand nicht bejahen. Die Folgerichtigkeit
@@ -229,23 +236,23 @@ print("Hinweise:", len(b4.notes))
 # %% [markdown]
 # Ein Fehler zählt **einmal**. Hier sind der Widerspruch und das falsche Ergebnis derselbe Fehler:
 # Nach ihren eigenen Merkmalen hätte die Bearbeitung den Tatbestand verneinen müssen. Der
-# Widerspruch kostet deshalb nichts weiter, und das Gesamtergebnis, das folgerichtig aus dem
-# falschen Ergebnis folgt, wird nicht noch einmal abgezogen (Folgefehler). Wo ein Widerspruch ein
-# eigener Fehler ist – etwa ein Merkmal verneint, das übergeordnete trotzdem bejaht, das Ergebnis
-# aber richtig –, kostet er so viel wie ein Merkmal der Norm. Eine andere Lehrkraft mag
-# Widersprüche schwerer gewichten – die Gewichtung ist prüfungsspezifisch (Rn. 10) –, muss ihr
-# Schema dann aber für alle gleich anwenden.
+# Widerspruch kostet deshalb nichts weiter. (Das Gesamtergebnis zu § 203 StGB bewertet die Aufgabe
+# weder als richtig noch als falsch, weil beide Ergebnisse vertretbar sein können.) Wo ein
+# Widerspruch ein eigener Fehler ist – etwa ein Merkmal verneint, das übergeordnete trotzdem
+# bejaht, das Ergebnis aber richtig –, kostet er so viel wie ein Merkmal der Norm. Eine andere
+# Lehrkraft mag Widersprüche schwerer gewichten – die Gewichtung ist prüfungsspezifisch (Rn. 10) –,
+# muss ihr Schema dann aber für alle gleich anwenden.
 #
-# ### Bearbeitung 6: ein nicht vertretbares Ergebnis
+# ### Bearbeitung 6: nicht vertretbare Merkmale
 #
 # (Bearbeitung 5 kommt in Abschnitt 4.) Zum Vergleich mit der Mindermeinung: Diese Bearbeitung
-# bejaht bei § 21 Abs. 1 S. 1 WpHG ein Geheimhaltungsinteresse, obwohl die A-AG die Nachricht
-# veröffentlichen muss. Die Vorschrift verlangt schon nach ihrem Wortlaut, dass die Geheimhaltung im
-# Interesse eines Verpflichteten oder eines Dritten liegt (Ausarbeitung, Abschn. 1, Abschn. 2.1.1),
-# und an einem schützenswerten Geheimhaltungsinteresse fehlt es, wenn die Tatsache
-# kapitalmarktrechtlich offengelegt werden muss (Fn. 8). Eine Auffassung, die hier anders
-# entscheidet, nennt die Ausarbeitung nicht; das Schema lässt das Ergebnis deshalb nicht als
-# vertretbar zu. Das ist ein **fachlicher** Fehler:
+# kommt bei beiden Vorschriften zum richtigen Ergebnis, aber auf falschem Weg. Sie verwechselt „muss
+# veröffentlicht werden“ mit „ist schon bekannt“ und verneint deshalb bereits die beschränkte
+# Bekanntheit – obwohl laut Sachverhalt bis zur Veröffentlichung nur der Vorstand und die BaFin
+# davon wissen. Und sie hält H als Angestellte nicht für verpflichtet, obwohl § 21 Abs. 1 S. 1 WpHG
+# alle Beschäftigten der BaFin erfasst (Ausarbeitung, Abschn. 1). Für keins von beiden gibt es eine
+# vertretbare Begründung: Das eine widerspricht dem Sachverhalt, das andere dem Wortlaut. Das sind
+# **fachliche** Fehler, jeder kostet sein Merkmal:
 
 # %%
 # NBVAL_CHECK_OUTPUT
