@@ -6,7 +6,7 @@ import argparse
 import sys
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "exercises", help="build the exercise and solution notebooks from course/ (or check them)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")

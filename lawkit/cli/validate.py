@@ -6,19 +6,23 @@ import argparse
 import sys
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from lawkit.cli import add_library_option, library_from
 from lawkit.errors import LawkitError
 
+if TYPE_CHECKING:
+    from lawkit.loading.library import Library
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("validate", help="check norm and case files")
     parser.add_argument("files", nargs="+", metavar="FILE")
     add_library_option(parser)
     parser.set_defaults(func=run)
 
 
-def validate_file(path: Path, library: object, warnings: list[str] | None = None) -> str:
+def validate_file(path: Path, library: Library, warnings: list[str] | None = None) -> str:
     """Validate one file; return what it is. Raises LawkitError with the first problem; what is
     valid but will not read well in the Gutachten goes into `warnings`."""
     from lawkit.loading.cases import read_case
@@ -33,7 +37,7 @@ def validate_file(path: Path, library: object, warnings: list[str] | None = None
                            f"{describe(reader.value)}")
     if reader.has("examine") or reader.has("facts"):
         case = read_case(reader)
-        check_case(case, library, reader)  # type: ignore[arg-type]
+        check_case(case, library, reader)
         if warnings is not None:
             from lawkit.rendering.style_check import case_warnings
 
@@ -49,9 +53,9 @@ def validate_file(path: Path, library: object, warnings: list[str] | None = None
             warnings += phrase_warnings(norm)
         return f"norm {norm.id!r} ({norm.citation.canonical()}, {len(norm.elements())} elements)"
     if reader.has("solution") and reader.has("bearbeitervermerk"):
-        from lawkit.exercises.loading import load_exercise
+        from lawkit.coursework.loading import load_exercise
 
-        exercise = load_exercise(path, library)  # type: ignore[arg-type]
+        exercise = load_exercise(path, library)
         return f"exercise {exercise.id!r} ({len(exercise.solution.required)} required norm(s))"
     raise reader.error("cannot tell what this file is; expected a norm (with 'citation' and "
                        "'elements'), a case (with 'examine' and 'facts') or an exercise "

@@ -25,9 +25,9 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from lawkit._atomic import remove_stale_temporaries, write_atomic
+from lawkit.coursework.loading import find_exercise
+from lawkit.coursework.model import Exercise
 from lawkit.errors import AuthoringError, LawkitError
-from lawkit.exercises.loading import find_exercise
-from lawkit.exercises.model import Exercise
 from lawkit.loading.library import Library, default_library
 from lawkit.reading.model import Conclusion, Reading, StyleKind
 
@@ -174,8 +174,9 @@ class GutachtenEditor:
         self._other_answer()
 
     # -- display ------------------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs: object) -> object:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, object] | None:
+        bundle: dict[str, object] | None = self.widget._repr_mimebundle_(**kwargs)  # the widget's view
+        return bundle
 
     def _count(self) -> None:
         n = words(self.text.value)

@@ -126,7 +126,7 @@ def read_element(reader: Reader, *, id_required: bool = True, default_id: str = 
         fields["satisfied_by"] = reader.choice("satisfied_by", _Satisfying, _Satisfying.JA).answer
     else:
         fields["dispute"] = read_dispute(reader["dispute"], element_id)
-    return Element(**fields)  # type: ignore[arg-type]
+    return Element(**fields)  # type: ignore[arg-type]  # fields: each read by its own typed reader above
 
 
 def _read_cite(reader: Reader) -> str | None:
@@ -159,7 +159,7 @@ def read_dispute(reader: Reader, element_id: str) -> Dispute:
         if view_id in seen:
             raise item.error(f"the view id {view_id!r} is used twice in this dispute", "id")
         seen.add(view_id)
-        requirement_fields = {k: v for k, v in item.value.items()  # type: ignore[union-attr]
+        requirement_fields = {k: v for k, v in item.value.items()  # type: ignore[attr-defined]  # a mapping: checked just above
                               if k in (*_DECIDERS, "question", "satisfied_by")}
         requirement_fields["label"] = item.str("label")
         requirement = read_element(
@@ -221,14 +221,14 @@ def read_norm(reader: Reader) -> Norm:
                            f"(alternativ) (found: {', '.join(tops) or 'none'})")
     combine_top = Combine.ALL_OF if tops[0] == "elements" else Combine.ANY_OF
     elements = tuple(read_element(e) for e in reader[tops[0]].list(what="elements"))
-    procedural = ()
+    procedural: tuple[Element, ...] = ()
     if reader.has("procedural"):
         procedural = tuple(read_element(e) for e in reader["procedural"].list(what="elements"))
     consequence = None
     if reader.has("consequence"):
         c = reader["consequence"].mapping(required=("text",), optional=("liable", "sources"))
         consequence = Consequence(c.str("text"), read_template(c, "liable"), read_sources(c))
-    relations = ()
+    relations: tuple[Relation, ...] = ()
     if reader.has("relations"):
         relations = tuple(read_relation(r) for r in reader["relations"].list(what="relations"))
     norm = Norm(

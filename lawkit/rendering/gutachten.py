@@ -49,11 +49,10 @@ from lawkit.rendering.syntax import (
     sentence_case,
     verb_first,
 )
-from lawkit.rendering.texts import (  # noqa: F401  (footnotes, fill_roles: used by other modules)
+from lawkit.rendering.texts import (
     Roles,
     element_text,
     fact_sentence,
-    fill_roles,
     footnotes,
     norm_text,
     note_says_open,
@@ -559,6 +558,7 @@ class _Composer:
         target = result.referenced
         norm = result.referenced_norm
         assert target is not None and norm is not None
+        definition: str | None
         if target.element is norm.root:
             definition, sources = norm.wording, norm.sources
         else:
