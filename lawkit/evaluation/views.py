@@ -6,6 +6,7 @@ Checking again under another view is evaluation; the overview's text and HTML ar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,9 +22,16 @@ if TYPE_CHECKING:
 def element_results(result: NormResult) -> list[ElementResult]:
     """Every element result of a norm: all views of a Meinungsstreit, Verweisungen, the
     Verfolgbarkeit and the conditions of its Konkurrenzen."""
+    return below([result.root, *result.procedural,
+                  *(d.condition for d in result.displacements if d.condition is not None)],
+                 every_view=True)
+
+
+def below(results: Iterable[ElementResult], *, every_view: bool) -> list[ElementResult]:
+    """The results and all below them, in Gutachten order: children, Verweisungen, and of a
+    Meinungsstreit the result under every view (every_view) or under the followed one."""
     out: list[ElementResult] = []
-    stack = [result.root, *result.procedural,
-             *(d.condition for d in result.displacements if d.condition is not None)]
+    stack = list(results)
     while stack:
         er = stack.pop(0)
         out.append(er)
@@ -31,7 +39,8 @@ def element_results(result: NormResult) -> list[ElementResult]:
         if er.referenced is not None:
             extra.append(er.referenced)
         if er.dispute is not None:
-            extra.extend(o.result for o in er.dispute.outcomes)
+            extra.extend(o.result for o in er.dispute.outcomes
+                         if every_view or o.view is er.dispute.chosen)
         stack[:0] = extra
     return out
 

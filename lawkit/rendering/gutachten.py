@@ -31,6 +31,7 @@ from lawkit.evaluation.results import (
     NormResult,
     ViewChoice,
 )
+from lawkit.evaluation.views import below
 from lawkit.loading.library import Library
 from lawkit.model.grammar import Kasus
 from lawkit.model.logic import Combine, Result, combine, negation
@@ -1034,18 +1035,7 @@ def _common(dispute: DisputeResult) -> set[str]:
 
 def _everything(result: ElementResult) -> list[ElementResult]:
     """A result and all below it: children, the chosen view, Verweisungen (Gutachten order)."""
-    out: list[ElementResult] = []
-    stack = [result]
-    while stack:
-        current = stack.pop(0)
-        out.append(current)
-        extra: list[ElementResult] = list(current.children)
-        if current.referenced is not None:
-            extra.append(current.referenced)
-        if current.dispute is not None:
-            extra.append(_chosen(current.dispute))
-        stack[:0] = extra
-    return out
+    return below([result], every_view=False)
 
 
 def _refined(citation: str, target: ElementResult) -> str:
