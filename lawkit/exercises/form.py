@@ -19,10 +19,11 @@ from pathlib import Path
 import ipywidgets as widgets
 import traitlets
 
-from lawkit._atomic import remove_stale_temporaries, write_atomic
+from lawkit._atomic import write_atomic
 from lawkit.coursework.loading import find_exercise
 from lawkit.coursework.model import ELEMENT_RESULTS, NORM_RESULTS, Exercise, Finding
 from lawkit.errors import AuthoringError, LawkitError
+from lawkit.exercises.answer_widget import AnswerWidget
 from lawkit.exercises.schema import schema_rows
 from lawkit.grading.answers import (
     MAX_ANSWER_BYTES,
@@ -164,21 +165,13 @@ class NormSelector(widgets.VBox):
         self.value = tuple(order)
 
 
-class AnswerForm:
+class AnswerForm(AnswerWidget):
     """The widgets of one exercise's answer, its JSON, validation, saving and loading."""
 
     def __init__(self, exercise: Exercise, *, answers_dir: Path | str = "answers",
                  library: Library | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.exercise = exercise
-        self.library = library or default_library()
-        self.path = Path(answers_dir) / f"{exercise.id}.json"
-        self._clock = clock
-        self.kept: Path | None = None  # where the last save put an unreadable earlier file
-        remove_stale_temporaries(self.path.parent)  # of a save killed halfway
-        self.student = widgets.Text(description="Matrikelnr.", placeholder="z. B. 1234567")
-        self.student.add_class("lawkit-answer-student")
-        self.name = widgets.Text(description="Name", placeholder="optional")
-        self.name.add_class("lawkit-answer-name")
+        super().__init__(exercise, suffix=".json", css="answer", answers_dir=answers_dir,
+                         library=library, clock=clock)
         self.norm_selector = NormSelector(self.library)
         self.norm_result: dict[str, widgets.ToggleButtons] = {}
         self.element_result: dict[str, dict[str, widgets.Dropdown]] = {}
@@ -227,11 +220,6 @@ class AnswerForm:
                                   f"das Gutachten „{html.escape(gutachten.name)}“. Abgegeben wird nur "
                                   "eine Antwort je Übung – löschen Sie die, die nicht bewertet werden "
                                   "soll.</span>")
-
-    # -- display ------------------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, object] | None:
-        bundle: dict[str, object] | None = self.widget._repr_mimebundle_(**kwargs)  # the widget's view
-        return bundle
 
     # -- the sections of the chosen norms --------------------------------------------------------
     def _section(self, norm_id: str) -> widgets.VBox:
