@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from lawkit._atomic import remove_stale_temporaries
 from lawkit.coursework.model import Exercise
+from lawkit.grading.answers import STUDENT_ID, WINDOWS_RESERVED
 from lawkit.loading.library import Library, default_library
 
 
@@ -32,6 +33,18 @@ class AnswerWidget:
         self.student.add_class(f"lawkit-{css}-student")
         self.name = widgets.Text(description="Name", placeholder="optional")
         self.name.add_class(f"lawkit-{css}-name")
+
+    def student_problems(self) -> list[str]:
+        """What is wrong with the Matrikelnummer, in German (empty: nothing)."""
+        student = self.student.value.strip()
+        if not student:
+            return ["Bitte geben Sie Ihre Matrikelnummer ein."]
+        if not STUDENT_ID.fullmatch(student):
+            return ["Die Matrikelnummer darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten "
+                    "(höchstens 40 Zeichen)."]
+        if WINDOWS_RESERVED.fullmatch(student):
+            return [f"„{student}“ ist als Matrikelnummer nicht zulässig (ein reservierter Dateiname)."]
+        return []
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict[str, object] | None:
         bundle: dict[str, object] | None = self.widget._repr_mimebundle_(**kwargs)  # the widget's view

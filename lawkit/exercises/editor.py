@@ -192,17 +192,7 @@ class GutachtenEditor(AnswerWidget):
 
     def problems(self) -> list[str]:
         """What keeps the Gutachten from being saved, in German (empty: it can be saved)."""
-        from lawkit.grading.answers import STUDENT_ID, WINDOWS_RESERVED
-
-        out = []
-        student = self.student.value.strip()
-        if not student:
-            out.append("Bitte geben Sie Ihre Matrikelnummer ein.")
-        elif not STUDENT_ID.fullmatch(student):
-            out.append("Die Matrikelnummer darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten "
-                       "(höchstens 40 Zeichen).")
-        elif WINDOWS_RESERVED.fullmatch(student):
-            out.append(f"„{student}“ ist als Matrikelnummer nicht zulässig (ein reservierter Dateiname).")
+        out = self.student_problems()
         if not self.text.value.strip():
             out.append("Bitte schreiben Sie Ihr Gutachten, bevor Sie speichern.")
         return out

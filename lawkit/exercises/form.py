@@ -27,7 +27,6 @@ from lawkit.exercises.answer_widget import AnswerWidget
 from lawkit.exercises.schema import schema_rows
 from lawkit.grading.answers import (
     MAX_ANSWER_BYTES,
-    STUDENT_ID,
     ElementAnswer,
     KonkurrenzAnswer,
     NormAnswer,
@@ -339,13 +338,7 @@ class AnswerForm(AnswerWidget):
 
     def problems(self) -> list[str]:
         """What keeps the answer from being saved, in German (empty: it can be saved)."""
-        out = []
-        student = self.student.value.strip()
-        if not student:
-            out.append("Bitte geben Sie Ihre Matrikelnummer ein.")
-        elif not STUDENT_ID.fullmatch(student):
-            out.append("Die Matrikelnummer darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten "
-                       "(höchstens 40 Zeichen).")
+        out = self.student_problems()
         if not self.norm_selector.value:
             out.append("Bitte wählen Sie mindestens eine Norm, die Sie prüfen.")
         for norm_id in self.norm_selector.value:
