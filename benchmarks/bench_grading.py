@@ -78,7 +78,8 @@ def model_answer(reference: object, scenario_index: int, student: str) -> dict:
 def vary(answer: dict, kind: str, rng: random.Random, scenarios: int) -> dict:
     norms = answer["norms"]
     if kind == "falsch":
-        norm = rng.choice(norms)
+        # a norm the solution path examines (a norm the Sperrwirkung bars has no elements)
+        norm = rng.choice([n for n in norms if n["elements"]])
         element = rng.choice(sorted(norm["elements"]))
         flip = {"erfüllt": "nicht erfüllt", "nicht erfüllt": "erfüllt"}
         current = norm["elements"][element]["result"]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from lawkit.evaluation.presentation import Presentation, present
 from lawkit.model.case import Case, Examination, Fact
 from lawkit.model.logic import Result, conjunction, disjunction, negation
 from lawkit.model.norm import Dispute, Element, Norm, Relation, RelationStage, View
+
+if TYPE_CHECKING:
+    from lawkit.loading.library import Library
 
 
 class ViewChoice(StrEnum):
@@ -175,7 +179,7 @@ class CaseResult:
     case: Case
     norms: tuple[NormResult, ...]
     # the library the case was checked against (for what-ifs of the report); not part of the value
-    library: object | None = field(default=None, compare=False, repr=False)
+    library: Library | None = field(default=None, compare=False, repr=False)
 
     def norm(self, norm_id: str) -> NormResult:
         for result in self.norms:

@@ -109,3 +109,20 @@ def dispute_overview(result: CaseResult, library: Library | None = None) -> tupl
                                    tuple(citations), dispute_result.chosen_by,
                                    tuple(effects)))
     return tuple(out)
+
+
+def chosen_views(result: CaseResult) -> dict[str, str]:
+    """dispute id -> the id of the view the checked case follows, for every Meinungsstreit."""
+    views: dict[str, str] = {}
+    for norm in result.norms:
+        for er in norm.root.walk():
+            if er.dispute is not None:
+                views.setdefault(er.dispute.dispute.id, er.dispute.chosen.id)
+    return views
+
+
+def result_if(result: CaseResult, norm_id: str, fact: str, answer: str) -> Result:
+    """A norm's result had the Sachverhalt answered `fact` with `answer` (every Meinungsstreit
+    decided as in `result`): what the Gutachten's "andernfalls" rests on."""
+    checked = check(result.case.with_answer(fact, answer), result.library, views=chosen_views(result))
+    return checked.norm(norm_id).result

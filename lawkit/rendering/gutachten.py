@@ -31,8 +31,7 @@ from lawkit.evaluation.results import (
     NormResult,
     ViewChoice,
 )
-from lawkit.evaluation.views import below
-from lawkit.loading.library import Library
+from lawkit.evaluation.views import below, result_if
 from lawkit.model.grammar import Kasus
 from lawkit.model.logic import Combine, Result, combine, negation
 from lawkit.model.norm import Element, NormKind, View
@@ -282,14 +281,8 @@ class _Composer:
         deciding = result.deciding
         leaves = [leaf for key in deciding if (leaf := self.leaf_for(result, key)) is not None]
         if len(deciding) == 1 and leaves:
-            from lawkit.evaluation.evaluate import check
-
-            case = self.case_result.case
-            views = self._views()
-            library = self.case_result.library
-            after = {answer: check(case.with_answer(deciding[0], answer),
-                                   library if isinstance(library, Library) else None, views=views)
-                     .norm(norm.id).result for answer in ("ja", "nein")}
+            after = {answer: result_if(self.case_result, norm.id, deciding[0], answer)
+                     for answer in ("ja", "nein")}
             if all(r.determined for r in after.values()) and after["ja"] is not after["nein"]:
                 condition = verb_first(yes_phrase(leaves[0], self.roles))
                 if after["ja"] is Result.ERFUELLT:
@@ -308,14 +301,6 @@ class _Composer:
             return f"{question}, bleibt damit offen." if self.gutachten else \
                 f"{question}, hängt davon ab, {join_or(clauses)}."
         return f"{question}, hängt davon ab, {join_or(clauses)}."
-
-    def _views(self) -> dict[str, str]:
-        views: dict[str, str] = {}
-        for norm in self.case_result.norms:
-            for er in norm.root.walk():
-                if er.dispute is not None:
-                    views.setdefault(er.dispute.dispute.id, er.dispute.chosen.id)
-        return views
 
     def leaf_for(self, result: NormResult, key: str) -> ElementResult | None:
         """The leaf that asks a fact, in the norm's tree (Verweisungen followed)."""
