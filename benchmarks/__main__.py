@@ -9,12 +9,14 @@ from benchmarks import (
     bench_citations,
     bench_core,
     bench_grading,
+    bench_kurs,
     bench_reading,
     bench_training,
     bench_widgets,
 )
 
 if __name__ == "__main__":
-    for bench in (bench_core, bench_widgets, bench_grading, bench_reading, bench_training, bench_citations):
+    for bench in (bench_core, bench_widgets, bench_grading, bench_kurs, bench_reading, bench_training,
+                      bench_citations):
         print(f"\n=== {bench.__name__} ===", flush=True)
         bench.main()

@@ -240,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lti is not None:
         print("LTI 1.3 (im LMS eintragen, siehe deploy/README.md): "
               f"Login-URL {base}/hub/lti13/oauth_login, Weiterleitungs-URL {base}/hub/lti13/oauth_callback, "
-              f"Tool-URL {base}/hub/", flush=True)
+              f"Tool-URL {base}/hub/; für Noten zurück (AGS) die Schlüsselsatz-URL {base}/hub/lti13/jwks",
+              flush=True)
     elif not os.environ.get("LAWKIT_HUB_PASSWORD"):
         print("DEMO-Anmeldung mit gemeinsamem Passwort (nicht für bewertete Arbeiten): "
               f"{state / 'passwort.txt'}", flush=True)

@@ -79,6 +79,12 @@ if _auth == "lti":
     c.Authenticator.allow_all = True
     # Keep each user's launch (LTI user id, grade service endpoints) for the score passback.
     c.Authenticator.enable_auth_state = True
+    # The tool's own key for sending grades back (deploy/ags.py, deploy/send_grades.py): created
+    # once in the state folder (0600); its public part is served at HUB/hub/lti13/jwks.
+    from ags import tool_key
+
+    tool_key(_state)
+    c.LawkitLTI13Authenticator.tool_key_dir = str(_state)
 else:
     c.JupyterHub.authenticator_class = "shared-password"
     c.SharedPasswordAuthenticator.user_password = os.environ.get("LAWKIT_HUB_PASSWORD") or None

@@ -11,7 +11,9 @@ required LTI claims. This subclass adds what a law faculty needs:
   student's work under a number no grade list knows;
 - a course role in `teacher_roles` (Instructor, Administrator) makes the user a hub admin, any
   other role a student, on every launch (a teacher's role change takes effect at the next launch);
-- refusals say in German what went wrong (expired, forged, wrong LMS, lost cookie).
+- refusals say in German what went wrong (expired, forged, wrong LMS, lost cookie);
+- the tool's own public key (deploy/ags.py) is published at HUB/hub/lti13/jwks, the "Keyset
+  URL" the LMS checks the tool's grade requests (LTI Assignment and Grade Services) against.
 
 Used by deploy/jupyterhub_config.py (local hub) and, mounted with hub.extraFiles, by the
 Kubernetes LTI variant (deploy/k8s/values-lti.yaml).
@@ -19,11 +21,14 @@ Kubernetes LTI variant (deploy/k8s/values-lti.yaml).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import jwt
+from jupyterhub.handlers import BaseHandler
 from ltiauthenticator.lti13.auth import LTI13Authenticator
 from ltiauthenticator.lti13.error import InvalidAudienceError, LoginError, TokenError, ValidationError
 from ltiauthenticator.lti13.handlers import LTI13CallbackHandler
@@ -162,6 +167,23 @@ class LawkitLTI13CallbackHandler(LTI13CallbackHandler):
             raise _refuse(400, message if message.startswith(REFUSED) else REFUSED + message) from exc
 
 
+class ToolKeysetHandler(BaseHandler):
+    """The tool's public key as a JWKS (public: the LMS fetches it without a login)."""
+
+    def get(self) -> None:
+        from ags import AgsError, tool_key  # deploy/ags.py: only where grades go back (local hub)
+
+        try:
+            keyset = tool_key(Path(self.authenticator.tool_key_dir), create=False).jwks()
+        except AgsError as exc:
+            self.log.error("LTI AGS: %s", exc)
+            raise _refuse(500, "Der Schlüssel des Tools ist nicht lesbar (siehe Protokoll des "
+                               "Hubs).") from exc
+        self.set_header("Content-Type", "application/json")
+        self.set_header("Cache-Control", "max-age=300")
+        self.finish(json.dumps(keyset))
+
+
 class LawkitLTI13Authenticator(LTI13Authenticator):
     """LTI 1.3 from Moodle/ILIAS: user name = Matrikelnummer, LMS teacher role = hub admin."""
 
@@ -183,6 +205,21 @@ class LawkitLTI13Authenticator(LTI13Authenticator):
         config=True,
         help="LTI role URIs that make the user a hub admin (teacher); every other launch is a student.",
     )
+
+    tool_key_dir = Unicode(
+        "",
+        config=True,
+        help="Folder with the tool's RSA key (lti-tool-key.pem, deploy/ags.py); its public part is served "
+        "at /hub/lti13/jwks for the LMS (Keyset URL). Empty: no keyset, no grades back to the LMS.",
+    )
+
+    def get_handlers(self, app: Any) -> list[Any]:
+        handlers = list(super().get_handlers(app))
+        if self.tool_key_dir:  # the keyset needs deploy/ags.py beside this file (not mounted on Kubernetes)
+            from ags import KEYSET_PATH
+
+            handlers.append((f"/{KEYSET_PATH}", ToolKeysetHandler))
+        return handlers
 
     def get_username(self, token: dict[str, Any]) -> str:
         return matrikel_username(token, self.username_claims)

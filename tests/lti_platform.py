@@ -7,7 +7,17 @@ authentication request comes back to /auth (checked: response_type=id_token, sco
 response_mode=form_post, prompt=none, the registered client_id and redirect_uri, a nonce and a
 state); the platform answers with a self-submitting form that posts a signed id_token and the
 state to the tool. The id_token carries the Assignment and Grade Services claim (the line items
-URL), as a platform with AGS switched on sends it.
+and the activity's line item URL), as a platform with AGS switched on sends it (`ags=False` in a
+user's entry: AGS switched off, no claim).
+
+Assignment and Grade Services (the tool sends scores back), as Moodle's token.php and
+services.php do it: the tool's public key is registered (`register_tool`: a JWKS, or a keyset URL
+fetched at each token request). POST /token takes the client_credentials grant with a JWT client
+assertion (RFC 7523) and checks grant_type, client_assertion_type, the assertion's signature
+against the tool's keys (kid), aud = the token endpoint, iss = sub = client id, exp/iat, a fresh
+jti and the scopes; it answers with a bearer token for the granted scopes. POST
+<lineitem>/scores checks the bearer token, its score scope, the media type and the Score's fields,
+refuses a userId it does not know, and records the score in `scores[lineitem id]`.
 
 The test is the browser: it posts the login initiation, follows the redirect and submits the
 form. `forge` and `expire` in a user's entry make the platform sign with a foreign key or issue
@@ -16,14 +26,18 @@ an expired token, as an attacker or a stale tab would.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
+import re
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from urllib.request import urlopen
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -35,7 +49,11 @@ INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
 LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 AGS_SCOPES = ("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
               "https://purl.imsglobal.org/spec/lti-ags/scope/score")
-"""What a platform grants when AGS is switched on for the tool (sent in the launch only)."""
+"""What a platform grants when AGS is switched on for the tool."""
+SCORE_SCOPE = AGS_SCOPES[1]
+SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json"
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+_SCORES_PATH = re.compile(r"^/lineitems/(?P<item>[\w-]+)/lineitem/scores$")
 
 
 @dataclass
@@ -47,6 +65,7 @@ class LmsUser:
     ext: dict[str, str] = field(default_factory=dict)
     forge: bool = False
     expire: bool = False
+    ags: bool = True
 
 
 class Platform:
@@ -62,9 +81,16 @@ class Platform:
         self.redirect_uris: set[str] = set()
         self.targets: dict[str, str] = {}  # login_hint -> the activity's target_link_uri
         self.log: list[str] = []
+        self.tool_jwks: dict[str, Any] | None = None  # the tool's public keys, as registered
+        self.tool_jwks_url: str | None = None  # or the tool's keyset URL
+        self.access_tokens: dict[str, frozenset[str]] = {}
+        self.used_jti: set[str] = set()
+        self.scores: dict[str, list[dict[str, Any]]] = {}  # line item id -> the scores received
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval: shutting the platform down after each test costs 0.05 s, not 0.5 s.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
 
     def __enter__(self) -> Platform:
         self._thread.start()
@@ -99,10 +125,88 @@ class Platform:
             CLAIM + "custom": user.custom,
             CLAIM + "lis": user.lis,
             CLAIM + "ext": {"lms": "stand-in", **user.ext},
-            AGS_CLAIM: {"scope": list(AGS_SCOPES), "lineitems": f"{self.url}/lineitems"},
         }
+        if user.ags:
+            claims[AGS_CLAIM] = {"scope": list(AGS_SCOPES), "lineitems": f"{self.url}/lineitems",
+                                 "lineitem": self.lineitem_url()}
         key = self.foreign_key if user.forge else self.key
         return jwt.encode(claims, key, algorithm="RS256", headers={"kid": self.kid})
+
+    # --- Assignment and Grade Services ------------------------------------------------------
+
+    @property
+    def token_url(self) -> str:
+        return f"{self.url}/token"
+
+    def lineitem_url(self, item: str = "e01") -> str:
+        """The activity's grade column, addressed the way Moodle does (a query after the path)."""
+        return f"{self.url}/lineitems/{item}/lineitem?type_id=1"
+
+    def register_tool(self, jwks: dict[str, Any] | None = None, jwks_url: str | None = None) -> None:
+        """What the administrator enters in the tool registration: "RSA key" or "Keyset URL"."""
+        self.tool_jwks, self.tool_jwks_url = jwks, jwks_url
+
+    def _tool_keys(self) -> list[dict[str, Any]]:
+        if self.tool_jwks_url:
+            with urlopen(self.tool_jwks_url, timeout=10) as answer:
+                return list(json.load(answer)["keys"])
+        return list((self.tool_jwks or {}).get("keys", []))
+
+    def issue_token(self, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        """The token endpoint's decision on a client_credentials request."""
+        if form.get("grant_type") != "client_credentials":
+            return 400, {"error": "unsupported_grant_type"}
+        if form.get("client_assertion_type") != ASSERTION_TYPE or not form.get("client_assertion"):
+            return 400, {"error": "invalid_request", "error_description": "client assertion missing"}
+        assertion = form["client_assertion"]
+        try:
+            kid = jwt.get_unverified_header(assertion).get("kid")
+        except jwt.InvalidTokenError:
+            return 400, {"error": "invalid_request", "error_description": "client assertion is no JWT"}
+        jwk = next((k for k in self._tool_keys() if k.get("kid") == kid), None)
+        if jwk is None:
+            return 401, {"error": "invalid_client", "error_description": f"no registered key with kid {kid}"}
+        try:
+            claims = jwt.decode(assertion, RSAAlgorithm.from_jwk(jwk), algorithms=["RS256"],
+                                audience=self.token_url, options={"require": ["iss", "sub", "aud", "exp", "iat",
+                                                                              "jti"]})
+        except jwt.InvalidTokenError as exc:
+            return 401, {"error": "invalid_client", "error_description": f"{type(exc).__name__}: {exc}"}
+        if claims["iss"] != self.client_id or claims["sub"] != self.client_id:
+            return 401, {"error": "invalid_client", "error_description": "iss/sub is not the client id"}
+        if claims["jti"] in self.used_jti:
+            return 401, {"error": "invalid_client", "error_description": "jti used before"}
+        self.used_jti.add(claims["jti"])
+        requested = form.get("scope", "").split()
+        if not requested or any(scope not in AGS_SCOPES for scope in requested):
+            return 400, {"error": "invalid_scope"}
+        token = secrets.token_urlsafe(24)
+        self.access_tokens[token] = frozenset(requested)
+        return 200, {"access_token": token, "token_type": "Bearer", "expires_in": 3600, "scope": " ".join(requested)}
+
+    def take_score(self, item: str, authorization: str, content_type: str, body: bytes) -> tuple[int, dict]:
+        """The line item's scores endpoint: checks, then records the score."""
+        token = authorization[len("Bearer "):] if authorization.startswith("Bearer ") else ""
+        if token not in self.access_tokens:
+            return 401, {"error": "invalid_token"}
+        if SCORE_SCOPE not in self.access_tokens[token]:
+            return 403, {"error": "insufficient_scope"}
+        if content_type.split(";")[0].strip() != SCORE_MEDIA_TYPE:
+            return 415, {"error": f"expected {SCORE_MEDIA_TYPE}, got {content_type!r}"}
+        try:
+            score = json.loads(body.decode("utf-8"))
+            stamp = _dt.datetime.fromisoformat(score["timestamp"])
+        except (ValueError, KeyError, TypeError):
+            return 400, {"error": "no valid score (JSON with timestamp)"}
+        required = {"userId", "activityProgress", "gradingProgress", "timestamp"}
+        if not required <= set(score) or stamp.tzinfo is None:
+            return 400, {"error": f"score needs {sorted(required)} and a timestamp with offset"}
+        if "scoreGiven" in score and not 0 <= score["scoreGiven"] <= score.get("scoreMaximum", -1):
+            return 400, {"error": "scoreGiven must lie between 0 and scoreMaximum"}
+        if score["userId"] not in {user.sub for user in self.users.values()}:
+            return 400, {"error": f"user {score['userId']} is not enrolled in this course"}
+        self.scores.setdefault(item, []).append(score)
+        return 200, {}
 
     def jwks(self) -> dict[str, Any]:
         public = RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
@@ -152,8 +256,21 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
                     "</form><script>document.getElementById('launch').submit()</script>")
             self._send(200, form, "text/html")
 
-        def do_POST(self) -> None:  # the platform accepts no posts: launches only
-            platform.log.append(f"POST {urlsplit(self.path).path}")
-            self._send(404, '{"error": "not found"}')
+        def do_POST(self) -> None:  # the grade services: the token endpoint and the scores
+            url = urlsplit(self.path)
+            platform.log.append(f"POST {url.path}")
+            scores = _SCORES_PATH.match(url.path)
+            if url.path == "/token":
+                if self.headers.get("Content-Type", "").split(";")[0] != "application/x-www-form-urlencoded":
+                    status, answer = 400, {"error": "invalid_request", "error_description": "form expected"}
+                else:
+                    form = {k: v[0] for k, v in parse_qs(self._body().decode("ascii")).items()}
+                    status, answer = platform.issue_token(form)
+            elif scores is not None:
+                status, answer = platform.take_score(scores.group("item"), self.headers.get("Authorization", ""),
+                                                     self.headers.get("Content-Type", ""), self._body())
+            else:
+                status, answer = 404, {"error": "not found"}
+            self._send(status, json.dumps(answer))
 
     return Handler

@@ -1,4 +1,5 @@
-"""Malformed authored files: each gets one message naming file, line, path and what was expected."""
+"""Malformed authored files: each problem gets one German message naming file, line, path and what
+was expected; a file with several problems gets all of them at once."""
 
 from __future__ import annotations
 
@@ -59,40 +60,41 @@ NORM_CASES = {
                     "F:2: der Schlüssel 'citation' fehlt; erwartet, dass er angegeben ist"),
     "two deciders": (NORM.replace("    fact: strafantrag_gestellt\n",
                                   "    fact: strafantrag_gestellt\n    ref: stgb_203_2_1\n"),
-                     "F:12: elements[0]: element 'antrag_gestellt' needs exactly one of all_of, any_of, "
-                     "fact, ref, dispute (found: fact, ref)"),
+                     "F:12: elements[0]: das Merkmal 'antrag_gestellt' braucht genau einen der Schlüssel "
+                     "all_of, any_of, fact, ref, dispute (gefunden: fact, ref)"),
     "role slot without a case": (
         NORM.replace("    positive: Strafantrag ist gestellt.", '    positive: "{claimant} hat Strafantrag gestellt."'),
-        "F:17: elements[0].positive: {claimant} names the role 'claimant' without a case; expected e.g. "
-        "{claimant:nom} (nom, gen, dat or akk, as the sentence frame needs)"),
+        "F:17: elements[0].positive: {claimant} nennt die Rolle 'claimant' ohne Kasus; erwartet z. B. "
+        "{claimant:nom} (nom, gen, dat oder akk, wie der Satz es verlangt)"),
     "role noun lawkit cannot decline": (
         NORM.replace("    positive: Strafantrag ist gestellt.",
                      '    positive: "{claimant:nom} ist {claimant:nom:Antragsberechtigter}."'),
-        "F:17: elements[0].positive: {claimant:nom:Antragsberechtigter}: 'Antragsberechtigter' is not a role "
-        "noun lawkit can decline; expected one of Amtsträger, Angestellter, Anspruchsgegner, Anspruchsteller, "
+        "F:17: elements[0].positive: {claimant:nom:Antragsberechtigter}: 'Antragsberechtigter' ist kein "
+        "Rollensubstantiv, das lawkit beugen kann; erwartet eines von Amtsträger, Angestellter, Anspruchsgegner, Anspruchsteller, "
         "Antragsteller, Arbeitnehmer, Beamter, Bearbeiter, Beauftragter, Beschwerdeführer, Beschäftigter, "
         "Beteiligter, Betroffener, Bevollmächtigter, Dienstherr, Geschädigter, Kläger, Mitarbeiter, Prüfer, "
         "Richter, Täter, Verletzter, Verpflichteter, Wirtschaftsprüfer"),
     "declined article in a role noun": (
         NORM.replace("    positive: Strafantrag ist gestellt.",
                      '    positive: "Strafantrag hat {claimant:nom:einen Verletzter} gestellt."'),
-        "F:17: elements[0].positive: {claimant:nom:einen Verletzter}: write the article in its masculine "
-        "nominative form (der, ein or kein), not 'einen'; lawkit declines it"),
+        "F:17: elements[0].positive: {claimant:nom:einen Verletzter}: schreiben Sie den Artikel im "
+        "Nominativ maskulin (der, ein oder kein), nicht 'einen'; lawkit beugt ihn"),
     "text slot with a case": (
         NORM.replace("    positive: Strafantrag ist gestellt.", '    positive: "{citation:dat} ist erfüllt."'),
-        "F:17: elements[0].positive: {citation:dat}: the slot 'citation' is plain text and takes no case; "
-        "write {citation}"),
+        "F:17: elements[0].positive: {citation:dat}: der Platzhalter 'citation' ist reiner Text und hat "
+        "keinen Kasus; schreiben Sie {citation}"),
     "Anwendbarkeit without condition": (
         NORM.replace("elements:\n", "relations:\n  - {kind: Sperrwirkung, yields_to: stgb_203_2_1, "
                      "explanation: E, stage: anwendbarkeit}\nelements:\n"),
-        "F:12: relations[0]: a relation examined as a question of Anwendbarkeit needs a 'condition' (the "
-        "requirement that bars the norm, e.g. Beamter im staatsrechtlichen Sinne)"),
+        "F:12: relations[0]: eine Konkurrenz, die als Frage der Anwendbarkeit geprüft wird, braucht eine "
+        "'condition' (die Voraussetzung, die die Norm sperrt, z. B. Beamter im staatsrechtlichen Sinne)"),
     "leaf without question": (NORM.replace(QUESTION, ""),
-                              "F:12: elements[0]: leaf 'antrag_gestellt' has a fact but no 'question'; "
-                              "expected the question the Sachverhalt answers"),
+                              "F:12: elements[0]: das Blatt 'antrag_gestellt' hat eine Tatsache ('fact'), "
+                              "aber keine 'question'; erwartet die Frage, die der Sachverhalt beantwortet"),
     "citation not canonical": (NORM.replace("citation: § 205 Abs. 1 S. 1 StGB", "citation: Paragraph 205 StGB"),
-                               "F:3: citation: cannot read 'Paragraph 205 StGB' as a citation; expected e.g. "
-                               "'§ 203 Abs. 2 S. 1 StGB' or 'Art. 34 GG'"),
+                               "F:3: citation: 'Paragraph 205 StGB' lässt sich nicht als Zitat einer Norm "
+                               "lesen; erwartet z. B. '§ 203 Abs. 2 S. 1 StGB' oder 'Art. 34 GG' (mehrere "
+                               "verbunden mit ' i.V.m. ')"),
     "unknown kind": (NORM.replace("kind: Verfahrensvoraussetzung", "kind: Vorschrift"),
                      "F:5: kind: erwartet einen von Straftatbestand, Anspruchsgrundlage, "
                      "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, Verhaltensnorm, gefunden: "
@@ -104,10 +106,11 @@ NORM_CASES = {
                    "Unterstriche, beginnend mit einem Buchstaben (z. B. 'stgb_203_2_1')"),
     "Verweisung to an unknown norm": (
         NORM.replace("    fact: strafantrag_gestellt\n" + QUESTION, "    ref: stgb_203_2\n"),
-        "F:14: elements[0].ref: unknown norm 'stgb_203_2'; did you mean 'stgb_203_2_1', "
-        "'stgb_205_1_1', 'stgb_11_1_2'?"),
+        "F:14: elements[0].ref: unbekannte Norm 'stgb_203_2'; meinten Sie 'stgb_203_2_1', "
+        "'stgb_205_1_1', 'stgb_11_1_2'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)"),
     "unknown seed": (NORM.replace("seed: ausarbeitung", "seed: gutachten"),
-                     "F:10: sources[0].seed: unknown seed 'gutachten'; expected one of ausarbeitung, bverwg"),
+                     "F:10: sources[0].seed: unbekannte Quelle 'gutachten'; erwartet eine von ausarbeitung, "
+                     "bverwg"),
     "offen cannot satisfy": (NORM.replace("    fact: strafantrag_gestellt\n",
                                           "    fact: strafantrag_gestellt\n    satisfied_by: offen\n"),
                              "F:15: elements[0].satisfied_by: erwartet einen von ja, nein, gefunden: 'offen'"),
@@ -119,14 +122,14 @@ NORM_CASES = {
     "same fact asked in other words": (
         NORM.replace(QUESTION, "    question: Wurde ein Antrag gestellt?\n").replace(
             "fact: strafantrag_gestellt", "fact: vorsatz_offenbaren"),
-        "F:12: elements[0]: the fact 'vorsatz_offenbaren' is asked as 'Wurde ein Antrag gestellt?' here "
-        "but as 'Handelte der Täter hinsichtlich aller objektiven Tatbestandsmerkmale zumindest mit "
-        "bedingtem Vorsatz?' in 'stgb_203_2_1'; expected one wording per fact"),
+        "F:12: elements[0]: die Tatsache 'vorsatz_offenbaren' wird hier als 'Wurde ein Antrag gestellt?' "
+        "gefragt, in 'stgb_203_2_1' aber als 'Handelte der Täter hinsichtlich aller objektiven "
+        "Tatbestandsmerkmale zumindest mit bedingtem Vorsatz?'; erwartet eine Fassung je Tatsache"),
 }
 
 
 @pytest.mark.parametrize("name", list(NORM_CASES))
-def test_malformed_norm_file_gets_one_exact_message(tmp_path, name, core_library):
+def test_malformed_norm_file_gets_exact_messages(tmp_path, name, core_library):
     text, message = NORM_CASES[name]
     assert _norm_error(tmp_path, text, core_library) == message
 
@@ -166,46 +169,52 @@ CASE_CASES = {
                            "F:65: facts.offenbart.answer: erwartet einen von ja, nein, offen, gefunden: true (ein "
                            "Ja/Nein-Wert)"),
     "unknown fact": (CASE.replace("  offenbart:\n", "  offenbarung:\n"),
-                     "F:65: facts.offenbarung: no examined norm asks the fact 'offenbarung'; did you mean "
-                     "'offenbart', 'vorsatz_offenbaren'?; expected only facts the examined norms ask for"),
+                     "F:65: facts.offenbarung: keine geprüfte Norm fragt nach der Tatsache 'offenbarung'; "
+                     "meinten Sie 'offenbart', 'vorsatz_offenbaren'?; erwartet nur Tatsachen, nach denen die "
+                     "geprüften Normen fragen\n"
+                     "F:28: facts: keine Antwort auf die Tatsache 'offenbart' (Hat der Täter das Geheimnis "
+                     "einem Dritten mitgeteilt?), nach der stgb_203_2_1 fragt; erwartet "
+                     "answer: ja, nein oder offen mit einer note — 'offen' wird nie unterstellt"),
     "missing fact": (CASE.replace("  strafantrag_gestellt:\n    answer: ja\n    note: Die Y-GmbH stellt "
                                   "fristgerecht Strafantrag.\n    source: SV Abs. 3\n", ""),
-                     "F:28: facts: no answer for the fact 'strafantrag_gestellt' (Hat der Verletzte (oder ein "
-                     "anderer Antragsberechtigter) Strafantrag gestellt?) asked by stgb_203_2_1; expected "
-                     "answer ja, nein or offen with a note — 'offen' is never assumed"),
+                     "F:28: facts: keine Antwort auf die Tatsache 'strafantrag_gestellt' (Hat der Verletzte "
+                     "(oder ein anderer Antragsberechtigter) Strafantrag gestellt?), nach der stgb_203_2_1 "
+                     "fragt; erwartet answer: ja, nein oder offen mit einer note — 'offen' wird nie "
+                     "unterstellt"),
     "unknown norm": (CASE.replace("  - norm: stgb_203_2_1", "  - norm: stgb_203_1"),
-                     "F:25: examine[0].norm: unknown norm 'stgb_203_1'; did you mean 'stgb_203_2_1', "
-                     "'stgb_205_1_1', 'stgb_11_1_4'?"),
+                     "F:25: examine[0].norm: unbekannte Norm 'stgb_203_1'; meinten Sie 'stgb_203_2_1', "
+                     "'stgb_205_1_1', 'stgb_11_1_4'?; erwartet eine Norm-ID der Bibliothek (siehe "
+                     "`lawkit norms`)"),
     "unknown view": (CASE.replace("roles:\n", "views:\n  geheimnisbegriff: mindermeinung\nroles:\n"),
-                     "F:21: views.geheimnisbegriff: the Meinungsstreit 'geheimnisbegriff' has no view "
-                     "'mindermeinung'; expected one of geheimhaltungsinteresse_erforderlich, "
+                     "F:21: views.geheimnisbegriff: der Meinungsstreit 'geheimnisbegriff' hat keine Ansicht "
+                     "'mindermeinung'; erwartet eine von geheimhaltungsinteresse_erforderlich, "
                      "beschraenkte_bekanntheit_genuegt"),
     "fact without note": (CASE.replace("  offenbart:\n    answer: ja\n    note: R erzählt ihrem Bruder B von "
                                        "dem Kundenverlust und den Schließungsplänen.\n    source: SV Abs. 3\n",
                                        "  offenbart: ja\n"),
-                          "F:64: facts.offenbart: expected a mapping with 'answer' and 'note' (the passage of "
-                          "the Sachverhalt behind the answer), got only 'ja'"),
+                          "F:64: facts.offenbart: erwartet eine Zuordnung mit 'answer' und 'note' (die Stelle "
+                          "des Sachverhalts hinter der Antwort), gefunden nur 'ja'"),
     "Straftatbestand without conduct": (
         CASE.replace("    conduct: sie ihrem Bruder B von dem Kundenverlust und den Schließungsplänen der "
                      "Y-GmbH erzählte\n", ""),
-        "F:25: examine[0]: norm 'stgb_203_2_1' is a Straftatbestand: expected 'conduct' completing "
-        "\"indem …\" (what the person did)"),
+        "F:25: examine[0]: die Norm 'stgb_203_2_1' ist ein Straftatbestand: erwartet 'conduct', das "
+        "\"indem …\" ergänzt (was die Person getan hat)"),
     "role missing": (CASE.replace("  subject: {name: R, gender: f}\n", ""),
-                     "F:24: examine[0]: norm 'stgb_203_2_1' needs the role 'subject' (e.g. the person "
-                     "examined); expected it under 'roles' of the case or of this entry"),
+                     "F:24: examine[0]: die Norm 'stgb_203_2_1' braucht die Rolle 'subject' (z. B. die "
+                     "geprüfte Person); erwartet sie unter 'roles' des Falls oder dieses Eintrags"),
     "role without gender": (CASE.replace("  subject: {name: R, gender: f}\n", "  subject: R\n"),
-                            "F:21: roles.subject: the role 'subject' ('R') needs its grammatical "
-                            "gender so the Gutachten can decline it (des/der R, "
-                            "Amtsträger/Amtsträgerin); expected {name: R, gender: f} (f, m or n), or a "
-                            "noun with its article such as 'die Z-Bank'"),
+                            "F:21: roles.subject: die Rolle 'subject' ('R') braucht ihr grammatisches "
+                            "Geschlecht, damit das Gutachten sie beugen kann (des/der R, "
+                            "Amtsträger/Amtsträgerin); erwartet {name: R, gender: f} (f, m oder n) oder ein "
+                            "Substantiv mit Artikel wie 'die Z-Bank'"),
     "role with a wrong gender": (CASE.replace("  subject: {name: R, gender: f}\n",
                                               "  subject: {name: R, gender: w}\n"),
-                                 "F:21: roles.subject.gender: 'w' is not a gender; expected f, m or n"),
+                                 "F:21: roles.subject.gender: 'w' ist kein Genus; erwartet f, m oder n"),
 }
 
 
 @pytest.mark.parametrize("name", list(CASE_CASES))
-def test_malformed_case_file_gets_one_exact_message(tmp_path, name, core_library):
+def test_malformed_case_file_gets_exact_messages(tmp_path, name, core_library):
     text, message = CASE_CASES[name]
     assert _case_error(tmp_path, text, core_library) == message
 
@@ -235,8 +244,9 @@ def test_duplicate_norm_id_is_refused(tmp_path):
     base = _library(tmp_path, {"a": text, "b": text})
     with pytest.raises(AuthoringError) as info:
         load_library(base)
-    assert str(info.value) == (f"{base / 'norms' / 'b.yaml'}: id: the norm id 'a' is already used by "
-                               f"{base / 'norms' / 'a.yaml'}")
+    assert str(info.value) == (f"{base / 'norms' / 'b.yaml'}:1: id: die Norm-ID 'a' ist schon vergeben: "
+                               f"{base / 'norms' / 'a.yaml'}; erwartet eine eigene ID (z. B. mit einem "
+                               "Präfix des Kurses)")
 
 
 def test_meinungsstreit_needs_two_views(tmp_path, core_library):
@@ -244,7 +254,8 @@ def test_meinungsstreit_needs_two_views(tmp_path, core_library):
                         "    dispute:\n      id: streit\n      question: ob …\n      views:\n"
                         "        - id: eins\n          label: Eins\n          position: P\n"
                         "          fact: strafantrag_gestellt\n      " + QUESTION)
-    assert _norm_error(tmp_path, text, core_library) == "F:18: elements[0].dispute.views: a Meinungsstreit needs at least two views"
+    assert _norm_error(tmp_path, text, core_library) == ("F:18: elements[0].dispute.views: ein Meinungsstreit "
+                                                         "braucht mindestens zwei Ansichten")
 
 
 def test_validate_goes_on_past_a_bad_file_and_reports_each(tmp_path, capsys, core_library_dir):
@@ -254,12 +265,12 @@ def test_validate_goes_on_past_a_bad_file_and_reports_each(tmp_path, capsys, cor
     code = main(["validate", "--library", str(core_library_dir), str(bad), str(good), str(empty)])
     out, err = capsys.readouterr()
     assert code == 1
-    assert out == f"ok     {good}: norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 elements)\n"
+    assert out == f"ok     {good}: Norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 Merkmale)\n"
     assert err == (
-        f"error  {bad}:5: kind: erwartet einen von Straftatbestand, Anspruchsgrundlage, "
+        f"Fehler {bad}:5: kind: erwartet einen von Straftatbestand, Anspruchsgrundlage, "
         "Verfahrensvoraussetzung, Definitionsnorm, Rechtsbehelf, Verhaltensnorm, gefunden: 'Vorschrift'\n"
-        f"error  {empty}: die Datei ist leer; erwartet eine YAML-Zuordnung (Schlüssel: Wert)\n"
-        "2 of 3 file(s) failed\n"
+        f"Fehler {empty}: die Datei ist leer; erwartet eine YAML-Zuordnung (Schlüssel: Wert)\n"
+        "2 Fehler in 2 von 3 Datei(en)\n"
     )
 
 
@@ -274,11 +285,11 @@ def test_validate_warns_where_the_gutachten_would_not_read_well(tmp_path, capsys
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
     assert out == (
-        f"ok     {path}: norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 elements)\n"
-        f"warning {path}: stgb_205_1_1: element 'antrag_gestellt' (Strafantrag gestellt) has no "
+        f"ok     {path}: Norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 Merkmale)\n"
+        f"Warnung {path}: stgb_205_1_1: element 'antrag_gestellt' (Strafantrag gestellt) has no "
         "phrase for positive; the Gutachten says only \"Diese Voraussetzung …\" — give it its own "
         "phrases (positive, negative, open)\n"
-        f"warning {path}: stgb_205_1_1: element 'antrag_gestellt': the negative phrase 'Kein "
+        f"Warnung {path}: stgb_205_1_1: element 'antrag_gestellt': the negative phrase 'Kein "
         "Strafantrag.' has no finite verb lawkit knows in second place; write it as a main clause "
         "(\"R handelte vorsätzlich.\", \"Ein Geheimnis liegt vor.\")\n")
 
@@ -291,14 +302,14 @@ def test_validate_runs_the_language_check_on_a_case(tmp_path, capsys, core_libra
     code = main(["validate", "--library", str(core_library_dir), str(path)])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert "warning" not in out  # the renderer leaves out the repeated sentence itself
+    assert "Warnung" not in out  # the renderer leaves out the repeated sentence itself
     text = CASE.replace("note: Die Tatsachen betreffen die Y-GmbH, nicht R selbst.",
                         "note: „Betrifft die geheime Tatsache einen anderen als den Täter selbst?“ Ja.")
     path = _write(tmp_path, text, "fall2.yaml")
     main(["validate", "--library", str(core_library_dir), str(path)])
     out, _ = capsys.readouterr()
     assert out.splitlines()[1] == (
-        f"warning {path}: gutachten/ausführlich: [zitierte_frage] A. § 203 Abs. 2 S. 1 Nr. 1 StGB – "
+        f"Warnung {path}: gutachten/ausführlich: [zitierte_frage] A. § 203 Abs. 2 S. 1 Nr. 1 StGB – "
         "Verletzung von Privatgeheimnissen: eine Frage gehört nicht in Anführungszeichen in den "
         "Text: „Betrifft die geheime Tatsache einen anderen als den Täter selbst?“")
     assert len(out.splitlines()) == 5  # both styles; the klausur level states the point briefly

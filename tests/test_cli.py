@@ -28,14 +28,14 @@ def test_norms_lists_every_norm(capsys, core_library_dir, library):
 def test_show_prints_the_pruefungsschema_with_fundstellen(capsys):
     assert main(["show", "stgb_205_1_1"]) == 0
     assert capsys.readouterr().out == (
-        "§ 205 Abs. 1 S. 1 StGB – Strafantrag [Verfahrensvoraussetzung]\n"
+        "§ 205 Abs. 1 S. 1 StGB – Strafantrag [Verfahrensvoraussetzung]  #stgb_205_1_1\n"
         "\n"
         "Wortlaut (paraphrasiert): Taten nach den §§ 203 und 204 StGB werden nur verfolgt, wenn der "
         "Verletzte einen Strafantrag stellt.\n"
         "  Fundstelle: § 205 Abs. 1 S. 1 StGB (zit. nach Ausarbeitung zu § 21 WpHG, Abschn. 2.1.4).\n"
         "\n"
         "Prüfungsschema (kumulativ):\n"
-        "I. Strafantrag gestellt\n"
+        "I. Strafantrag gestellt  #antrag_gestellt\n"
         "  Frage [strafantrag_gestellt]: Hat der Verletzte (oder ein anderer Antragsberechtigter) "
         "Strafantrag gestellt?\n"
     )
@@ -44,12 +44,12 @@ def test_show_prints_the_pruefungsschema_with_fundstellen(capsys):
 def test_show_names_the_meinungsstreit_and_its_views(capsys):
     assert main(["show", "stgb_203_2_1"]) == 0
     out = capsys.readouterr().out
-    assert ("      aa) Geheimnis\n        Definition: Geheimnisse sind Tatsachen, die nur einem Einzelnen "
+    assert ("      aa) Geheimnis  #geheimnis\n        Definition: Geheimnisse sind Tatsachen, die nur einem Einzelnen "
             "oder einem beschränkten Kreis von Personen bekannt oder zugänglich sind.\n") in out
     assert "        Meinungsstreit [geheimnisbegriff]: ob über die beschränkte Bekanntheit hinaus" in out
     assert "– Ansicht [geheimhaltungsinteresse_erforderlich] Geheimhaltungsinteresse erforderlich (herrschende Meinung)" in out
-    assert "      aa) Amtsträger [Nr. 1] → Verweisung auf stgb_11_1_2\n" in out
-    assert "Verfolgbarkeit:\nI. Strafantrag → Verweisung auf stgb_205_1_1\n" in out
+    assert "      aa) Amtsträger [Nr. 1] → Verweisung auf stgb_11_1_2  #amtstraeger\n" in out
+    assert "Verfolgbarkeit:\nI. Strafantrag → Verweisung auf stgb_205_1_1  #strafantrag\n" in out
     assert "Rechtsfolge: Freiheitsstrafe bis zu einem Jahr oder Geldstrafe\n" in out
 
 
@@ -111,18 +111,19 @@ def test_check_with_a_chosen_view(tmp_path, capsys):
 def test_check_errors_are_one_line_without_traceback(capsys, core_library_dir):
     assert main(["check", "bafin_angestelte"]) == 2
     assert capsys.readouterr().err == (
-        "lawkit check: unknown case 'bafin_angestelte'; did you mean 'bafin_angestellte'? "
-        "(neither a shipped case id nor an existing file)\n")
+        "lawkit check: unbekannter Fall 'bafin_angestelte'; meinten Sie 'bafin_angestellte'?; erwartet "
+        "die ID eines Falls der Bibliothek oder des Kursordners oder den Pfad einer Falldatei\n")
     assert main(["check", "bafin_angestellte", "--view", "geheimnisbegriff"]) == 2
     assert capsys.readouterr().err == (
-        "lawkit check: --view 'geheimnisbegriff': expected STREIT=ANSICHT, e.g. "
+        "lawkit check: --view 'geheimnisbegriff': erwartet STREIT=ANSICHT, z. B. "
         "geheimnisbegriff=beschraenkte_bekanntheit_genuegt\n")
     assert main(["check", "bafin_angestellte", "--view", "geheimnisbegriff=keine"]) == 2
     assert capsys.readouterr().err == (
         "lawkit check: the Meinungsstreit 'geheimnisbegriff' has no view 'keine'\n")
     assert main(["show", "stgb_203", "--library", str(core_library_dir)]) == 2
     assert capsys.readouterr().err == (
-        "lawkit show: unknown norm 'stgb_203'; did you mean 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_11_1_2'?\n")
+        "lawkit show: unbekannte Norm 'stgb_203'; meinten Sie 'stgb_203_2_1', 'stgb_205_1_1', 'stgb_11_1_2'?; "
+        "erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)\n")
 
 
 def _console_script() -> str:

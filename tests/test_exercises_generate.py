@@ -171,7 +171,7 @@ def test_solution_yaml_konkurrenzen_dahinstehen_and_vertretbar(fresh):
     assert e09["vertretbar"]["pruefungsrecht_fachliche_wertung"]["sources"] == ["bverwg: Rn. 11", "bverwg: Rn. 12", "bverwg: Rn. 13"]
 
 
-def test_a_bad_master_file_is_reported_and_the_others_are_built(tmp_path):
+def test_a_bad_master_file_is_reported_and_nothing_is_written(tmp_path):
     course = tmp_path / "course"
     course.mkdir()
     shutil.copy(COURSE_DIR / "e01_geheimnis.yaml", course)
@@ -181,8 +181,15 @@ def test_a_bad_master_file_is_reported_and_the_others_are_built(tmp_path):
                    encoding="utf-8")
     report = build(course)
     assert report.errors == [f"{bad}:18: solution.required[0].weight: erwartet eine Zahl, gefunden: 'acht'"]
-    assert sorted(report.written) == ["exercises/README.md", "exercises/e01_geheimnis.ipynb",
-                                      "solutions/e01_geheimnis.ipynb", "solutions/e01_geheimnis.yaml"]
+    assert report.written == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course"]  # not even exercises/README.md
+    bad.unlink()
+    assert sorted(build(course).written) == ["exercises/README.md", "exercises/e01_geheimnis.ipynb",
+                                             "solutions/e01_geheimnis.ipynb", "solutions/e01_geheimnis.yaml"]
+    bad.write_text("id: [", encoding="utf-8")
+    again = build(course)
+    assert again.errors and again.written == [] and again.unchanged == []
+    bad.unlink()
     (tmp_path / "solutions" / "e00_alt.yaml").write_text("x", encoding="utf-8")
     (tmp_path / "exercises" / "e01_geheimnis.ipynb").write_text("{}", encoding="utf-8")
     check = check_built(course)

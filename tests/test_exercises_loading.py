@@ -118,7 +118,7 @@ def test_find_exercise_by_path_and_unknown_id():
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("case: bafin_angestellte", "case: bafin_angestelte",
-     "F:4: case: unbekannter Fall 'bafin_angestelte'; meinten Sie 'bafin_angestellte'?; erwartet die ID eines mitgelieferten Falls oder 'fall.variante' (siehe lawkit/data/cases)"),
+     "F:4: case: unbekannter Fall 'bafin_angestelte'; meinten Sie 'bafin_angestellte'?; erwartet die ID eines Falls der Bibliothek oder des Kursordners (cases/) oder 'fall.variante' (siehe docs/kurs.md)"),
     ("case: bafin_angestellte", "case: bafin_angestellte.gibtsnicht",
      "F:4: case: case 'bafin_angestellte' has no variant 'gibtsnicht'"),
     ("{norm: stgb_203_2_1, weight: 5}", "{norm: stgb_203_2_2, weight: 5}",

@@ -74,18 +74,18 @@ def test_the_default_information_role_and_an_unknown_role_stay_visible():
 
 
 @pytest.mark.parametrize(("template", "problem"), [
-    ("{subject} handelte.", "{subject} names the role 'subject' without a case; expected e.g. "
-     "{subject:nom} (nom, gen, dat or akk, as the sentence frame needs)"),
-    ("{subject:dativ} half.", "{subject:dativ}: unknown form 'dativ'; expected a case (nom, gen, "
-     "dat, akk), a case and a role noun (nom:Amtsträger), a pronoun in its masculine form (er, "
-     "ihn, ihm, sein, seine, seines, seinem, seinen, seiner) or singular/plural (ist/sind)"),
-    ("{subject:nom:Bäcker}", "{subject:nom:Bäcker}: 'Bäcker' is not a role noun lawkit can "
-     "decline; expected one of "),
-    ("{subject:nom:eine Beamter}", "{subject:nom:eine Beamter}: write the article in its "
-     "masculine nominative form (der, ein or kein), not 'eine'; lawkit declines it"),
-    ("{citation:gen}", "{citation:gen}: the slot 'citation' is plain text and takes no case; "
-     "write {citation}"),
-    ("{subject:ist}", "{subject:ist}: unknown form 'ist'; expected a case"),
+    ("{subject} handelte.", "{subject} nennt die Rolle 'subject' ohne Kasus; erwartet z. B. "
+     "{subject:nom} (nom, gen, dat oder akk, wie der Satz es verlangt)"),
+    ("{subject:dativ} half.", "{subject:dativ}: unbekannte Form 'dativ'; erwartet einen Kasus (nom, "
+     "gen, dat, akk), einen Kasus mit Rollensubstantiv (nom:Amtsträger), ein Pronomen in maskuliner "
+     "Form (er, ihn, ihm, sein, seine, seines, seinem, seinen, seiner) oder Singular/Plural (ist/sind)"),
+    ("{subject:nom:Bäcker}", "{subject:nom:Bäcker}: 'Bäcker' ist kein Rollensubstantiv, das lawkit "
+     "beugen kann; erwartet eines von "),
+    ("{subject:nom:eine Beamter}", "{subject:nom:eine Beamter}: schreiben Sie den Artikel im "
+     "Nominativ maskulin (der, ein oder kein), nicht 'eine'; lawkit beugt ihn"),
+    ("{citation:gen}", "{citation:gen}: der Platzhalter 'citation' ist reiner Text und hat keinen "
+     "Kasus; schreiben Sie {citation}"),
+    ("{subject:ist}", "{subject:ist}: unbekannte Form 'ist'; erwartet einen Kasus"),
 ])
 def test_a_slot_without_a_usable_case_is_a_problem(template, problem):
     problems = template_problems(template)

@@ -489,3 +489,86 @@ def test_the_lecturers_link_pulls_the_workbook_and_a_second_pull_keeps_the_stude
     third = _pull(hub, ANNA, link)
     assert not [line for line in third if line.startswith("Konflikt")]
     assert (home / "exercises" / "answers" / f"{EXERCISE}.json").read_text() == mine
+
+
+# --- grades back to the LMS (LTI Assignment and Grade Services) -------------------------------
+
+
+def test_the_lecturer_sends_grades_back_and_the_lms_holds_them_under_the_students_sub(users, tmp_path):
+    import requests
+
+    from lawkit.grading.export import ExportRow, moodle_csv
+
+    hub = users
+    carla, never = f"9{_RUN + 2}", f"9{_RUN + 3}"
+    hub.lms.users["carla"] = LmsUser("21", [LEARNER], custom={"matrikelnummer": carla}, ags=False)
+    for hint in ("anna", "ben", "carla", "lehrkraft"):
+        hub.login(hint)
+    # The hub made the tool's key at its start and publishes it; the LMS is registered with that
+    # Keyset URL and fetches it at each token request. The command prints the same key set.
+    keyset = requests.get(f"{hub.base}/hub/lti13/jwks", timeout=10)
+    assert keyset.status_code == 200 and keyset.headers["Content-Type"] == "application/json"
+    printed = subprocess.run([sys.executable, str(DEPLOY / "tool_key.py"), "--state-dir", str(hub.state)],
+                             capture_output=True, text=True, check=True)
+    assert json.loads(printed.stdout) == keyset.json()
+    assert stat.S_IMODE(os.stat(hub.state / "lti-tool-key.pem").st_mode) == 0o600
+    hub.lms.register_tool(jwks_url=f"{hub.base}/hub/lti13/jwks")
+
+    # The teacher's API token, limited to reading the users and their launches.
+    teacher = hub.sessions["lehrkraft"]
+    made = teacher.post(f"{hub.base}/hub/api/users/{LEHRKRAFT}/tokens",
+                        json={"note": "Noten zurück", "scopes": ["read:users", "admin:auth_state"]},
+                        headers={"X-XSRFToken": teacher.cookies.get("_xsrf", path="/hub/")}, timeout=10)
+    assert made.status_code == 201, made.text
+    grades = tmp_path / "grades.csv"
+    grades.write_text(moodle_csv([
+        (ExportRow(ANNA, "Anna A.", 14, "gut", "", "", 0, 0, 0, "e01_geheimnis: 14 Punkte (gut)", "bewertung",
+                   None), "Vollständige Rückmeldung …"),
+        (ExportRow(BEN, "Ben B.", 9, "befriedigend", "", "", 0, 0, 0, "e01_geheimnis: 9 Punkte (befriedigend)",
+                   "bewertung", None), ""),
+        (ExportRow(carla, "Carla C.", 12, "vollbefriedigend", "", "", 0, 0, 0, "e01_geheimnis: 12 Punkte",
+                   "bewertung", None), ""),
+        (ExportRow(never, "Nie Da", 5, "mangelhaft", "", "", 0, 0, 0, "e01_geheimnis: 5 Punkte", "bewertung",
+                   None), ""),
+    ]), encoding="utf-8")
+    settings = tmp_path / "lms.yaml"
+    settings.write_text(f"platform: andere\nissuer: {hub.lms.url}\nclient_id: {CLIENT_ID}\n"
+                        f"authorize_url: {hub.lms.url}/auth\njwks_url: {hub.lms.url}/jwks\n"
+                        f"token_url: {hub.lms.token_url}\n", encoding="utf-8")
+    command = [sys.executable, str(DEPLOY / "send_grades.py"), "--hub", hub.base, "--csv", str(grades),
+               "--lti", str(settings), "--state-dir", str(hub.state)]
+    env = {**os.environ, "LAWKIT_HUB_TOKEN": made.json()["token"]}
+
+    dry = subprocess.run([*command, "--probelauf"], capture_output=True, text=True, env=env, check=False)
+    assert dry.returncode == 1, dry.stderr
+    assert f"{ANNA}: würde gesendet (Probelauf) – 14 von 18 Punkten an {hub.lms.url}/lineitems/e01/lineitem/" \
+           "scores?type_id=1 (userId 17)" in dry.stdout.splitlines()
+    assert hub.lms.scores == {}
+
+    sent = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert sent.returncode == 1, sent.stderr  # two students could not be sent: their grade stays with the CSV
+    assert sent.stdout.splitlines()[1:] == [
+        f"{ANNA}: gesendet – 14 von 18 Punkten (userId 17)",
+        f"{BEN}: gesendet – 9 von 18 Punkten (userId 18)",
+        f"{carla}: kein AGS-Claim – Im LMS sind die „IMS LTI Assignment and Grade Services“ für das Tool "
+        "ausgeschaltet (so beim letzten Start). Einschalten und die Aktivität einmal neu öffnen lassen; bis dahin "
+        "gilt grades.csv.",
+        f"{never}: kein LTI-Start bekannt – Der Hub kennt keinen Start aus dem LMS unter dieser Matrikelnummer "
+        "(Aktivität nie geöffnet?); es gilt grades.csv.",
+        "Gesendet: 2 von 4.",
+        "Nicht gesendet: 2 – für diese gilt weiter grades.csv (Bewertungen › Import im LMS).",
+    ]
+    assert [(s["userId"], s["scoreGiven"], s["scoreMaximum"], s.get("comment")) for s in hub.lms.scores["e01"]] == [
+        ("17", 14, 18, "e01_geheimnis: 14 Punkte (gut)"), ("18", 9, 18, "e01_geheimnis: 9 Punkte (befriedigend)")]
+
+    # A student's token may not read the launches: refused before anything is sent.
+    anna = hub.sessions["anna"]
+    own = anna.post(f"{hub.base}/hub/api/users/{ANNA}/tokens", json={"note": "versuch"},
+                    headers={"X-XSRFToken": anna.cookies.get("_xsrf", path="/hub/")}, timeout=10)
+    assert own.status_code == 201, own.text
+    student = subprocess.run(command, capture_output=True, text=True, check=False,
+                             env={**os.environ, "LAWKIT_HUB_TOKEN": own.json()["token"]})
+    assert student.returncode == 2
+    assert student.stderr.strip() == ("send_grades: Hub: dem API-Token fehlt die Berechtigung admin:auth_state (es "
+                                      "braucht read:users und admin:auth_state, und die Lehrkraft muss Admin sein).")
+    assert len(hub.lms.scores["e01"]) == 2

@@ -29,7 +29,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"evaluation"}),
     frozenset({"coursework"}),
     frozenset({"rendering", "reading", "grading", "lms"}),
-    frozenset({"widgets", "exercises", "training"}),
+    frozenset({"widgets", "exercises", "training", "authoring"}),
     frozenset({"cli"}),
     frozenset({"lawkit"}),
 )

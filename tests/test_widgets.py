@@ -254,7 +254,7 @@ def test_bad_calls_get_clear_errors(bench):
         bench.set_view("geheimnis", "egal")
     with pytest.raises(LawkitError, match="unknown style 'urteil'"):
         bench.set_style("urteil")
-    with pytest.raises(UnknownIdError, match="unknown case 'bafin'"):
+    with pytest.raises(UnknownIdError, match="unbekannter Fall 'bafin'"):
         workbench("bafin")
 
 

@@ -14,8 +14,8 @@ from lawkit.errors import LawkitError
 if TYPE_CHECKING:
     from lawkit.loading.library import Library
 
-SUBCOMMANDS = ("check", "norms", "show", "validate", "cite", "grade", "regrade", "gradebook", "exercises",
-               "progress")
+SUBCOMMANDS = ("check", "norms", "show", "validate", "new", "cite", "grade", "regrade", "gradebook",
+               "exercises", "progress")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if getattr(args, "kurs", None):
+            from lawkit.loading.kurs import use_kurs
+
+            use_kurs(args.kurs)
         return int(args.func(args))
     except LawkitError as exc:
         print(f"lawkit {args.command}: {exc}", file=sys.stderr)
@@ -79,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        if getattr(args, "kurs", None):
+            from lawkit.loading.kurs import use_kurs
+
+            use_kurs(None)
 
 
 def add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -86,12 +95,28 @@ def add_library_option(parser: argparse.ArgumentParser) -> None:
         "--library", metavar="DIR",
         help="Ordner mit norms/*.yaml (und cases/*.yaml) statt der mitgelieferten Bibliothek",
     )
+    add_kurs_option(parser)
+
+
+def add_kurs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--kurs", metavar="DIR",
+        help="Kursordner (mit kurs.yaml), der über die Bibliothek gelegt wird; sonst gilt "
+             "LAWKIT_KURS oder ein Ordner mit kurs.yaml ab dem Arbeitsverzeichnis (docs/kurs.md)",
+    )
 
 
 def library_from(args: argparse.Namespace) -> Library:
+    """The library of a command: the shipped one (or --library DIR), with the course folder in
+    use layered over it (docs/kurs.md)."""
+    from lawkit.loading.kurs import find_kurs, kurs_library
     from lawkit.loading.library import default_library, load_library
 
-    return load_library(args.library) if args.library else default_library()
+    if not getattr(args, "library", None):
+        return default_library()
+    base = load_library(args.library)
+    kurs = find_kurs()
+    return base if kurs is None else kurs_library(kurs, base)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from lawkit.errors import LawkitError
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("check", help="check a case and write the Gutachten")
-    parser.add_argument("case", help="a case file, or the id of a shipped case")
+    parser.add_argument("case", help="a case file, or the id of a case of the library or the course folder")
     parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
     parser.add_argument("--style", choices=("gutachten", "urteilsstil"), default="gutachten")
     parser.add_argument("--level", choices=("ausführlich", "klausurmäßig"), default="ausführlich",
@@ -30,7 +30,7 @@ def parse_views(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         dispute, sep, view = pair.partition("=")
         if not sep or not dispute or not view:
-            raise LawkitError(f"--view {pair!r}: expected STREIT=ANSICHT, e.g. "
+            raise LawkitError(f"--view {pair!r}: erwartet STREIT=ANSICHT, z. B. "
                               "geheimnisbegriff=beschraenkte_bekanntheit_genuegt")
         views[dispute.strip()] = view.strip()
     return views

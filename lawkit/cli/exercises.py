@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lawkit.cli import add_kurs_option
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -15,7 +17,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                        ("check", "verify that exercises/ and solutions/ match the master files")):
         action = actions.add_parser(name, help=text)
         action.add_argument("--course", metavar="DIR",
-                            help="folder of the master files (default: ./course, else the repository's)")
+                            help="folder of the master files (default: aufgaben/ of the course folder "
+                                 "in use, else ./course, else the repository's)")
+        add_kurs_option(action)
         action.add_argument("--out", metavar="ROOT",
                             help="folder that receives exercises/ and solutions/ (default: the "
                                  "folder that holds the course folder)")
@@ -29,7 +33,11 @@ def run(args: argparse.Namespace) -> int:
         report = build(args.course, args.out)
         for relative in report.written:
             print(f"wrote      {relative}")
-        print(f"{len(report.written)} file(s) written, {len(report.unchanged)} unchanged")
+        if report.errors:
+            print("nichts geschrieben: erst wenn jede Aufgabendatei fehlerfrei ist, wird gebaut",
+                  file=sys.stderr)
+        else:
+            print(f"{len(report.written)} file(s) written, {len(report.unchanged)} unchanged")
     else:
         report = check_built(args.course, args.out)
         for line in report.differences:

@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "grade", help="bewertet alle Antworten eines Ordners (Feedback, Moodle-CSV, Grafik, Notenbuch)")
     parser.add_argument("exercise", metavar="EXERCISE",
-                        help="Aufgaben-ID in course/ oder der Pfad einer Aufgabendatei")
+                        help="Aufgaben-ID (aus aufgaben/ des Kursordners, sonst course/) oder der Pfad "
+                             "einer Aufgabendatei")
     parser.add_argument("submissions", metavar="SUBMISSIONS_DIR",
                         help="Ordner mit den Antwortdateien (.json, .yaml) und Gutachten (.md, .txt, .docx)")
     parser.add_argument("--out", required=True, metavar="DIR",

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("regrade", help="überdenkt eine Bewertung nach einem Einwand")
     parser.add_argument("exercise", metavar="EXERCISE",
-                        help="Aufgaben-ID in course/ oder der Pfad einer Aufgabendatei")
+                        help="Aufgaben-ID (aus aufgaben/ des Kursordners, sonst course/) oder der Pfad "
+                             "einer Aufgabendatei")
     parser.add_argument("answer", metavar="ANSWER_FILE",
                         help="die Antwortdatei oder das Gutachten (.md, .txt, .docx) der oder des "
                         "Studierenden")

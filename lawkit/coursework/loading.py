@@ -22,7 +22,7 @@ from lawkit.coursework.model import (
     Vertretbar,
 )
 from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
-from lawkit.loading.yaml_reader import Reader, beschreibe, read_document
+from lawkit.loading.yaml_reader import Problems, Reader, beschreibe, read_document
 from lawkit.model.norm import Source
 from lawkit.model.suggest import aehnlich
 
@@ -42,7 +42,13 @@ RUBRIC_WEIGHTS = ("konkurrenzen", "gesamtergebnis", "darstellung")
 
 
 def course_dir() -> Path:
-    """`course/` of the current directory if there is one, else the repository's."""
+    """The folder of the exercise masters: `aufgaben/` of the course folder in use (docs/kurs.md),
+    else `course/` of the current directory if there is one, else the repository's."""
+    from lawkit.loading.kurs import find_kurs
+
+    kurs = find_kurs()
+    if kurs is not None:
+        return kurs.aufgaben_dir
     here = Path("course")
     return here if here.is_dir() else COURSE_DIR
 
@@ -54,29 +60,37 @@ def load_exercise(path: Path | str, library: Library | None = None, *, text: str
 
     library = library or default_library()
     reader = read_document(path, text=text).reader()
-    reader.mapping(required=EXERCISE_KEYS_REQUIRED, optional=EXERCISE_KEYS_OPTIONAL)
-    exercise_id = reader.ident("id")
+    problems = Problems()  # every problem of the file is reported together
+    reader.mapping(required=EXERCISE_KEYS_REQUIRED, optional=EXERCISE_KEYS_OPTIONAL, problems=problems)
+    exercise_id = problems.attempt(reader.ident, "id")
     stem = Path(path).stem
-    if text is None and stem != exercise_id:
-        raise reader.error(f"die ID {exercise_id!r} weicht vom Dateinamen {stem!r} ab; erwartet, dass "
-                           "die ID dem Dateinamen entspricht", "id")
-    level = reader.str("level")
-    if level not in LEVELS:
-        raise reader["level"].error(f"erwartet einen von {', '.join(LEVELS)}, gefunden: "
-                                    f"{beschreibe(level)}")
-    case = _read_case(reader, library)
-    solution = _read_solution(reader["solution"], library, case)
-    bearbeitervermerk = reader.str("bearbeitervermerk")
-    _check_bearbeitervermerk(reader, bearbeitervermerk, solution, library)
+    if text is None and exercise_id is not None and stem != exercise_id:
+        problems.add(reader.error(f"die ID {exercise_id!r} weicht vom Dateinamen {stem!r} ab; erwartet, "
+                                  "dass die ID dem Dateinamen entspricht", "id"))
+    level = problems.attempt(reader.str, "level")
+    if level is not None and level not in LEVELS:
+        problems.add(reader["level"].error(f"erwartet einen von {', '.join(LEVELS)}, gefunden: "
+                                           f"{beschreibe(level)}"))
+    title = problems.attempt(reader.str, "title")
+    sachverhalt = problems.attempt(reader.opt_str, "sachverhalt")
+    fallfrage = problems.attempt(reader.opt_str, "fallfrage")
+    sources = problems.attempt(read_seed_sources, reader, library)
+    bearbeitervermerk = problems.attempt(reader.str, "bearbeitervermerk")
+    case = problems.attempt(_read_case, reader, library)
+    solution = problems.attempt(_read_solution, reader["solution"], library, case) if case else None
+    if solution is not None and bearbeitervermerk is not None:
+        problems.attempt(_check_bearbeitervermerk, reader, bearbeitervermerk, solution, library)
+    problems.raise_if_any()
+    assert case is not None and solution is not None and exercise_id and level and title
     return Exercise(
         id=exercise_id,
-        title=reader.str("title"),
+        title=title,
         level=level,
         case_id=case.id,
-        sachverhalt=reader.opt_str("sachverhalt") or case.sachverhalt.strip(),
-        fallfrage=reader.opt_str("fallfrage") or case.fallfrage.strip(),
-        bearbeitervermerk=bearbeitervermerk,
-        sources=read_seed_sources(reader, library),
+        sachverhalt=sachverhalt or case.sachverhalt.strip(),
+        fallfrage=fallfrage or case.fallfrage.strip(),
+        bearbeitervermerk=bearbeitervermerk or "",
+        sources=sources or (),
         solution=solution,
         file=str(path) if text is None else None,
     )
@@ -105,7 +119,7 @@ def find_exercise(id_or_path: str | Path, directory: Path | str | None = None,
         return load_exercise(candidate, library)
     known = sorted(p.stem for p in base.glob("*.yaml"))
     raise UnknownIdError(f"unbekannte Aufgabe {text!r}{aehnlich(text, known)} (keine Datei {candidate}); "
-                         "erwartet eine Aufgaben-ID aus course/ oder den Pfad einer Aufgabendatei")
+                         f"erwartet eine Aufgaben-ID aus {base} oder den Pfad einer Aufgabendatei")
 
 
 def read_seed_sources(reader: Reader, library: Library, key: str = "sources") -> tuple[Source, ...]:
@@ -130,8 +144,8 @@ def _read_case(reader: Reader, library: Library) -> Case:
     base = case_id.partition(".")[0]
     if base not in library.case_files:
         raise case_reader.error(f"unbekannter Fall {case_id!r}{aehnlich(base, library.case_files)}; "
-                                "erwartet die ID eines mitgelieferten Falls oder 'fall.variante' (siehe "
-                                "lawkit/data/cases)")
+                                "erwartet die ID eines Falls der Bibliothek oder des Kursordners "
+                                "(cases/) oder 'fall.variante' (siehe docs/kurs.md)")
     try:
         return library.case(case_id)
     except LawkitError as exc:

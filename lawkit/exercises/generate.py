@@ -24,7 +24,7 @@ from lawkit.rendering.texts import footnotes
 if TYPE_CHECKING:
     from lawkit.grading.reference import Reference, Scenario
 
-GENERATED = "Generiert mit `python -m lawkit.exercises build` aus `course/{id}.yaml` – nicht von Hand ändern."
+GENERATED = "Generiert mit `python -m lawkit.exercises build` aus `{master}` – nicht von Hand ändern."
 
 
 @dataclass(slots=True)
@@ -55,7 +55,8 @@ def render_course(course: Path | str | None = None, library: Library | None = No
     errors: list[str] = []
     exercises: list[Exercise] = []
     if not base.is_dir():
-        return files, [f"{base}: no such folder; expected the folder of the master exercise files"]
+        return files, [f"{base}: diesen Ordner gibt es nicht; erwartet den Ordner der Aufgabendateien "
+                       "(course/ oder aufgaben/ des Kursordners)"]
     for path in sorted(base.glob("*.yaml")):
         try:
             exercise = load_exercise(path, library)
@@ -69,7 +70,7 @@ def render_course(course: Path | str | None = None, library: Library | None = No
         files[f"solutions/{exercise.id}.yaml"] = solution_yaml(exercise, ref)
         files[f"solutions/{exercise.id}.ipynb"] = notebook_json(
             solution_cells(exercise, ref, library), f"{exercise.id}-loesung")
-    files["exercises/README.md"] = exercises_readme(exercises)
+    files["exercises/README.md"] = exercises_readme(exercises, base.name)
     return files, errors
 
 
@@ -85,8 +86,13 @@ def _rendered(course: Path | str | None, out: Path | str | None, library: Librar
 
 def build(course: Path | str | None = None, out: Path | str | None = None,
           library: Library | None = None) -> BuildReport:
-    """Write the generated files under `out` (default: the folder that holds `course/`)."""
+    """Write the generated files under `out` (default: the folder that holds `course/`).
+
+    All or nothing: if any master file cannot be built, nothing is written (not even
+    exercises/README.md), so that the folder never mixes a new build with an old one."""
     _, root, files, report = _rendered(course, out, library)
+    if report.errors:
+        return report
     for relative, text in files.items():
         target = root / relative
         if target.is_file() and target.read_text(encoding="utf-8") == text:
@@ -204,7 +210,7 @@ def solution_cells(exercise: Exercise, ref: Reference, library: Library) -> list
     cells: list[Cell] = [
         ("markdown", f"# Lösung: {exercise.title}\n\n**Übung** `{exercise.id}` · **Niveau:** "
                      f"{exercise.level} · **Fall:** `{exercise.case_id}`\n\n"
-                     f"*{GENERATED.format(id=exercise.id)}*"),
+                     f"*{GENERATED.format(master=master_name(exercise))}*"),
         ("markdown", f"## Aufgabe\n\n**Fallfrage:** {exercise.fallfrage}\n\n"
                      f"**Bearbeitervermerk:** {exercise.bearbeitervermerk}"),
         ("markdown", f"## Lösungsskizze\n\n{solution.skizze}"),
@@ -289,8 +295,15 @@ def _vertretbar_markdown(exercise: Exercise) -> str:
     return "\n".join(lines)
 
 
-def exercises_readme(exercises: list[Exercise]) -> str:
-    lines = ["# Übungen", "", "Generiert mit `python -m lawkit.exercises build` aus `course/` – "
+def master_name(exercise: Exercise) -> str:
+    """The master file as the generated files name it: `course/<id>.yaml`, or `aufgaben/<id>.yaml`
+    in a course folder (docs/kurs.md)."""
+    folder = Path(exercise.file).parent.name if exercise.file else "course"
+    return f"{folder}/{exercise.id}.yaml"
+
+
+def exercises_readme(exercises: list[Exercise], folder: str = "course") -> str:
+    lines = ["# Übungen", "", f"Generiert mit `python -m lawkit.exercises build` aus `{folder}/` – "
              "nicht von Hand ändern.", "",
              "Öffnen Sie eine Übung, lesen Sie Sachverhalt, Fallfrage und Bearbeitervermerk und "
              "speichern Sie Ihre Antwort mit dem Formular am Ende des Notebooks.", "",
@@ -380,7 +393,7 @@ def solution_yaml(exercise: Exercise, ref: Reference) -> str:
             for key, v in solution.vertretbar.items()
         },
     }
-    header = (f"# GENERATED from course/{exercise.id}.yaml by `python -m lawkit.exercises build`; "
+    header = (f"# GENERATED from {master_name(exercise)} by `python -m lawkit.exercises build`; "
               "do not edit.\n# The reference result as the grader derives it from the engine "
               "(lawkit.grading.reference, docs/grading-formats.md).\n")
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lawkit.loading.yaml_reader import Reader, describe
+from lawkit.loading.yaml_reader import Problems, Reader, beschreibe
 from lawkit.model.case import (
     Case,
     ElementExpectation,
@@ -30,7 +30,7 @@ def read_roles(reader: Reader, key: str = "roles") -> dict[str, Role]:
     roles = {}
     for name, value in reader[key].items():
         if not (name.isidentifier() and name.isascii() and name == name.lower()):
-            raise value.error(f"{name!r} is not a role name; expected a word like 'subject'")
+            raise value.error(f"{name!r} ist kein Rollenname; erwartet ein Wort wie 'subject'")
         roles[name] = read_role(value, name)
     return roles
 
@@ -41,92 +41,117 @@ def read_role(reader: Reader, name: str) -> Role:
         role = role_from_text(text)
         if role is None:
             raise reader.error(
-                f"the role {name!r} ({describe(text)}) needs its grammatical gender so the "
-                f"Gutachten can decline it (des/der {text}, Amtsträger/Amtsträgerin); expected "
-                f"{{name: {text}, gender: f}} (f, m or n), or a noun with its article such as "
+                f"die Rolle {name!r} ({beschreibe(text)}) braucht ihr grammatisches Geschlecht, damit "
+                f"das Gutachten sie beugen kann (des/der {text}, Amtsträger/Amtsträgerin); erwartet "
+                f"{{name: {text}, gender: f}} (f, m oder n) oder ein Substantiv mit Artikel wie "
                 "'die Z-Bank'")
         return role
     reader.mapping(required=("name", "gender"), optional=("number", "article", "genitive"))
     gender = reader.str("gender")
     if gender not in _GENDER:
-        raise reader.error(f"{describe(gender)} is not a gender; expected f, m or n", "gender")
+        raise reader.error(f"{beschreibe(gender)} ist kein Genus; erwartet f, m oder n", "gender")
     number = reader.opt_str("number") or "sg"
     if number not in _NUMBER:
-        raise reader.error(f"{describe(number)} is not a number; expected sg or pl", "number")
+        raise reader.error(f"{beschreibe(number)} ist kein Numerus; erwartet sg oder pl", "number")
     return Role(reader.str("name"), _GENDER[gender], _NUMBER[number],
                 article=reader.boolean("article", False), genitive=reader.opt_str("genitive"))
 
 
 def read_case(reader: Reader) -> Case:
-    reader.mapping(required=CASE_KEYS_REQUIRED, optional=CASE_KEYS_OPTIONAL)
+    """A case file; every problem of every part is reported together."""
+    problems = Problems()
+    reader.mapping(required=CASE_KEYS_REQUIRED, optional=CASE_KEYS_OPTIONAL, problems=problems)
     examinations = []
-    for item in reader["examine"].list(what="norms to examine"):
-        item.mapping(required=("norm",), optional=("roles", "conduct"))
-        examinations.append(
-            Examination(item.ident("norm"), read_roles(item), item.opt_str("conduct"))
-        )
+    for item in problems.attempt(reader["examine"].list, what="zu prüfende Normen") or []:
+        examination = problems.attempt(_read_examination, item)
+        if examination is not None:
+            examinations.append(examination)
     variants = []
     seen: set[str] = set()
     if reader.has("variants"):
-        for item in reader["variants"].list(what="variants"):
-            item.mapping(required=("id", "title"),
-                         optional=("facts", "views", "expected", "final"))
-            variant_id = item.ident("id")
-            if variant_id in seen:
-                raise item.error(f"the variant id {variant_id!r} is used twice", "id")
-            seen.add(variant_id)
-            variants.append(Variant(
-                id=variant_id,
-                title=item.str("title"),
-                facts=read_facts(item["facts"]) if item.has("facts") else {},
-                views=read_views(item),
-                expected=read_expected(item),
-                final=item.boolean("final", False) if item.has("final") else None,
-            ))
-    return Case(
-        id=reader.ident("id"),
-        title=reader.str("title"),
-        sachverhalt=reader.str("sachverhalt"),
-        fallfrage=reader.str("fallfrage"),
-        examinations=tuple(examinations),
-        facts=read_facts(reader["facts"]),
-        roles=read_roles(reader),
-        views=read_views(reader),
-        expected=read_expected(reader),
-        variants=tuple(variants),
-        file=reader.doc.file,
-        final=reader.boolean("final", False),
+        for item in problems.attempt(reader["variants"].list, what="Varianten") or []:
+            variant = problems.attempt(_read_variant, item, seen)
+            if variant is not None:
+                variants.append(variant)
+    fields = {
+        "id": problems.attempt(reader.ident, "id"),
+        "title": problems.attempt(reader.str, "title"),
+        "sachverhalt": problems.attempt(reader.str, "sachverhalt"),
+        "fallfrage": problems.attempt(reader.str, "fallfrage"),
+        "facts": problems.attempt(read_facts, reader["facts"]),
+        "roles": problems.attempt(read_roles, reader),
+        "views": problems.attempt(read_views, reader),
+        "expected": problems.attempt(read_expected, reader),
+        "final": problems.attempt(reader.boolean, "final", False),
+    }
+    problems.raise_if_any()
+    return Case(examinations=tuple(examinations), variants=tuple(variants), file=reader.doc.file,
+                **fields)  # type: ignore[arg-type]  # fields: each read by its own typed reader
+
+
+def _read_examination(item: Reader) -> Examination:
+    item.mapping(required=("norm",), optional=("roles", "conduct"))
+    return Examination(item.ident("norm"), read_roles(item), item.opt_str("conduct"))
+
+
+def _read_variant(item: Reader, seen: set[str]) -> Variant:
+    item.mapping(required=("id", "title"), optional=("facts", "views", "expected", "final"))
+    variant_id = item.ident("id")
+    if variant_id in seen:
+        raise item.error(f"die Varianten-ID {variant_id!r} steht zweimal da; erwartet jede ID einmal",
+                         "id")
+    seen.add(variant_id)
+    return Variant(
+        id=variant_id,
+        title=item.str("title"),
+        facts=read_facts(item["facts"]) if item.has("facts") else {},
+        views=read_views(item),
+        expected=read_expected(item),
+        final=item.boolean("final", False) if item.has("final") else None,
     )
 
 
 def read_facts(reader: Reader) -> dict[str, Fact]:
+    """Every fact with its answer; each bad fact is reported, the others are still read."""
+    problems = Problems()
     facts = {}
     for key, item in reader.items():
-        if isinstance(item.value, str):  # short form: "vorsatz: offen" is not enough
-            raise item.error(
-                "expected a mapping with 'answer' and 'note' (the passage of the Sachverhalt "
-                f"behind the answer), got only {item.value!r}"
-            )
-        item.mapping(required=("answer", "note"),
-                     optional=("source", "assumed", "problem", "brief", "saetze"))
-        facts[key] = Fact(
-            key=key,
-            answer=item.choice("answer", Answer),
-            note=item.str("note"),
-            source=item.opt_str("source"),
-            assumed=item.boolean("assumed", False),
-            problem=item.boolean("problem", False),
-            brief=item.opt_str("brief"),
-            sentences=read_sentences(item["saetze"], key) if item.has("saetze") else (),
-        )
+        fact = problems.attempt(_read_fact, key, item)
+        if fact is not None:
+            facts[key] = fact
     for key, item in reader.items():
-        for sentence in facts[key].sentences:
+        for sentence in facts[key].sentences if key in facts else ():
             for other, _ in sentence.also:
-                if other not in facts:
-                    raise item["saetze"][sentence.answer.value]["zugleich"].error(
+                if other not in facts and other not in reader.value:  # type: ignore[operator]  # a mapping (read above)
+                    problems.add(item["saetze"][sentence.answer.value]["zugleich"].error(
                         f"unbekannte Tatsache {other!r}; erwartet eine Tatsache dieses Falls "
-                        f"({', '.join(facts)})")
+                        f"({', '.join(facts)})"))
+    problems.raise_if_any()
     return facts
+
+
+def _read_fact(key: str, item: Reader) -> Fact:
+    if isinstance(item.value, str):  # short form: "vorsatz: offen" is not enough
+        raise item.error(
+            "erwartet eine Zuordnung mit 'answer' und 'note' (die Stelle des Sachverhalts hinter "
+            f"der Antwort), gefunden nur {item.value!r}"
+        )
+    problems = Problems()
+    item.mapping(required=("answer", "note"),
+                 optional=("source", "assumed", "problem", "brief", "saetze"), problems=problems)
+    fact = Fact(
+        key=key,
+        answer=problems.attempt(item.choice, "answer", Answer),  # type: ignore[arg-type]  # no None: raise_if_any()
+        note=problems.attempt(item.str, "note"),  # type: ignore[arg-type]  # no None: raise_if_any()
+        source=problems.attempt(item.opt_str, "source"),
+        assumed=bool(problems.attempt(item.boolean, "assumed", False)),
+        problem=bool(problems.attempt(item.boolean, "problem", False)),
+        brief=problems.attempt(item.opt_str, "brief"),
+        sentences=(problems.attempt(read_sentences, item["saetze"], key) or ())
+        if item.has("saetze") else (),
+    )
+    problems.raise_if_any()
+    return fact
 
 
 def read_sentences(reader: Reader, key: str) -> tuple[FactSentence, ...]:
@@ -157,7 +182,7 @@ def _answer(reader: Reader) -> Answer:
     for answer in Answer:
         if reader.value == answer.value:
             return answer
-    raise reader.error(f"erwartet ja, nein oder offen, gefunden: {describe(reader.value)}")
+    raise reader.error(f"erwartet ja, nein oder offen, gefunden: {beschreibe(reader.value)}")
 
 
 def read_views(reader: Reader) -> dict[str, str]:
@@ -215,5 +240,5 @@ def _result(reader: Reader) -> Result:
     for result in Result:
         if reader.value == result.value:
             return result
-    raise reader.error("expected one of erfüllt, nicht erfüllt, offen, got "
-                       f"{describe(reader.value)}")
+    raise reader.error("erwartet einen von erfüllt, nicht erfüllt, offen, gefunden: "
+                       f"{beschreibe(reader.value)}")

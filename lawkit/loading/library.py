@@ -11,11 +11,11 @@ from types import MappingProxyType
 from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
 from lawkit.loading.cases import read_case
 from lawkit.loading.norms import read_norm
-from lawkit.loading.yaml_reader import Reader, read_document
+from lawkit.loading.yaml_reader import Problems, Reader, read_document
 from lawkit.model.case import Case, NormExpectation
 from lawkit.model.grammar import DEFAULT_ROLES, role_names, slots
 from lawkit.model.norm import Dispute, Element, Norm, Origin, Source
-from lawkit.model.suggest import nearest
+from lawkit.model.suggest import aehnlich
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -49,7 +49,8 @@ class Library:
             return self.norms[norm_id]
         except KeyError:
             raise UnknownIdError(
-                f"unknown norm {norm_id!r}{nearest(norm_id, self.norms)}"
+                f"unbekannte Norm {norm_id!r}{aehnlich(norm_id, self.norms)}; erwartet eine Norm-ID der "
+                "Bibliothek (siehe `lawkit norms`)"
             ) from None
 
     def resolve(self, ref: str) -> tuple[Norm, Element]:
@@ -62,7 +63,8 @@ class Library:
         if element is None:
             known = [e.id for e in norm.elements()]
             raise UnknownIdError(
-                f"norm {norm_id!r} has no element {element_id!r}{nearest(element_id, known)}"
+                f"die Norm {norm_id!r} hat kein Merkmal {element_id!r}{aehnlich(element_id, known)}; "
+                f"erwartet eine Merkmals-ID wie in `lawkit show {norm_id}`"
             )
         return norm, element
 
@@ -103,8 +105,9 @@ class Library:
             path = Path(case_id_or_path)
             if not path.exists() and path.suffix not in (".yaml", ".yml"):
                 raise UnknownIdError(
-                    f"unknown case {str(case_id_or_path)!r}{nearest(str(case_id_or_path), self.case_files)}"
-                    " (neither a shipped case id nor an existing file)"
+                    f"unbekannter Fall {str(case_id_or_path)!r}"
+                    f"{aehnlich(str(case_id_or_path), self.case_files)}; erwartet die ID eines Falls der "
+                    "Bibliothek oder des Kursordners oder den Pfad einer Falldatei"
                 )
         return load_case(path, self)
 
@@ -120,101 +123,106 @@ def load_case(path: Path | str, library: Library | None = None, *, text: str | N
 
 
 def check_case(case: Case, library: Library, reader: Reader) -> None:
-    """Everything a case must agree on with the library; the first problem is raised."""
+    """Everything a case must agree on with the library; every problem is reported together."""
+    problems = Problems()
     norm_ids = []
     items = reader["examine"].list()
     reachable: dict[str, list[Element]] = {}
     for item, examination in zip(items, case.examinations, strict=True):
         if examination.norm not in library.norms:
-            raise item.error(
-                f"unknown norm {examination.norm!r}{nearest(examination.norm, library.norms)}",
-                "norm",
-            )
+            problems.add(item.error(
+                f"unbekannte Norm {examination.norm!r}{aehnlich(examination.norm, library.norms)}; "
+                "erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)", "norm"))
+            continue
         norm_ids.append(examination.norm)
         norm = library.norm(examination.norm)
         reachable[norm.id] = library._reachable(norm)
         roles = {**case.roles, **examination.roles}
-        for template in norm_templates_used(norm, reachable[norm.id]):
-            for name in role_names(template):
-                if name not in roles and name not in DEFAULT_ROLES:
-                    raise item.error(
-                        f"norm {norm.id!r} needs the role {name!r} (e.g. the person examined); "
-                        f"expected it under 'roles' of the case or of this entry"
-                    )
+        missing_roles = dict.fromkeys(
+            name for template in norm_templates_used(norm, reachable[norm.id])
+            for name in role_names(template) if name not in roles and name not in DEFAULT_ROLES)
+        for name in missing_roles:
+            problems.add(item.error(
+                f"die Norm {norm.id!r} braucht die Rolle {name!r} (z. B. die geprüfte Person); "
+                "erwartet sie unter 'roles' des Falls oder dieses Eintrags"))
         if "conduct" in _placeholders(_obersatz_template(norm)) and examination.conduct is None:
-            raise item.error(
-                f"norm {norm.id!r} is a {norm.kind.value}: expected 'conduct' completing "
-                "\"indem …\" (what the person did)"
-            )
+            problems.add(item.error(
+                f"die Norm {norm.id!r} ist ein {norm.kind.value}: erwartet 'conduct', das "
+                "\"indem …\" ergänzt (was die Person getan hat)"))
     # displaced norms also pull in their dominant norm's questions where a relation asks
     questions = library.questions(norm_ids)
     facts_reader = reader["facts"]
-    _check_asked(case.facts, questions, facts_reader)
+    unknown_norms = len(norm_ids) < len(case.examinations)
+    if not unknown_norms:  # with an unknown norm, which facts are asked cannot be known
+        _check_asked(case.facts, questions, facts_reader, problems)
     disputes = {e.dispute.id: e.dispute for elements in reachable.values() for e in elements
                 if e.dispute is not None}
     known = {norm_id: {e.id for e in elements} for norm_id, elements in reachable.items()}
     variant_readers = reader["variants"].list() if case.variants else []
     for variant, v_reader in zip(case.variants, variant_readers, strict=True):
-        _check_asked(variant.facts, questions, v_reader["facts"])
-        _check_views(variant.views, disputes, v_reader)
-        _check_expected(variant.expected, known, v_reader)
-    _check_expected(case.expected, known, reader)
-    missing = [q for k, q in questions.items() if k not in case.facts]
-    if missing:
-        first = missing[0]
-        more = f" (and {len(missing) - 1} more: {', '.join(q.key for q in missing[1:4])}" + (
-            ", …)" if len(missing) > 4 else ")") if len(missing) > 1 else ""
-        raise facts_reader.error(
-            f"no answer for the fact {first.key!r} ({first.text}) asked by "
-            f"{', '.join(first.asked_by)}{more}; expected answer ja, nein or offen with a note "
-            "— 'offen' is never assumed"
-        )
-    _check_views(case.views, disputes, reader)
+        if variant.facts and not unknown_norms:
+            _check_asked(variant.facts, questions, v_reader["facts"], problems)
+        if not unknown_norms:
+            _check_views(variant.views, disputes, v_reader, problems)
+            _check_expected(variant.expected, known, v_reader, problems)
+    if not unknown_norms:
+        _check_expected(case.expected, known, reader, problems)
+    for question in (q for k, q in questions.items() if k not in case.facts):
+        problems.add(facts_reader.error(
+            f"keine Antwort auf die Tatsache {question.key!r} ({question.text}), nach der "
+            f"{', '.join(question.asked_by)} fragt; erwartet answer: ja, nein oder offen mit einer "
+            "note — 'offen' wird nie unterstellt"))
+    if not unknown_norms:
+        _check_views(case.views, disputes, reader, problems)
+    problems.raise_if_any()
 
 
 def _check_asked(facts: Mapping[str, object], questions: Mapping[str, Question],
-                 reader: Reader) -> None:
+                 reader: Reader, problems: Problems) -> None:
     for key in facts:
         if key not in questions:
-            raise reader.error(
-                f"no examined norm asks the fact {key!r}{nearest(key, questions)}; "
-                "expected only facts the examined norms ask for",
+            problems.add(reader.error(
+                f"keine geprüfte Norm fragt nach der Tatsache {key!r}{aehnlich(key, questions)}; "
+                "erwartet nur Tatsachen, nach denen die geprüften Normen fragen",
                 key,
-            )
+            ))
 
 
 def _check_views(views: Mapping[str, str], disputes: Mapping[str, Dispute],
-                 reader: Reader) -> None:
+                 reader: Reader, problems: Problems) -> None:
     for dispute_id, view_id in views.items():
         if dispute_id not in disputes:
-            raise reader["views"].error(
-                f"no examined norm has the Meinungsstreit {dispute_id!r}"
-                f"{nearest(dispute_id, disputes)}",
+            problems.add(reader["views"].error(
+                f"keine geprüfte Norm hat den Meinungsstreit {dispute_id!r}"
+                f"{aehnlich(dispute_id, disputes)}; erwartet einen Meinungsstreit der geprüften "
+                "Normen" + (f" ({', '.join(disputes)})" if disputes else ""),
                 dispute_id,
-            )
-        if disputes[dispute_id].view(view_id) is None:
+            ))
+        elif disputes[dispute_id].view(view_id) is None:
             known = [v.id for v in disputes[dispute_id].views]
-            raise reader["views"].error(
-                f"the Meinungsstreit {dispute_id!r} has no view {view_id!r}; expected one of "
+            problems.add(reader["views"].error(
+                f"der Meinungsstreit {dispute_id!r} hat keine Ansicht {view_id!r}; erwartet eine von "
                 + ", ".join(known),
                 dispute_id,
-            )
+            ))
 
 
 def _check_expected(expected: Mapping[str, NormExpectation], known: Mapping[str, set[str]],
-                    reader: Reader) -> None:
+                    reader: Reader, problems: Problems) -> None:
     """Expected results only for examined norms, and only for elements those norms have."""
     for norm_id, expectation in expected.items():
         if norm_id not in known:
-            raise reader["expected"].error(
-                f"the case does not examine {norm_id!r}{nearest(norm_id, known)}; expected "
-                "results only for examined norms", norm_id)
+            problems.add(reader["expected"].error(
+                f"der Fall prüft {norm_id!r} nicht{aehnlich(norm_id, known)}; erwartet Ergebnisse "
+                "nur für geprüfte Normen", norm_id))
+            continue
         for element_id in expectation.elements:
             if element_id not in known[norm_id]:
-                raise reader["expected"][norm_id]["elements"].error(
-                    f"norm {norm_id!r} has no element {element_id!r}"
-                    f"{nearest(element_id, known[norm_id])}",
-                    element_id)
+                problems.add(reader["expected"][norm_id]["elements"].error(
+                    f"die Norm {norm_id!r} hat kein Merkmal {element_id!r}"
+                    f"{aehnlich(element_id, known[norm_id])}; erwartet eine Merkmals-ID wie in "
+                    f"`lawkit show {norm_id}`",
+                    element_id))
 
 
 def _placeholders(template: str | None) -> list[str]:
@@ -258,7 +266,8 @@ def load_norm(path: Path | str, *, text: str | None = None) -> Norm:
 
 
 def load_library(directory: Path | str | None = None, extra: Iterable[Path] = ()) -> Library:
-    """Load every norm under `directory`/norms (plus extra norm files) and check them together."""
+    """Load every norm under `directory`/norms (plus extra norm files) and check them together;
+    every problem of every file is reported together."""
     base = Path(directory) if directory is not None else DATA_DIR
     if not base.is_dir():
         raise LawkitError(f"{base}: diesen Ordner gibt es nicht; erwartet einen Bibliotheksordner mit "
@@ -267,19 +276,34 @@ def load_library(directory: Path | str | None = None, extra: Iterable[Path] = ()
         raise LawkitError(f"{base}: der Ordner enthält keine Normen; erwartet einen Bibliotheksordner "
                           "mit norms/*.yaml (und cases/*.yaml)")
     seeds = _load_seeds(base / "seeds.yaml")
-    norms: dict[str, Norm] = {}
-    files = sorted((base / "norms").glob("*.yaml")) + list(extra)
-    for path in files:
-        norm = load_norm(path)
-        if norm.id in norms:
-            raise AuthoringError(
-                str(path), "id", f"the norm id {norm.id!r} is already used by {norms[norm.id].file}"
-            )
-        norms[norm.id] = norm
+    problems = Problems()
+    norms = read_norm_files([*sorted((base / "norms").glob("*.yaml")), *extra], {}, problems)
+    problems.raise_if_any()
     case_files = {p.stem: p for p in sorted((base / "cases").glob("*.yaml"))}
     library = Library(MappingProxyType(norms), MappingProxyType(seeds), MappingProxyType(case_files))
     check_library(library)
     return library
+
+
+def read_norm_files(paths: Iterable[Path], known: Mapping[str, Norm], problems: Problems,
+                    where: str = "") -> dict[str, Norm]:
+    """Read norm files into a dict by id; a file that fails or whose id is taken (by `known` or
+    an earlier file) is noted in `problems` and skipped."""
+    norms: dict[str, Norm] = {}
+    for path in paths:
+        norm = problems.attempt(load_norm, path)
+        if norm is None:
+            continue
+        taken = known.get(norm.id) or norms.get(norm.id)
+        if taken is not None:
+            doc_line = read_document(path).lines.get("id")
+            problems.add(AuthoringError(
+                str(path), "id",
+                f"die Norm-ID {norm.id!r} ist schon vergeben{where}: {taken.file}; erwartet eine "
+                "eigene ID (z. B. mit einem Präfix des Kurses)", doc_line))
+            continue
+        norms[norm.id] = norm
+    return norms
 
 
 def _load_seeds(path: Path) -> dict[str, Seed]:
@@ -293,39 +317,48 @@ def _load_seeds(path: Path) -> dict[str, Seed]:
     return seeds
 
 
-def check_library(library: Library) -> None:
+def check_library(library: Library, only: Iterable[str] | None = None) -> None:
     """Verweisungen resolve and do not loop, Konkurrenzen name known norms, Fundstellen name
-    known seeds, and a fact key means the same question everywhere."""
+    known seeds, and a fact key means the same question everywhere. `only`: check just these
+    norms (against all). Every problem is reported together."""
+    problems = Problems()
     questions: dict[str, tuple[str, str]] = {}
+    checked = set(library.norms if only is None else only)
     for norm in library.norms.values():
         file = norm.file or norm.id
         for i, relation in enumerate(norm.relations):
-            if relation.yields_to not in library.norms:
-                raise AuthoringError(
+            if norm.id in checked and relation.yields_to not in library.norms:
+                problems.add(AuthoringError(
                     file, f"relations[{i}].yields_to",
-                    f"unknown norm {relation.yields_to!r}{nearest(relation.yields_to, library.norms)}",
-                )
+                    f"unbekannte Norm {relation.yields_to!r}"
+                    f"{aehnlich(relation.yields_to, library.norms)}; erwartet eine Norm-ID der "
+                    "Bibliothek (siehe `lawkit norms`)",
+                ))
         for element in norm.elements():
-            if element.ref is not None:
+            if element.ref is not None and norm.id in checked:
                 try:
                     library.resolve(element.ref)
                 except LawkitError as exc:
-                    raise _at(element.origin, file, str(exc)) from None
+                    problems.add(_at(element.origin, file, str(exc)))
             if element.fact is not None:
                 text = element.question or ""
                 first = questions.setdefault(element.fact, (text, norm.id))
-                if first[0] != text:
-                    raise _at(
+                if first[0] != text and norm.id in checked:
+                    problems.add(_at(
                         element.origin, file,
-                        f"the fact {element.fact!r} is asked as {text!r} here but as "
-                        f"{first[0]!r} in {first[1]!r}; expected one wording per fact",
-                    )
-            for source in element.sources:
-                _check_source(library, file, source)
-        for source in norm.sources:
-            _check_source(library, file, source)
+                        f"die Tatsache {element.fact!r} wird hier als {text!r} gefragt, in "
+                        f"{first[1]!r} aber als {first[0]!r}; erwartet eine Fassung je Tatsache",
+                    ))
+            if norm.id in checked:
+                for source in element.sources:
+                    problems.attempt(_check_source, library, file, source)
+        if norm.id in checked:
+            for source in norm.sources:
+                problems.attempt(_check_source, library, file, source)
+    problems.raise_if_any()
     for norm in library.norms.values():
-        _check_no_cycle(library, norm, (norm.id,))
+        if norm.id in checked:
+            _check_no_cycle(library, norm, (norm.id,))
 
 
 def _at(origin: Origin | None, file: str, problem: str) -> AuthoringError:
@@ -338,8 +371,8 @@ def _check_source(library: Library, file: str, source: Source) -> None:
     if source.seed is not None and library.seeds and source.seed not in library.seeds:
         raise _at(
             source.origin, file,
-            f"unknown seed {source.seed!r}{nearest(source.seed, library.seeds)}; expected one of "
-            + ", ".join(library.seeds),
+            f"unbekannte Quelle {source.seed!r}{aehnlich(source.seed, library.seeds)}; erwartet eine "
+            "von " + ", ".join(library.seeds),
         )
 
 
@@ -383,7 +416,16 @@ def _refs(norm: Norm) -> list[tuple[Element, str]]:
 MAX_REF_DEPTH = 40  # Verweisungen deeper than this are a mistake (and would exhaust the stack)
 
 
-@cache
 def default_library() -> Library:
-    """The shipped library (loaded once per process)."""
+    """The library in use: the shipped one, with the course folder (Kursordner) layered over it
+    where one is in use (`--kurs DIR`, LAWKIT_KURS or the working directory; docs/kurs.md)."""
+    from lawkit.loading.kurs import find_kurs, kurs_library
+
+    kurs = find_kurs()
+    return shipped_library() if kurs is None else kurs_library(kurs)
+
+
+@cache
+def shipped_library() -> Library:
+    """The shipped library alone (loaded once per process)."""
     return load_library()

@@ -8,13 +8,13 @@ expected) for anything that does not fit, never a traceback.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from lawkit.errors import AuthoringError
+from lawkit.errors import AuthoringError, combined
 from lawkit.model.norm import Origin
 from lawkit.model.suggest import aehnlich
 
@@ -26,6 +26,35 @@ MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 MAX_DEPTH = 100  # nesting deeper than this is a mistake (and would exhaust the stack)
 
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+
+class Problems:
+    """Collects the problems of a file so that one run reports all of them: each part is read
+    with `attempt`, a part that fails is noted and skipped, and `raise_if_any` raises them
+    together at the end (`lawkit validate` prints every one)."""
+
+    __slots__ = ("errors",)
+
+    def __init__(self) -> None:
+        self.errors: list[AuthoringError] = []
+
+    def attempt(self, read: Callable[..., T], *args: object, **kwargs: object) -> T | None:
+        try:
+            return read(*args, **kwargs)
+        except AuthoringError as exc:
+            self.errors.extend(exc.errors)
+            return None
+
+    def add(self, error: AuthoringError) -> None:
+        self.errors.extend(error.errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise combined(self.errors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +92,15 @@ def read_document(path: Path | str, *, text: str | None = None) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise AuthoringError(
-            file, "", f"kein gültiges YAML: {yaml_problem(str(exc.problem or exc.context))}{yaml_hint(exc)}",
-            line
-        ) from None
+        problem = yaml_problem(str(exc.problem or exc.context))
+        text_lines = text.splitlines()
+        source_line = text_lines[line - 1] if line is not None and line <= len(text_lines) else ""
+        if "\t" in source_line and "tab" not in str(exc.problem):  # a tab the parser did not name
+            problem = "ein Tabulator an einer Stelle, an der YAML ihn nicht erlaubt"
+            hint = " – Tabulatoren sind in YAML nicht erlaubt; rücken Sie mit Leerzeichen ein"
+        else:
+            hint = yaml_hint(exc)
+        raise AuthoringError(file, "", f"kein gültiges YAML: {problem}{hint}", line) from None
     except yaml.YAMLError as exc:
         raise AuthoringError(file, "", f"kein gültiges YAML: {exc}") from None
     except RecursionError:
@@ -266,8 +300,13 @@ class Reader:
         return f"{self.path}.{key}" if self.path else key
 
     # -- structure ------------------------------------------------------------
-    def mapping(self, required: Iterable[str] = (), optional: Iterable[str] = ()) -> Reader:
-        """Check that this is a mapping with the required keys and no unknown ones."""
+    def mapping(self, required: Iterable[str] = (), optional: Iterable[str] = (),
+                problems: Problems | None = None) -> Reader:
+        """Check that this is a mapping with the required keys and no unknown ones.
+
+        Every unknown and every missing key is reported at once. With `problems`, unknown keys
+        are only noted there (reading goes on with the known ones); a missing key still raises.
+        """
         required = tuple(required)
         known = tuple(dict.fromkeys((*required, *optional)))
         if not isinstance(self.value, dict):
@@ -275,16 +314,24 @@ class Reader:
                 f"erwartet eine Zuordnung mit den Schlüsseln {', '.join(required) or ', '.join(known)}, "
                 f"gefunden: {beschreibe(self.value)}"
             )
-        for key in self.value:
-            if key not in known:
-                raise self.error(
-                    f"unbekannter Schlüssel {key!r}{aehnlich(key, known)}; erwartet einen von "
-                    f"{', '.join(known)}{comma_hint(key)}",
-                    key,
-                )
-        for key in required:
-            if key not in self.value:
-                raise self.error(f"der Schlüssel {key!r} fehlt; erwartet, dass er angegeben ist")
+        unknown = [
+            self.error(f"unbekannter Schlüssel {key!r}{aehnlich(key, known)}; erwartet einen von "
+                       f"{', '.join(known)}{comma_hint(key)}", key)
+            for key in self.value if key not in known
+        ]
+        import difflib
+
+        suggested = {match for key in self.value if key not in known
+                     for match in difflib.get_close_matches(str(key), known, n=3, cutoff=0.5)}
+        missing = [self.error(f"der Schlüssel {key!r} fehlt; erwartet, dass er angegeben ist")
+                   for key in required if key not in self.value and key not in suggested]
+        if unknown and len(missing) < len([k for k in required if k not in self.value]):
+            problems = None  # a misspelt required key: reading on would only repeat the slip
+        if missing or (unknown and problems is None):
+            raise combined([*unknown, *missing])
+        if problems is not None:
+            for error in unknown:
+                problems.add(error)
         return self
 
     def has(self, key: str) -> bool:
@@ -300,7 +347,7 @@ class Reader:
         for key, value in self.value.items():
             yield key, Reader(self.doc, value, self._child_path(key))
 
-    def list(self, *, non_empty: bool = True, what: str = "entries") -> list[Reader]:
+    def list(self, *, non_empty: bool = True, what: str = "Einträge") -> list[Reader]:
         if not isinstance(self.value, list):
             raise self.error(f"erwartet eine Liste ({what}), gefunden: {beschreibe(self.value)}")
         if non_empty and not self.value:

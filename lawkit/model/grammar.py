@@ -244,13 +244,14 @@ def slot_problem(slot: Slot) -> str | None:
     """Why a slot cannot be filled as written (None if it can)."""
     name, spec = slot.name, slot.spec
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-        return f"{{{name}}} is not a slot; expected a role or text slot like {{subject:nom}}"
+        return (f"{{{name}}} ist kein Platzhalter; erwartet einen Rollen- oder Textplatzhalter wie "
+                "{subject:nom}")
     if name in TEXT_SLOTS:
-        return None if spec is None else (f"{{{name}:{spec}}}: the slot {name!r} is plain text "
-                                          f"and takes no case; write {{{name}}}")
+        return None if spec is None else (f"{{{name}:{spec}}}: der Platzhalter {name!r} ist "
+                                          f"reiner Text und hat keinen Kasus; schreiben Sie {{{name}}}")
     if spec is None:
-        return (f"{{{name}}} names the role {name!r} without a case; expected e.g. "
-                f"{{{name}:nom}} (nom, gen, dat or akk, as the sentence frame needs)")
+        return (f"{{{name}}} nennt die Rolle {name!r} ohne Kasus; erwartet z. B. "
+                f"{{{name}:nom}} (nom, gen, dat oder akk, wie der Satz es verlangt)")
     if spec in _KASUS:
         return None
     if spec in _PRONOUNS:
@@ -258,22 +259,23 @@ def slot_problem(slot: Slot) -> str | None:
     if "/" in spec:
         parts = spec.split("/")
         return None if len(parts) == 2 and all(parts) else (
-            f"{{{name}:{spec}}}: expected singular/plural, e.g. {{{name}:ist/sind}}")
+            f"{{{name}:{spec}}}: erwartet Singular/Plural, z. B. {{{name}:ist/sind}}")
     kasus, colon, phrase = spec.partition(":")
     if colon and kasus in _KASUS:
         words = phrase.split()
         if not words:
-            return f"{{{name}:{spec}}}: expected a role noun after the case, e.g. {{{name}:nom:Amtsträger}}"
+            return (f"{{{name}:{spec}}}: erwartet nach dem Kasus ein Rollensubstantiv, z. B. "
+                    f"{{{name}:nom:Amtsträger}}")
         if len(words) > 1 and words[0] in _DECLINED_ARTICLES:
-            return (f"{{{name}:{spec}}}: write the article in its masculine nominative form (der, "
-                    f"ein or kein), not {words[0]!r}; lawkit declines it")
+            return (f"{{{name}:{spec}}}: schreiben Sie den Artikel im Nominativ maskulin (der, "
+                    f"ein oder kein), nicht {words[0]!r}; lawkit beugt ihn")
         if words[-1] not in ROLE_NOUNS:
-            return (f"{{{name}:{spec}}}: {words[-1]!r} is not a role noun lawkit can decline; "
-                    f"expected one of {', '.join(sorted(ROLE_NOUNS))}")
+            return (f"{{{name}:{spec}}}: {words[-1]!r} ist kein Rollensubstantiv, das lawkit beugen kann; "
+                    f"erwartet eines von {', '.join(sorted(ROLE_NOUNS))}")
         return None
-    return (f"{{{name}:{spec}}}: unknown form {spec!r}; expected a case (nom, gen, dat, akk), "
-            "a case and a role noun (nom:Amtsträger), a pronoun in its masculine form (er, ihn, "
-            "ihm, sein, seine, seines, seinem, seinen, seiner) or singular/plural (ist/sind)")
+    return (f"{{{name}:{spec}}}: unbekannte Form {spec!r}; erwartet einen Kasus (nom, gen, dat, akk), "
+            "einen Kasus mit Rollensubstantiv (nom:Amtsträger), ein Pronomen in maskuliner Form (er, "
+            "ihn, ihm, sein, seine, seines, seinem, seinen, seiner) oder Singular/Plural (ist/sind)")
 
 
 def template_problems(template: str) -> list[str]:

@@ -24,6 +24,8 @@ def _element(out: list[str], element: Element, level: int, index: int) -> None:
         head += f" ({_HOW[element.combine]})"
     if element.ref:
         head += f" → Verweisung auf {element.ref}"
+    if "__" not in element.id:  # a view's requirement has a made-up id, nothing to refer to
+        head += f"  #{element.id}"
     out.append(head)
     if element.definition:
         out.append(f"{pad}  Definition: {element.definition}")
@@ -47,7 +49,9 @@ def _element(out: list[str], element: Element, level: int, index: int) -> None:
 
 
 def schema_text(norm: Norm) -> str:
-    out = [f"{norm.citation.canonical()} – {norm.title} [{norm.kind.value}]", "",
+    """The Prüfungsschema as text; `#id` after a heading is the id to use in files
+    ('norm#element' in a Verweisung, `vertretbar`, an answer's elements)."""
+    out = [f"{norm.citation.canonical()} – {norm.title} [{norm.kind.value}]  #{norm.id}", "",
            f"Wortlaut (paraphrasiert): {norm.wording}"]
     _sources(out, "", norm.sources)
     out += ["", f"Prüfungsschema ({_HOW[norm.root.combine]}):"]

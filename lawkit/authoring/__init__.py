@@ -1,0 +1,1 @@
+"""Authoring aids: JSON Schemas of the authored files for editors (docs/authoring.md)."""
