@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make workbook  -- set everything up and start the workbook in JupyterLab on 127.0.0.1
-#   make test      -- set everything up and run the whole test suite (lint, unit, property, notebooks)
+#   make test      -- set everything up and run the whole test suite (lint, types, unit, property, notebooks)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -24,9 +24,11 @@ workbook: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Rebuild notebooks/*.ipynb from notebooks/src/*.py (runs them; stores the nbval-checked outputs).

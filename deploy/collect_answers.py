@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawkit._atomic import write_atomic
+from lawkit import write_atomic
 from lawkit.errors import LawkitError
 from lawkit.grading.answers import ANSWER_SUFFIXES as _ANSWER_SUFFIXES
 from lawkit.grading.answers import identity_of

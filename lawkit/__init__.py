@@ -11,70 +11,87 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
+from lawkit.evaluation.presentation import present_with as _present_with
 
+# The type checker's view of the public names (`name as name`: re-exported) ...
 if TYPE_CHECKING:
-    from lawkit.citations.reference import StatuteRef, parse_statute
-    from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
-    from lawkit.evaluation.evaluate import MissingFactError, check
-    from lawkit.evaluation.results import (
-        CaseResult,
-        Displacement,
-        DisputeResult,
-        ElementResult,
-        NormResult,
-        ViewChoice,
-    )
-    from lawkit.exercises.editor import gutachten_editor
-    from lawkit.exercises.form import answer_form
-    from lawkit.exercises.loading import find_exercise, load_exercise
-    from lawkit.exercises.model import Exercise
-    from lawkit.export import (
-        Handout,
-        exercise_sheet,
-        feedback_handout,
-        gutachten_handout,
-        handout_bytes,
-        solution_sketch,
-        write_handout,
-    )
-    from lawkit.grading.answers import StudentAnswer, load_answer
-    from lawkit.grading.batch import BatchReport, grade_batch
-    from lawkit.grading.gradebook import Gradebook
-    from lawkit.grading.grader import grade
-    from lawkit.grading.model import Grade
-    from lawkit.grading.scale import average, points_label
-    from lawkit.loading.library import (
-        Library,
-        Question,
-        default_library,
-        load_case,
-        load_library,
-        load_norm,
-    )
-    from lawkit.model.case import Case, Examination, Fact
-    from lawkit.model.logic import Answer, Combine, Result, conjunction, disjunction
-    from lawkit.model.norm import (
-        Consequence,
-        Dispute,
-        Element,
-        Norm,
-        NormCitation,
-        NormKind,
-        Relation,
-        RelationKind,
-        Source,
-        Texts,
-        View,
-    )
-    from lawkit.rendering.diagram import schema_diagram
-    from lawkit.rendering.report import Report, render
-    from lawkit.rendering.schema_view import schema_text
-    from lawkit.rendering.table import element_table
-    from lawkit.widgets import SelfCheck, Workbench, classify_remarks, self_check, workbench
+    from lawkit._atomic import write_atomic as write_atomic
+    from lawkit._notebook import format_notebook as format_notebook
+    from lawkit._notebook import new_notebook as new_notebook
+    from lawkit.citations.reference import StatuteRef as StatuteRef
+    from lawkit.citations.reference import parse_statute as parse_statute
+    from lawkit.coursework.loading import find_exercise as find_exercise
+    from lawkit.coursework.loading import load_exercise as load_exercise
+    from lawkit.coursework.model import Exercise as Exercise
+    from lawkit.errors import AuthoringError as AuthoringError
+    from lawkit.errors import LawkitError as LawkitError
+    from lawkit.errors import UnknownIdError as UnknownIdError
+    from lawkit.evaluation.evaluate import MissingFactError as MissingFactError
+    from lawkit.evaluation.evaluate import check as check
+    from lawkit.evaluation.results import CaseResult as CaseResult
+    from lawkit.evaluation.results import Displacement as Displacement
+    from lawkit.evaluation.results import DisputeResult as DisputeResult
+    from lawkit.evaluation.results import ElementResult as ElementResult
+    from lawkit.evaluation.results import NormResult as NormResult
+    from lawkit.evaluation.results import ViewChoice as ViewChoice
+    from lawkit.exercises.editor import gutachten_editor as gutachten_editor
+    from lawkit.exercises.form import answer_form as answer_form
+    from lawkit.export import Handout as Handout
+    from lawkit.export import exercise_sheet as exercise_sheet
+    from lawkit.export import feedback_handout as feedback_handout
+    from lawkit.export import gutachten_handout as gutachten_handout
+    from lawkit.export import handout_bytes as handout_bytes
+    from lawkit.export import solution_sketch as solution_sketch
+    from lawkit.export import write_handout as write_handout
+    from lawkit.grading.answers import StudentAnswer as StudentAnswer
+    from lawkit.grading.answers import load_answer as load_answer
+    from lawkit.grading.batch import BatchReport as BatchReport
+    from lawkit.grading.batch import grade_batch as grade_batch
+    from lawkit.grading.gradebook import Gradebook as Gradebook
+    from lawkit.grading.grader import grade as grade
+    from lawkit.grading.model import Grade as Grade
+    from lawkit.grading.scale import average as average
+    from lawkit.grading.scale import points_label as points_label
+    from lawkit.loading.library import Library as Library
+    from lawkit.loading.library import Question as Question
+    from lawkit.loading.library import default_library as default_library
+    from lawkit.loading.library import load_case as load_case
+    from lawkit.loading.library import load_library as load_library
+    from lawkit.loading.library import load_norm as load_norm
+    from lawkit.model.case import Case as Case
+    from lawkit.model.case import Examination as Examination
+    from lawkit.model.case import Fact as Fact
+    from lawkit.model.logic import Answer as Answer
+    from lawkit.model.logic import Combine as Combine
+    from lawkit.model.logic import Result as Result
+    from lawkit.model.logic import conjunction as conjunction
+    from lawkit.model.logic import disjunction as disjunction
+    from lawkit.model.norm import Consequence as Consequence
+    from lawkit.model.norm import Dispute as Dispute
+    from lawkit.model.norm import Element as Element
+    from lawkit.model.norm import Norm as Norm
+    from lawkit.model.norm import NormCitation as NormCitation
+    from lawkit.model.norm import NormKind as NormKind
+    from lawkit.model.norm import Relation as Relation
+    from lawkit.model.norm import RelationKind as RelationKind
+    from lawkit.model.norm import Source as Source
+    from lawkit.model.norm import Texts as Texts
+    from lawkit.model.norm import View as View
+    from lawkit.rendering.diagram import schema_diagram as schema_diagram
+    from lawkit.rendering.report import Report as Report
+    from lawkit.rendering.report import render as render
+    from lawkit.rendering.schema_view import schema_text as schema_text
+    from lawkit.rendering.table import element_table as element_table
+    from lawkit.widgets import SelfCheck as SelfCheck
+    from lawkit.widgets import Workbench as Workbench
+    from lawkit.widgets import classify_remarks as classify_remarks
+    from lawkit.widgets import self_check as self_check
+    from lawkit.widgets import workbench as workbench
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# ... and the one table they are served from at run time: public name -> defining module,
+# imported on first use (tests/test_public_api.py checks that both say the same).
 _PUBLIC = {
     "Answer": "lawkit.model.logic",
     "AuthoringError": "lawkit.errors",
@@ -89,7 +106,7 @@ _PUBLIC = {
     "Element": "lawkit.model.norm",
     "ElementResult": "lawkit.evaluation.results",
     "Examination": "lawkit.model.case",
-    "Exercise": "lawkit.exercises.model",
+    "Exercise": "lawkit.coursework.model",
     "Fact": "lawkit.model.case",
     "Grade": "lawkit.grading.model",
     "Handout": "lawkit.export",
@@ -125,7 +142,8 @@ _PUBLIC = {
     "element_table": "lawkit.rendering.table",
     "exercise_sheet": "lawkit.export",
     "feedback_handout": "lawkit.export",
-    "find_exercise": "lawkit.exercises.loading",
+    "find_exercise": "lawkit.coursework.loading",
+    "format_notebook": "lawkit._notebook",
     "grade": "lawkit.grading.grader",
     "grade_batch": "lawkit.grading.batch",
     "gutachten_editor": "lawkit.exercises.editor",
@@ -133,9 +151,10 @@ _PUBLIC = {
     "handout_bytes": "lawkit.export",
     "load_answer": "lawkit.grading.answers",
     "load_case": "lawkit.loading.library",
-    "load_exercise": "lawkit.exercises.loading",
+    "load_exercise": "lawkit.coursework.loading",
     "load_library": "lawkit.loading.library",
     "load_norm": "lawkit.loading.library",
+    "new_notebook": "lawkit._notebook",
     "parse_statute": "lawkit.citations.reference",
     "points_label": "lawkit.grading.scale",
     "render": "lawkit.rendering.report",
@@ -145,79 +164,20 @@ _PUBLIC = {
     "solution_sketch": "lawkit.export",
     "workbench": "lawkit.widgets",
     "write_handout": "lawkit.export",
+    "write_atomic": "lawkit._atomic",
 }
 
-__all__ = [
-    "Answer",
-    "AuthoringError",
-    "BatchReport",
-    "Case",
-    "CaseResult",
-    "Combine",
-    "Consequence",
-    "Displacement",
-    "Dispute",
-    "DisputeResult",
-    "Element",
-    "ElementResult",
-    "Examination",
-    "Exercise",
-    "Fact",
-    "Grade",
-    "Gradebook",
-    "Handout",
-    "LawkitError",
-    "Library",
-    "MissingFactError",
-    "Norm",
-    "NormCitation",
-    "NormKind",
-    "NormResult",
-    "Question",
-    "Relation",
-    "RelationKind",
-    "Report",
-    "Result",
-    "SelfCheck",
-    "Source",
-    "StatuteRef",
-    "StudentAnswer",
-    "Texts",
-    "UnknownIdError",
-    "View",
-    "ViewChoice",
-    "Workbench",
-    "answer_form",
-    "average",
-    "check",
-    "classify_remarks",
-    "conjunction",
-    "default_library",
-    "disjunction",
-    "element_table",
-    "exercise_sheet",
-    "feedback_handout",
-    "find_exercise",
-    "grade",
-    "grade_batch",
-    "gutachten_editor",
-    "gutachten_handout",
-    "handout_bytes",
-    "load_answer",
-    "load_case",
-    "load_exercise",
-    "load_library",
-    "load_norm",
-    "parse_statute",
-    "points_label",
-    "render",
-    "schema_diagram",
-    "schema_text",
-    "self_check",
-    "solution_sketch",
-    "workbench",
-    "write_handout",
-]
-
+__all__ = sorted(_PUBLIC)
 
 __getattr__, __dir__ = lazy_exports("lawkit", _PUBLIC, globals(), __all__)
+
+
+def _render_case(result: CaseResult, style: str, level: str) -> Report:
+    from lawkit.rendering.report import render
+
+    return render(result, style, level)
+
+
+# The composition root: CaseResult.gutachten() (evaluation) renders through rendering, which
+# evaluation never imports.
+_present_with(_render_case)

@@ -7,7 +7,8 @@ notebooks (`tools/build_notebooks.py`), so both write byte-stable, diff-friendly
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 Cell = tuple[str, str]  # ("markdown" | "code", source)
 
@@ -17,7 +18,7 @@ METADATA = {
 }
 
 
-def new_notebook(cells: Iterable[Cell], prefix: str) -> dict:
+def new_notebook(cells: Iterable[Cell], prefix: str) -> dict[str, Any]:
     """An output-free notebook with cell ids `<prefix>-<index>`; sources as lists of lines."""
     out = []
     for index, (kind, source) in enumerate(cells):
@@ -34,6 +35,6 @@ def new_notebook(cells: Iterable[Cell], prefix: str) -> dict:
     return {"cells": out, "metadata": dict(METADATA), "nbformat": 4, "nbformat_minor": 5}
 
 
-def dumps(notebook: dict) -> str:
+def format_notebook(notebook: Mapping[str, Any]) -> str:
     """Stable JSON: sorted keys, one line per list item, UTF-8 text as is."""
     return json.dumps(notebook, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

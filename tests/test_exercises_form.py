@@ -248,3 +248,11 @@ def test_form_works_for_an_exercise_by_path(tmp_path):
     form = answer_form(str(COURSE_DIR / "e01_geheimnis.yaml"), answers_dir=tmp_path)
     assert form.exercise.id == "e01_geheimnis"
     assert form._repr_mimebundle_()["application/vnd.jupyter.widget-view+json"]["model_id"]
+
+
+def test_a_reserved_file_name_is_refused_as_in_the_editor(form):
+    fill(form)
+    form.student.value = "NUL"
+    assert form.problems() == ["„NUL“ ist als Matrikelnummer nicht zulässig (ein reservierter Dateiname)."]
+    with pytest.raises(AnswerFormError, match="reservierter Dateiname"):
+        form.save()

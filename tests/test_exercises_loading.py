@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from lawkit.coursework.model import Rubric
 from lawkit.errors import AuthoringError, UnknownIdError
 from lawkit.exercises import COURSE_DIR, find_exercise, load_course, load_exercise
-from lawkit.exercises.model import Rubric
 
 DATA = Path(__file__).parent / "data" / "exercises"
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 
 from lawkit import check
 from lawkit.cli import main
-from lawkit.exercises.loading import find_exercise
+from lawkit.coursework.loading import find_exercise
 from lawkit.export import (
     exercise_sheet,
     feedback_handout,

@@ -540,7 +540,7 @@ def test_an_unknown_top_level_key_the_line_finder_cannot_place_is_reported(tmp_p
 
 # -- permissions --------------------------------------------------------------------------------
 def test_personal_files_are_private_and_a_replaced_file_keeps_its_mode(tmp_path):
-    from lawkit._atomic import write_atomic
+    from lawkit import write_atomic
 
     private = write_atomic(tmp_path / "feedback.md", "Note")
     shared = write_atomic(tmp_path / "notebook.ipynb", "{}", private=False)

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from lawkit.authoring.json_schema import KINDS, schema_path, schema_text
+from lawkit.coursework.loading import COURSE_DIR, load_exercise
 from lawkit.errors import AuthoringError, LawkitError
-from lawkit.exercises.loading import COURSE_DIR, load_exercise
 from lawkit.grading.answers import load_answer
 from lawkit.loading.library import DATA_DIR, load_case, load_norm
 from tests.test_authoring_errors import CASE_CASES, NORM_CASES

@@ -285,7 +285,7 @@ def test_a_failed_build_of_the_course_writes_nothing(kurs, capsys):
 
 
 def test_vertretbar_of_a_course_exercise_carries_up_to_groups_and_norm(kurs, monkeypatch):
-    from lawkit.exercises.loading import find_exercise
+    from lawkit.coursework.loading import find_exercise
     from lawkit.grading.reference import build_reference
 
     monkeypatch.setenv(ENV_VAR, str(kurs))

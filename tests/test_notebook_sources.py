@@ -10,7 +10,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from build_notebooks import parse_source  # noqa: E402
 
-from lawkit._notebook import new_notebook  # noqa: E402
+from lawkit import new_notebook  # noqa: E402
 
 
 def test_every_notebook_matches_its_source():

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from lawkit import check
+from lawkit.evaluation.views import dispute_overview
 from lawkit.model.logic import Result
 from lawkit.rendering.schema_view import (
     NO_DISPUTE,
-    dispute_overview,
     disputes_html,
     disputes_text,
     schema_html,
@@ -189,34 +189,35 @@ Meinungsstreit zu „Geheimnis“ (§ 203 Abs. 2 S. 1 StGB): Umstritten ist, ob 
 
 def test_dispute_that_decides_the_case(library):
     result = check(library.case("ad_hoc_pflicht"), library)
-    assert disputes_text(result, library) == AD_HOC_DISPUTES
+    assert disputes_text(dispute_overview(result, library)) == AD_HOC_DISPUTES
     (overview,) = dispute_overview(result, library)
     assert overview.changes == ("stgb_203_2_1",)  # § 21 WpHG has no Meinungsstreit: unchanged
     assert [e.results[1][2] for e in overview.effects] == [Result.NICHT_ERFUELLT] * 2
 
 
 def test_dispute_that_does_not_matter(library):
-    text = disputes_text(check(library.case("verkauf_an_konkurrenten"), library), library)
+    text = disputes_text(dispute_overview(check(library.case("verkauf_an_konkurrenten"), library), library))
     assert text.endswith("  Die Wahl der Ansicht ändert das Ergebnis nicht: nach beiden Ansichten "
                          "§ 203 Abs. 2 S. 1 Nr. 1 StGB erfüllt; § 204 Abs. 1 StGB erfüllt.\n")
     assert text.startswith("Meinungsstreit zu „Geheimnis“ (§ 203 Abs. 2 S. 1 Nr. 1 StGB, § 204 Abs. 1 StGB)")
 
 
 def test_case_view_is_marked_as_the_case_s_choice(library):
-    text = disputes_text(check(library.case("ad_hoc_pflicht.gegenauffassung"), library), library)
+    result = check(library.case("ad_hoc_pflicht.gegenauffassung"), library)
+    text = disputes_text(dispute_overview(result, library))
     assert "  – Ansicht „Beschränkte Bekanntheit genügt“ – maßgeblich nach Vorgabe des Falls\n" in text
 
 
 def test_no_dispute_is_said_not_left_empty(library):
     result = check(library.case("dienstgeheimnis_presse"), library)
-    assert disputes_text(result, library) == NO_DISPUTE + "\n"
-    assert disputes_html(result, library) == (
+    assert disputes_text(dispute_overview(result, library)) == NO_DISPUTE + "\n"
+    assert disputes_html(dispute_overview(result, library)) == (
         '<div id="lawkit-disputes" class="lawkit-disputes"><p>In diesem Fall stellt sich kein '
         "Meinungsstreit.</p></div>")
 
 
 def test_disputes_html_marks_the_change(library):
-    html = disputes_html(check(library.case("ad_hoc_pflicht"), library), library)
+    html = disputes_html(dispute_overview(check(library.case("ad_hoc_pflicht"), library), library))
     assert 'data-dispute="geheimnisbegriff"' in html and 'data-changes="true"' in html
     assert html.count('<li data-view="') == 2
 

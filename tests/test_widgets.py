@@ -418,7 +418,8 @@ def test_reset_also_restores_the_style(bench):
 
 
 def test_feedback_adds_no_second_full_stop():
-    from lawkit.widgets._selfcheck import CheckQuestion, feedback
+    from lawkit.widgets import CheckQuestion
+    from lawkit.widgets._selfcheck import feedback
 
     question = CheckQuestion(id="q", frage="Frage?", optionen=("Ja.", "Nein."), richtig=("Ja.",),
                              erklaerung="Weil.")

@@ -23,8 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lawkit._atomic import write_atomic  # noqa: E402  (the repository root is on sys.path only now)
-from lawkit._notebook import dumps, new_notebook  # noqa: E402
+from lawkit import format_notebook, new_notebook, write_atomic  # noqa: E402  (the root is on sys.path only now)
 
 NOTEBOOKS = ROOT / "notebooks"
 SOURCES = NOTEBOOKS / "src"
@@ -54,7 +53,7 @@ def execute(notebook: dict, name: str) -> dict:
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.reads(dumps(notebook), as_version=4)  # joins the sources stored as lines
+    nb = nbformat.reads(format_notebook(notebook), as_version=4)  # joins the sources stored as lines
     resources = {"metadata": {"path": str(NOTEBOOKS)}}
     NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources,
                    coalesce_streams=True).execute()
@@ -113,7 +112,7 @@ def _split(notebook: dict) -> dict:
 
 
 def write(path: Path, notebook: dict) -> None:
-    write_atomic(path, dumps(_split(notebook)), private=False)
+    write_atomic(path, format_notebook(_split(notebook)), private=False)
 
 
 def check() -> int:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from lawkit._atomic import write_atomic  # noqa: E402
+from lawkit import write_atomic  # noqa: E402
 from tests.browser import harness, pages  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"

@@ -204,13 +204,13 @@ def case_schema() -> JsonObject:
 
 
 def exercise_schema() -> JsonObject:
-    from lawkit.exercises.loading import (
+    from lawkit.coursework.loading import (
         EXERCISE_KEYS_REQUIRED,
         RUBRIC_SHARES,
         RUBRIC_WEIGHTS,
         SOLUTION_KEYS_REQUIRED,
     )
-    from lawkit.exercises.model import ELEMENT_RESULTS, LEVELS, STIL_CRITERIA
+    from lawkit.coursework.model import ELEMENT_RESULTS, LEVELS, STIL_CRITERIA
 
     number = {"type": "number", "minimum": 0}
     seed_sources = {"type": "array", "minItems": 1, "items": _obj(
@@ -248,7 +248,7 @@ def exercise_schema() -> JsonObject:
 
 
 def answer_schema() -> JsonObject:
-    from lawkit.exercises.model import ELEMENT_RESULTS, NORM_RESULTS
+    from lawkit.coursework.model import ELEMENT_RESULTS, NORM_RESULTS
     from lawkit.grading.answers import _TOP_REQUIRED
 
     return {

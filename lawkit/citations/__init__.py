@@ -11,44 +11,37 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
-from lawkit.citations.reference import StatuteRef, parse_statute, parse_statute_parts
 
+# The type checker's view of the public names (`name as name`: re-exported) ...
 if TYPE_CHECKING:
-    from lawkit.citations.extract import find_citations
-    from lawkit.citations.model import (
-        ActRef,
-        CaseRef,
-        CitationHit,
-        Reporter,
-        format_group,
-        format_range,
-        format_statute,
-    )
+    from lawkit.citations.extract import find_citations as find_citations
+    from lawkit.citations.model import ActRef as ActRef
+    from lawkit.citations.model import CaseRef as CaseRef
+    from lawkit.citations.model import CitationHit as CitationHit
+    from lawkit.citations.model import Reporter as Reporter
+    from lawkit.citations.model import format_group as format_group
+    from lawkit.citations.model import format_range as format_range
+    from lawkit.citations.model import format_statute as format_statute
+    from lawkit.citations.reference import StatuteRef as StatuteRef
+    from lawkit.citations.reference import parse_statute as parse_statute
+    from lawkit.citations.reference import parse_statute_parts as parse_statute_parts
 
-_LAZY = {
-    "find_citations": "lawkit.citations.extract",
+# ... and the one table they are served from at run time: public name -> defining module,
+# imported on first use (tests/test_public_api.py checks that both say the same).
+_PUBLIC = {
     "ActRef": "lawkit.citations.model",
     "CaseRef": "lawkit.citations.model",
     "CitationHit": "lawkit.citations.model",
     "Reporter": "lawkit.citations.model",
+    "StatuteRef": "lawkit.citations.reference",
+    "find_citations": "lawkit.citations.extract",
     "format_group": "lawkit.citations.model",
     "format_range": "lawkit.citations.model",
     "format_statute": "lawkit.citations.model",
+    "parse_statute": "lawkit.citations.reference",
+    "parse_statute_parts": "lawkit.citations.reference",
 }
 
-__all__ = [
-    "ActRef",
-    "CaseRef",
-    "CitationHit",
-    "Reporter",
-    "StatuteRef",
-    "find_citations",
-    "format_group",
-    "format_range",
-    "format_statute",
-    "parse_statute",
-    "parse_statute_parts",
-]
+__all__ = sorted(_PUBLIC)
 
-
-__getattr__, __dir__ = lazy_exports("lawkit.citations", _LAZY, globals(), __all__)
+__getattr__, __dir__ = lazy_exports("lawkit.citations", _PUBLIC, globals(), __all__)

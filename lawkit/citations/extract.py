@@ -6,12 +6,16 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
+from typing import TypeVar
 
 from lawkit.citations.acts import ActMatch, find_acts
 from lawkit.citations.cases import CaseMatch, find_cases
-from lawkit.citations.model import CitationHit
+from lawkit.citations.model import ActRef, CaseRef, CitationHit
 from lawkit.citations.normalize import Normalized
 from lawkit.citations.norms import NormMatch, find_norms
+from lawkit.citations.reference import StatuteRef
+
+_Shared = TypeVar("_Shared")
 
 
 def find_citations(text: str) -> list[CitationHit]:
@@ -48,9 +52,9 @@ class _Others:
     the statute parser needs: before a '§' is read, every reporter before it is known (its
     section may name a statute)."""
 
-    def __init__(self, clean: str, share: Callable[[object], object]) -> None:
+    def __init__(self, clean: str, share: Callable[[CaseRef], CaseRef]) -> None:
         self._keyed: list[tuple[int, int]] = []
-        self._found = find_cases(clean, self._keyed, share)  # type: ignore[arg-type]
+        self._found = find_cases(clean, self._keyed, share)
         self._buffer: deque[CaseMatch] = deque()
         self._last = -1
         self._done = False
@@ -112,18 +116,19 @@ class _Builder:
         self._case_group: int | None = None  # the chain of the last decision added
         self._shared: dict[object, object] = {}
 
-    def share(self, value: object) -> object:
+    def share(self, value: _Shared) -> _Shared:
         """An equal value seen before, or this one (repeated citations share their objects)."""
-        return self._shared.setdefault(value, value)
+        return self._shared.setdefault(value, value)  # type: ignore[return-value]  # equal keys have equal types
 
-    def _add(self, start: int, end: int, ref: object, until: object, relation: str | None,
+    def _add(self, start: int, end: int, ref: StatuteRef | CaseRef | ActRef, until: StatuteRef | None,
+             relation: str | None,
              new_group: bool) -> bool:
         if self.hits and start < self.hits[-1].end:
             return False
         if new_group:
             self._groups += 1
         surface = self.share(self.text[start:end])
-        self.hits.append(CitationHit(start, end, surface, ref, until, relation, self._groups - 1))  # type: ignore[arg-type]
+        self.hits.append(CitationHit(start, end, surface, ref, until, relation, self._groups - 1))
         return True
 
     def add_norms(self, matches: Iterable[NormMatch]) -> None:

@@ -290,7 +290,7 @@ class _GroupParser:
                     item.levels.append("satz")
                 pos = item.end = m.end()
         while True:
-            p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            p = _WS.match(text, pos).end()  # type: ignore[union-attr]  # _WS (\s*) matches anywhere
             c = text[p] if p < len(text) else ""
             part = (
                 _PART.match(text, p) if c in _PART_FIRST
@@ -299,17 +299,17 @@ class _GroupParser:
             if part is not None:
                 level = _PART_LEVEL[part["word"]]
                 letter = part["letter"]
-                value = part["value"] or letter
+                part_value: str | None = part["value"] or letter
                 if part["roman"]:
                     roman_value = _roman_to_int(part["roman"]) if level == "absatz" else None
                     if roman_value is None:
                         return pos
-                    value = str(roman_value)  # "Abs. II"
-                if value is None or item.fields.get(level) is not None:
+                    part_value = str(roman_value)  # "Abs. II"
+                if part_value is None or item.fields.get(level) is not None:
                     return pos
                 if (level == "buchstabe") != (letter is not None):
                     return pos
-                item.fields[level] = value
+                item.fields[level] = part_value
                 item.levels.append(level)
                 pos = item.end = part.end()
                 continue
@@ -332,7 +332,7 @@ class _GroupParser:
         if law is None:
             return pos
         if item.prefix_law is not None:
-            after = _WS.match(text, end).end()  # type: ignore[union-attr]
+            after = _WS.match(text, end).end()  # type: ignore[union-attr]  # _WS (\s*) matches anywhere
             if _START.match(text, after):
                 return pos  # "Art. 103 Abs. 1 VwGO § 108": the law belongs to the next item
         item.law = law
@@ -346,7 +346,7 @@ class _GroupParser:
 
     def _read_version(self, pos: int, item: _Item) -> int:
         text = self.text
-        p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        p = _WS.match(text, pos).end()  # type: ignore[union-attr]  # _WS (\s*) matches anywhere
         if p < len(text) and text[p] in "an":
             ver = _VERSION.match(text, pos)
             if ver is not None:
@@ -369,6 +369,7 @@ class _GroupParser:
         pos = anchor.end()
         relation: str | None = None
         first = True
+        item: _Item | None
         while True:
             if first:
                 item = _Item(start=start_at, end=pos, fields={}, prefix_law=prefix_law)
@@ -378,7 +379,6 @@ class _GroupParser:
                 item, ok, sign = self._next_item(pos, prev, sign, relation, prefix_law)
                 if item is not None and item.prefix_law:
                     prefix_law = item.prefix_law
-                item = item if ok else None
             if item is None or not ok:
                 break
             item.relation = relation
@@ -391,7 +391,7 @@ class _GroupParser:
                           item.prefix_law, item.relation))
             prev = item
             first = False
-            p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            p = _WS.match(text, pos).end()  # type: ignore[union-attr]  # _WS (\s*) matches anywhere
             if p >= len(text) or not (text[p] in _CONTINUE_FIRST or text[p].isupper()):
                 break  # fast exit: nothing that can join another item starts here
             conn = _CONNECTOR.match(text, pos)
@@ -481,7 +481,7 @@ class _GroupParser:
     def _read_range(self, pos: int, item: _Item) -> int:
         """'bis Nr. 3', 'bis 5', '- 5' after an item; stores the range end in item.until."""
         text = self.text
-        p = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        p = _WS.match(text, pos).end()  # type: ignore[union-attr]  # _WS (\s*) matches anywhere
         if p >= len(text) or text[p] not in "b-–":
             return pos
         m = _RANGE.match(text, pos)
@@ -615,5 +615,5 @@ def _build(fields: dict[str, str | bool | None], law: str, levels: list[str]) ->
         law=law,
         article=bool(fields.get("article", False)),
         order=order,
-        **parts,  # type: ignore[arg-type]
+        **parts,  # type: ignore[arg-type]  # parts: the optional str fields of StatuteRef only
     )

@@ -77,7 +77,7 @@ class StatuteRef:
 
     def refine(self, part: str) -> StatuteRef:
         """Add subdivisions given in canonical form, e.g. ref.refine('Nr. 1 Var. 1')."""
-        return replace(self, **parse_statute_parts(part))
+        return replace(self, **parse_statute_parts(part))  # type: ignore[arg-type]  # only the optional str fields
 
     def __str__(self) -> str:
         return self.canonical()

@@ -124,6 +124,7 @@ def read_reporter(text: str, start: int, name_end: int) -> list[ReporterEntry]:
         return [ReporterEntry(start, m.end() if m else name_end, Reporter("juris", pinpoint=pin))]
     if name in KEYED_COLLECTIONS or name == "BGHR":
         return _keyed(text, start, name_end, name)
+    pattern: re.Match[str] | None
     if name.startswith("BStBl"):
         m = _BSTBL.match(text, name_end)
         if m is None or m["part"] != "II":  # part I prints administrative rules, not decisions

@@ -60,7 +60,7 @@ def os_error_text(exc: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a name with a lone surrogate must not crash output
         with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]  # a TextIO; a replaced stream may lack it (suppressed)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -8,7 +8,7 @@ from lawkit.cli import add_library_option, library_from
 from lawkit.errors import LawkitError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("check", help="check a case and write the Gutachten")
     parser.add_argument("case", help="a case file, or the id of a case of the library or the course folder")
     parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from lawkit.rendering.report import render
 
     library = library_from(args)
-    case = library.case(args.case)  # type: ignore[attr-defined]
-    result = check(case, library, views=parse_views(args.view))  # type: ignore[arg-type]
+    case = library.case(args.case)
+    result = check(case, library, views=parse_views(args.view))
     print(render(result, args.style, args.level).render(args.format), end="")
     if args.format in ("json", "html"):
         print()

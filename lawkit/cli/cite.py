@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from lawkit.errors import LawkitError
 
+if TYPE_CHECKING:
+    from lawkit.citations.model import CitationHit
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "cite",
         help="Normen-, Entscheidungs- und EU-Rechtsakt-Zitate eines Textes finden",
@@ -49,7 +53,7 @@ def read_text(name: str) -> str:
 KIND_LABELS = {"norm": "Norm", "case": "Entscheidung", "act": "EU-Rechtsakt"}
 
 
-def format_text(hits: list) -> str:
+def format_text(hits: list[CitationHit]) -> str:
     """One line per citation: start-end, kind (German), canonical form, the text as found."""
     lines = []
     for hit in hits:

@@ -8,7 +8,7 @@ import sys
 from lawkit.cli import add_kurs_option
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "exercises", help="build the exercise and solution notebooks from course/ (or check them)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")

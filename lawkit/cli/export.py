@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 EXERCISE_HELP = "Aufgaben-ID in course/ oder Pfad einer Aufgabendatei"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
         help="schreibt Handouts als PDF oder DOCX: Gutachten, Aufgabenblatt, Lösungsskizze, Feedback")
@@ -86,7 +86,7 @@ def find_case(library: Library, case_id: str) -> Case:
 
 
 def _feedback(args: argparse.Namespace, library: Library) -> Handout:
-    from lawkit.exercises.loading import find_exercise
+    from lawkit.coursework.loading import find_exercise
     from lawkit.export import feedback_handout
     from lawkit.grading.answers import load_answer
     from lawkit.grading.batch import with_standards
@@ -120,7 +120,7 @@ def _feedback(args: argparse.Namespace, library: Library) -> Handout:
 
 
 def handout_of(args: argparse.Namespace, library: Library) -> Handout:
-    from lawkit.exercises.loading import find_exercise
+    from lawkit.coursework.loading import find_exercise
     from lawkit.export import exercise_sheet, gutachten_handout, solution_sketch
 
     if args.kind == "gutachten":

@@ -12,7 +12,7 @@ import argparse
 from lawkit.cli import add_library_option, library_from
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "grade", help="bewertet alle Antworten eines Ordners (Feedback, Moodle-CSV, Grafik, Notenbuch)")
     parser.add_argument("exercise", metavar="EXERCISE",
@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lawkit.exercises.loading import find_exercise
+    from lawkit.coursework.loading import find_exercise
     from lawkit.grading.batch import grade_batch
     from lawkit.grading.lms import lms_targets
     from lawkit.grading.roster import load_roster

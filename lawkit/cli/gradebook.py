@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("gradebook", help="show grades, history and averages")
     parser.add_argument("path", metavar="PATH", help="the SQLite gradebook")
     parser.add_argument("--student", metavar="ID", help="only this student (Matrikelnummer)")
@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from lawkit.grading.gradebook import Gradebook
-    from lawkit.grading.model import format_units
+    from lawkit.grading.scale import format_units
 
     with Gradebook(args.path, create=False) as book:
         entries = book.entries(student=args.student, exercise=args.exercise)

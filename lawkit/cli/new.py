@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 KINDS = ("kurs", "norm", "case", "exercise")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "new", help="legt ein kommentiertes Gerüst an (Kursordner, Norm, Fall oder Aufgabe)")
     parser.add_argument("kind", choices=KINDS, metavar="ART", help="kurs, norm, case oder exercise")
@@ -166,7 +166,7 @@ def case_skeleton(name: str, library: Library, norm_id: str) -> str:
     replace; every role its phrases need."""
     from lawkit.loading.library import norm_templates_used
     from lawkit.model.grammar import DEFAULT_ROLES, role_names
-    from lawkit.rendering.phrases import norm_templates
+    from lawkit.model.templates import norm_templates
 
     norm = library.norm(norm_id)
     questions = library.questions([norm_id])

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "progress", help="wertet die gesammelten Lernstände einer Gruppe aus (schwächste Prüfungspunkte)")
     parser.add_argument("folder", metavar="FOLDER",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from lawkit.reading.confirm import Correction
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("regrade", help="überdenkt eine Bewertung nach einem Einwand")
     parser.add_argument("exercise", metavar="EXERCISE",
                         help="Aufgaben-ID (aus aufgaben/ des Kursordners, sonst course/) oder der Pfad "
@@ -55,7 +55,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def parse_accept(values: list[str], library: object) -> list[tuple[str, tuple[str, ...]]]:
     """[(target, results)] from `--accept norm#element=result` arguments, checked against the
     library (German messages)."""
-    from lawkit.grading.answers import NORM_FINDINGS, Finding, element_index
+    from lawkit.coursework.model import NORM_FINDINGS, Finding
+    from lawkit.grading.answers import element_index
     from lawkit.loading.library import Library
     from lawkit.model.suggest import aehnlich
 
@@ -89,7 +90,7 @@ def parse_accept(values: list[str], library: object) -> list[tuple[str, tuple[st
 def parse_readings(values: list[str], answer: object, exercise: object, library: object) -> list[Correction]:
     """Corrections of a Gutachten's reading from `--reading` arguments, checked against the
     library, the exercise and the text (German messages)."""
-    from lawkit.exercises.model import Exercise
+    from lawkit.coursework.model import Exercise
     from lawkit.grading.answers import StudentAnswer
     from lawkit.loading.library import Library
     from lawkit.reading.confirm import check_correction, locate
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from lawkit._atomic import write_many_atomic
-    from lawkit.exercises.loading import find_exercise
+    from lawkit.coursework.loading import find_exercise
     from lawkit.grading.answers import load_answer
     from lawkit.grading.batch import FEEDBACK_DIR, inside, prepare_out, with_standards
     from lawkit.grading.feedback import html_page

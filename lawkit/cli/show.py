@@ -7,7 +7,7 @@ import argparse
 from lawkit.cli import add_library_option, library_from
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("show", help="print a norm's Prüfungsschema")
     parser.add_argument("norm", help="norm id (see `lawkit norms`)")
     add_library_option(parser)
@@ -18,5 +18,5 @@ def run(args: argparse.Namespace) -> int:
     from lawkit.rendering.schema import schema_text
 
     library = library_from(args)
-    print(schema_text(library.norm(args.norm)), end="")  # type: ignore[attr-defined]
+    print(schema_text(library.norm(args.norm)), end="")
     return 0

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from lawkit.loading.library import Library
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "validate", help="prüft Norm-, Fall- und Aufgabendateien (ohne FILE: den ganzen Kursordner)")
     parser.add_argument("files", nargs="*", metavar="FILE")
@@ -43,7 +43,7 @@ def validate_file(path: Path, library: Library, warnings: list[str] | None = Non
         raise reader.error("erwartet eine Zuordnung (eine Norm, einen Fall oder eine Aufgabe), gefunden: "
                            f"{beschreibe(reader.value)}")
     if reader.has("bearbeitervermerk") or reader.has("solution"):
-        from lawkit.exercises.loading import load_exercise
+        from lawkit.coursework.loading import load_exercise
 
         exercise = load_exercise(path, library)
         return f"Aufgabe {exercise.id!r} ({len(exercise.solution.required)} verlangte Norm(en))"

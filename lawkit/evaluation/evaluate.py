@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from lawkit.errors import LawkitError, UnknownIdError
 from lawkit.evaluation.results import (
@@ -124,10 +125,10 @@ class _Evaluator:
         if result is Result.OFFEN and element.combine is Combine.ANY_OF:
             split = self._either_way(element, children)
             if split is not None:
-                target, decided = split
+                either_way, decided = split
                 basis = _unique(f for c in children for f in c.basis)
                 return _Node(element, decided, children=children, basis=basis,
-                             either_way=target)
+                             either_way=either_way)
         return _Node(element, result, children=children, **_support(element.combine, result,
                                                                         children))
 
@@ -267,7 +268,12 @@ def _negated_refs(node: _Node) -> set[str]:
     return out
 
 
-def _support(how: Combine, result: Result, children: list[_Node]) -> dict[str, tuple[str, ...]]:
+class _Support(TypedDict, total=False):
+    basis: tuple[str, ...]
+    deciding: tuple[str, ...]
+
+
+def _support(how: Combine, result: Result, children: list[_Node]) -> _Support:
     """The facts a group's result rests on, or the open facts that would decide it."""
     if result is Result.OFFEN:
         return {"deciding": _unique(f for c in children if c.result is Result.OFFEN

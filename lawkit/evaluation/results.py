@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from lawkit.evaluation.presentation import Presentation, present
 from lawkit.model.case import Case, Examination, Fact
 from lawkit.model.logic import Result, conjunction, disjunction, negation
 from lawkit.model.norm import Dispute, Element, Norm, Relation, RelationStage, View
+
+if TYPE_CHECKING:
+    from lawkit.loading.library import Library
 
 
 class ViewChoice(StrEnum):
@@ -174,7 +179,7 @@ class CaseResult:
     case: Case
     norms: tuple[NormResult, ...]
     # the library the case was checked against (for what-ifs of the report); not part of the value
-    library: object | None = field(default=None, compare=False, repr=False)
+    library: Library | None = field(default=None, compare=False, repr=False)
 
     def norm(self, norm_id: str) -> NormResult:
         for result in self.norms:
@@ -188,12 +193,10 @@ class CaseResult:
             f"{nearest(norm_id, [r.norm.id for r in self.norms])}"
         )
 
-    def gutachten(self, style: str = "gutachten", level: str = "ausführlich") -> object:
+    def gutachten(self, style: str = "gutachten", level: str = "ausführlich") -> Presentation:
         """The rendered report (a Report with markdown/html/text/json and _repr_html_); style
         'gutachten' or 'urteilsstil', level 'ausführlich' or 'klausurmäßig'."""
-        from lawkit.rendering.report import render
-
-        return render(self, style, level)
+        return present(self, style, level)
 
     def _repr_html_(self) -> str:
-        return self.gutachten()._repr_html_()  # type: ignore[attr-defined]
+        return self.gutachten()._repr_html_()

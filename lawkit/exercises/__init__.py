@@ -12,46 +12,44 @@ from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
 
+# The type checker's view of the public names (`name as name`: re-exported) ...
 if TYPE_CHECKING:
-    from lawkit.exercises.editor import GutachtenEditor, SelfCheck, gutachten_editor, self_check
-    from lawkit.exercises.form import AnswerForm, answer_form
-    from lawkit.exercises.loading import COURSE_DIR, find_exercise, load_course, load_exercise
-    from lawkit.exercises.model import Exercise, RequiredNorm, Rubric, Solution, Vertretbar
+    from lawkit.coursework.loading import COURSE_DIR as COURSE_DIR
+    from lawkit.coursework.loading import find_exercise as find_exercise
+    from lawkit.coursework.loading import load_course as load_course
+    from lawkit.coursework.loading import load_exercise as load_exercise
+    from lawkit.coursework.model import Exercise as Exercise
+    from lawkit.coursework.model import RequiredNorm as RequiredNorm
+    from lawkit.coursework.model import Rubric as Rubric
+    from lawkit.coursework.model import Solution as Solution
+    from lawkit.coursework.model import Vertretbar as Vertretbar
+    from lawkit.exercises.editor import GutachtenEditor as GutachtenEditor
+    from lawkit.exercises.editor import SelfCheck as SelfCheck
+    from lawkit.exercises.editor import gutachten_editor as gutachten_editor
+    from lawkit.exercises.editor import self_check as self_check
+    from lawkit.exercises.form import AnswerForm as AnswerForm
+    from lawkit.exercises.form import answer_form as answer_form
 
+# ... and the one table they are served from at run time: public name -> defining module,
+# imported on first use (tests/test_public_api.py checks that both say the same).
 _PUBLIC = {
     "AnswerForm": "lawkit.exercises.form",
-    "COURSE_DIR": "lawkit.exercises.loading",
-    "Exercise": "lawkit.exercises.model",
+    "COURSE_DIR": "lawkit.coursework.loading",
+    "Exercise": "lawkit.coursework.model",
     "GutachtenEditor": "lawkit.exercises.editor",
+    "RequiredNorm": "lawkit.coursework.model",
+    "Rubric": "lawkit.coursework.model",
     "SelfCheck": "lawkit.exercises.editor",
-    "RequiredNorm": "lawkit.exercises.model",
-    "Rubric": "lawkit.exercises.model",
-    "Solution": "lawkit.exercises.model",
-    "Vertretbar": "lawkit.exercises.model",
+    "Solution": "lawkit.coursework.model",
+    "Vertretbar": "lawkit.coursework.model",
     "answer_form": "lawkit.exercises.form",
-    "find_exercise": "lawkit.exercises.loading",
+    "find_exercise": "lawkit.coursework.loading",
     "gutachten_editor": "lawkit.exercises.editor",
-    "load_course": "lawkit.exercises.loading",
-    "load_exercise": "lawkit.exercises.loading",
+    "load_course": "lawkit.coursework.loading",
+    "load_exercise": "lawkit.coursework.loading",
     "self_check": "lawkit.exercises.editor",
 }
 
-__all__ = [
-    "COURSE_DIR",
-    "AnswerForm",
-    "Exercise",
-    "GutachtenEditor",
-    "RequiredNorm",
-    "Rubric",
-    "SelfCheck",
-    "Solution",
-    "Vertretbar",
-    "answer_form",
-    "find_exercise",
-    "gutachten_editor",
-    "load_course",
-    "load_exercise",
-    "self_check",
-]
+__all__ = sorted(_PUBLIC)
 
 __getattr__, __dir__ = lazy_exports("lawkit.exercises", _PUBLIC, globals(), __all__)

@@ -24,10 +24,11 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from lawkit._atomic import remove_stale_temporaries, write_atomic
+from lawkit._atomic import write_atomic
+from lawkit.coursework.loading import find_exercise
+from lawkit.coursework.model import Exercise
 from lawkit.errors import AuthoringError, LawkitError
-from lawkit.exercises.loading import find_exercise
-from lawkit.exercises.model import Exercise
+from lawkit.exercises.answer_widget import AnswerWidget
 from lawkit.loading.library import Library, default_library
 from lawkit.reading.model import Conclusion, Reading, StyleKind
 
@@ -126,21 +127,13 @@ def self_check(text: str, exercise: Exercise, library: Library) -> SelfCheck:
     return SelfCheck(reading, tuple(missing))
 
 
-class GutachtenEditor:
+class GutachtenEditor(AnswerWidget):
     """The widgets of one exercise's Gutachten, its saving, loading and Selbstkontrolle."""
 
     def __init__(self, exercise: Exercise, *, answers_dir: Path | str = "answers",
                  library: Library | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.exercise = exercise
-        self.library = library or default_library()
-        self.path = Path(answers_dir) / f"{exercise.id}.md"
-        self._clock = clock
-        self.kept: Path | None = None  # where the last save put an unreadable earlier file
-        remove_stale_temporaries(self.path.parent)  # of a save killed halfway
-        self.student = widgets.Text(description="Matrikelnr.", placeholder="z. B. 1234567")
-        self.student.add_class("lawkit-gutachten-student")
-        self.name = widgets.Text(description="Name", placeholder="optional")
-        self.name.add_class("lawkit-gutachten-name")
+        super().__init__(exercise, suffix=".md", css="gutachten", answers_dir=answers_dir,
+                         library=library, clock=clock)
         self.text = widgets.Textarea(placeholder="A. Strafbarkeit … nach § … \n\nX könnte sich … strafbar "
                                                  "gemacht haben, indem …",
                                      layout=widgets.Layout(width="95%", height="28em"))
@@ -173,10 +166,6 @@ class GutachtenEditor:
             self.load(self.path)
         self._other_answer()
 
-    # -- display ------------------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs: object) -> object:
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _count(self) -> None:
         n = words(self.text.value)
         self.count.value = f"{n} Wort" if n == 1 else f"{n} Wörter"
@@ -203,17 +192,7 @@ class GutachtenEditor:
 
     def problems(self) -> list[str]:
         """What keeps the Gutachten from being saved, in German (empty: it can be saved)."""
-        from lawkit.grading.answers import STUDENT_ID, WINDOWS_RESERVED
-
-        out = []
-        student = self.student.value.strip()
-        if not student:
-            out.append("Bitte geben Sie Ihre Matrikelnummer ein.")
-        elif not STUDENT_ID.fullmatch(student):
-            out.append("Die Matrikelnummer darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten "
-                       "(höchstens 40 Zeichen).")
-        elif WINDOWS_RESERVED.fullmatch(student):
-            out.append(f"„{student}“ ist als Matrikelnummer nicht zulässig (ein reservierter Dateiname).")
+        out = self.student_problems()
         if not self.text.value.strip():
             out.append("Bitte schreiben Sie Ihr Gutachten, bevor Sie speichern.")
         return out

@@ -12,23 +12,27 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
 import ipywidgets as widgets
 import traitlets
 
-from lawkit._atomic import remove_stale_temporaries, write_atomic
+from lawkit._atomic import write_atomic
+from lawkit.coursework.loading import find_exercise
+from lawkit.coursework.model import ELEMENT_RESULTS, NORM_RESULTS, Exercise, Finding
 from lawkit.errors import AuthoringError, LawkitError
-from lawkit.exercises.loading import find_exercise
-from lawkit.exercises.model import ELEMENT_RESULTS, NORM_RESULTS, Exercise
+from lawkit.exercises.answer_widget import AnswerWidget
 from lawkit.exercises.schema import schema_rows
 from lawkit.grading.answers import (
     MAX_ANSWER_BYTES,
-    STUDENT_ID,
+    ElementAnswer,
+    KonkurrenzAnswer,
+    NormAnswer,
     StudentAnswer,
     answer_from_mapping,
+    answer_mapping,
     load_answer,
 )
 from lawkit.loading.library import Library, default_library
@@ -136,8 +140,8 @@ class NormSelector(widgets.VBox):
         return handler
 
     @traitlets.validate("value")
-    def _valid(self, proposal: dict[str, object]) -> tuple[str, ...]:
-        value = tuple(dict.fromkeys(proposal["value"]))  # type: ignore[arg-type]
+    def _valid(self, proposal: dict[str, Iterable[str]]) -> tuple[str, ...]:
+        value = tuple(dict.fromkeys(proposal["value"]))
         unknown = [n for n in value if n not in self.checkboxes]
         if unknown:
             raise traitlets.TraitError(f"unknown norm {unknown[0]!r}")
@@ -148,7 +152,7 @@ class NormSelector(widgets.VBox):
         self._syncing = True
         try:
             for norm_id, box in self.checkboxes.items():
-                box.value = norm_id in change["new"]  # type: ignore[operator]
+                box.value = norm_id in change["new"]  # type: ignore[operator]  # traitlets: the selected ids
         finally:
             self._syncing = False
 
@@ -160,21 +164,13 @@ class NormSelector(widgets.VBox):
         self.value = tuple(order)
 
 
-class AnswerForm:
+class AnswerForm(AnswerWidget):
     """The widgets of one exercise's answer, its JSON, validation, saving and loading."""
 
     def __init__(self, exercise: Exercise, *, answers_dir: Path | str = "answers",
                  library: Library | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
-        self.exercise = exercise
-        self.library = library or default_library()
-        self.path = Path(answers_dir) / f"{exercise.id}.json"
-        self._clock = clock
-        self.kept: Path | None = None  # where the last save put an unreadable earlier file
-        remove_stale_temporaries(self.path.parent)  # of a save killed halfway
-        self.student = widgets.Text(description="Matrikelnr.", placeholder="z. B. 1234567")
-        self.student.add_class("lawkit-answer-student")
-        self.name = widgets.Text(description="Name", placeholder="optional")
-        self.name.add_class("lawkit-answer-name")
+        super().__init__(exercise, suffix=".json", css="answer", answers_dir=answers_dir,
+                         library=library, clock=clock)
         self.norm_selector = NormSelector(self.library)
         self.norm_result: dict[str, widgets.ToggleButtons] = {}
         self.element_result: dict[str, dict[str, widgets.Dropdown]] = {}
@@ -223,10 +219,6 @@ class AnswerForm:
                                   f"das Gutachten „{html.escape(gutachten.name)}“. Abgegeben wird nur "
                                   "eine Antwort je Übung – löschen Sie die, die nicht bewertet werden "
                                   "soll.</span>")
-
-    # -- display ------------------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs: object) -> object:
-        return self.widget._repr_mimebundle_(**kwargs)
 
     # -- the sections of the chosen norms --------------------------------------------------------
     def _section(self, norm_id: str) -> widgets.VBox:
@@ -314,52 +306,39 @@ class AnswerForm:
         return pair
 
     # -- the answer ---------------------------------------------------------------------------
-    def answer_dict(self) -> dict[str, object]:
-        """The answer in the schema of docs/grading-formats.md (unanswered parts left out)."""
-        answer: dict[str, object] = {"exercise": self.exercise.id, "student": self.student.value.strip()}
-        if self.name.value.strip():
-            answer["name"] = self.name.value.strip()
-        answer["submitted"] = self._clock().replace(microsecond=0).isoformat()
+    def answer(self) -> StudentAnswer:
+        """The answer the form shows, in the one answer model (unanswered parts left out; what
+        problems() reports, e.g. a reason without a result, is not part of it)."""
         norms = []
         for norm_id in self.norm_selector.value:
-            entry: dict[str, object] = {"norm": norm_id, "result": self.norm_result[norm_id].value}
-            if self.begruendung[norm_id].value.strip():
-                entry["begruendung"] = self.begruendung[norm_id].value.strip()
-            elements: dict[str, object] = {}
+            elements = []
             for element_id, choice in self.element_result[norm_id].items():
-                reason = self.element_begruendung[norm_id][element_id].value.strip()
-                if choice.value == NOT_ANSWERED and not reason:
-                    continue
-                item: dict[str, object] = {"result": choice.value or None}
-                if reason:
-                    item["begruendung"] = reason
-                elements[element_id] = item
-            if elements:
-                entry["elements"] = elements
-            norms.append(entry)
-        answer["norms"] = norms
-        konkurrenzen = [{"norm": a.value, "yields_to": b.value} for a, b in self.konkurrenzen
-                        if a.value or b.value]
-        if konkurrenzen:
-            answer["konkurrenzen"] = konkurrenzen
-        if self.konkurrenzen_begruendung.value.strip():
-            answer["konkurrenzen_begruendung"] = self.konkurrenzen_begruendung.value.strip()
-        gesamt: dict[str, object] = {
-            "applies": [n for n in self.norm_selector.value if self.applies[n].value]}
-        if self.gesamtergebnis.value.strip():
-            gesamt["text"] = self.gesamtergebnis.value.strip()
-        answer["gesamtergebnis"] = gesamt
-        return answer
+                if choice.value != NOT_ANSWERED:
+                    reason = self.element_begruendung[norm_id][element_id].value.strip()
+                    elements.append(ElementAnswer(element_id, Finding(choice.value), reason or None))
+            result = self.norm_result[norm_id].value
+            norms.append(NormAnswer(norm_id, Finding(result) if result else None,
+                                    self.begruendung[norm_id].value.strip() or None, tuple(elements)))
+        return StudentAnswer(
+            exercise=self.exercise.id,
+            student=self.student.value.strip(),
+            norms=tuple(norms),
+            name=self.name.value.strip() or None,
+            submitted=self._clock().replace(microsecond=0).isoformat(),
+            konkurrenzen=tuple(KonkurrenzAnswer(a.value, b.value) for a, b in self.konkurrenzen
+                               if a.value or b.value),
+            konkurrenzen_begruendung=self.konkurrenzen_begruendung.value.strip() or None,
+            applies=tuple(n for n in self.norm_selector.value if self.applies[n].value),
+            gesamtergebnis_text=self.gesamtergebnis.value.strip() or None,
+        )
+
+    def answer_dict(self) -> dict[str, object]:
+        """The answer in the schema of docs/grading-formats.md, written by the grader's own writer."""
+        return answer_mapping(self.answer())
 
     def problems(self) -> list[str]:
         """What keeps the answer from being saved, in German (empty: it can be saved)."""
-        out = []
-        student = self.student.value.strip()
-        if not student:
-            out.append("Bitte geben Sie Ihre Matrikelnummer ein.")
-        elif not STUDENT_ID.fullmatch(student):
-            out.append("Die Matrikelnummer darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten "
-                       "(höchstens 40 Zeichen).")
+        out = self.student_problems()
         if not self.norm_selector.value:
             out.append("Bitte wählen Sie mindestens eine Norm, die Sie prüfen.")
         for norm_id in self.norm_selector.value:
@@ -469,7 +448,8 @@ class AnswerForm:
         self.name.value = answer.name or ""
         self.norm_selector.value = tuple(n.norm for n in answer.norms)
         for norm in answer.norms:
-            self.norm_result[norm.norm].value = norm.result.value
+            if norm.result is not None:  # a form answer always states one (prose may not)
+                self.norm_result[norm.norm].value = norm.result.value
             self.begruendung[norm.norm].value = norm.begruendung or ""
             for element in norm.elements:
                 if element.element in self.element_result[norm.norm]:

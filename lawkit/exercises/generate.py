@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lawkit._atomic import write_atomic
-from lawkit._notebook import Cell, dumps, new_notebook
+from lawkit._notebook import Cell, format_notebook, new_notebook
+from lawkit.coursework.loading import course_dir, load_exercise
+from lawkit.coursework.model import Exercise
 from lawkit.errors import LawkitError
-from lawkit.exercises.loading import course_dir, load_exercise
-from lawkit.exercises.model import Exercise
 from lawkit.exercises.schema import schema_rows
 from lawkit.loading.library import Library, default_library
-from lawkit.rendering.gutachten import footnotes
+from lawkit.rendering.texts import footnotes
 
 if TYPE_CHECKING:
-    from lawkit.grading.reference import Reference
+    from lawkit.grading.reference import Reference, Scenario
 
 GENERATED = "Generiert mit `python -m lawkit.exercises build` aus `{master}` – nicht von Hand ändern."
 
@@ -134,7 +134,7 @@ def check_built(course: Path | str | None = None, out: Path | str | None = None,
 
 def notebook_json(cells: Iterable[Cell], prefix: str) -> str:
     """An output-free nbformat 4.5 notebook with fixed cell ids `<prefix>-<index>`."""
-    return dumps(new_notebook(cells, prefix))
+    return format_notebook(new_notebook(cells, prefix))
 
 
 def _sources_markdown(exercise: Exercise, library: Library) -> str:
@@ -237,11 +237,11 @@ def solution_cells(exercise: Exercise, ref: Reference, library: Library) -> list
     return cells
 
 
-def _differs(scenario: object, base: object) -> bool:
+def _differs(scenario: Scenario, base: Scenario) -> bool:
     """Whether a scenario (another view) changes any norm's result or Rechtsfolge."""
-    def outcome(s: object) -> tuple[object, ...]:
-        return (tuple(sorted((n, v.result, v.applies) for n, v in s.norms.items())),  # type: ignore[attr-defined]
-                s.displacements, s.applies)  # type: ignore[attr-defined]
+    def outcome(s: Scenario) -> tuple[object, ...]:
+        return (tuple(sorted((n, v.result, v.applies) for n, v in s.norms.items())),
+                s.displacements, s.applies)
     return outcome(scenario) != outcome(base)
 
 

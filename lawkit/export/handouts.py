@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from lawkit.export.model import Block, Handout, Heading, Inline, Items, Note, Para, Table, clean, paragraphs
 
 if TYPE_CHECKING:
+    from lawkit.coursework.model import Exercise
     from lawkit.evaluation.results import CaseResult
-    from lawkit.exercises.model import Exercise
     from lawkit.grading.model import Grade
     from lawkit.loading.library import Library
     from lawkit.model.norm import Source

@@ -13,15 +13,30 @@ from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
 
+# The type checker's view of the public names (`name as name`: re-exported) ...
 if TYPE_CHECKING:
-    from lawkit.grading.answers import StudentAnswer, answer_from_mapping, load_answer
-    from lawkit.grading.batch import BatchReport, grade_batch
-    from lawkit.grading.gradebook import Entry, Gradebook, Regrade
-    from lawkit.grading.grader import grade
-    from lawkit.grading.model import Deduction, Flag, Grade, Kind, Status
-    from lawkit.grading.reference import Reference, build_reference
-    from lawkit.grading.scale import average, average_label, points_label
+    from lawkit.grading.answers import StudentAnswer as StudentAnswer
+    from lawkit.grading.answers import answer_from_mapping as answer_from_mapping
+    from lawkit.grading.answers import load_answer as load_answer
+    from lawkit.grading.batch import BatchReport as BatchReport
+    from lawkit.grading.batch import grade_batch as grade_batch
+    from lawkit.grading.gradebook import Entry as Entry
+    from lawkit.grading.gradebook import Gradebook as Gradebook
+    from lawkit.grading.gradebook import Regrade as Regrade
+    from lawkit.grading.grader import grade as grade
+    from lawkit.grading.model import Deduction as Deduction
+    from lawkit.grading.model import Flag as Flag
+    from lawkit.grading.model import Grade as Grade
+    from lawkit.grading.model import Kind as Kind
+    from lawkit.grading.model import Status as Status
+    from lawkit.grading.reference import Reference as Reference
+    from lawkit.grading.reference import build_reference as build_reference
+    from lawkit.grading.scale import average as average
+    from lawkit.grading.scale import average_label as average_label
+    from lawkit.grading.scale import points_label as points_label
 
+# ... and the one table they are served from at run time: public name -> defining module,
+# imported on first use (tests/test_public_api.py checks that both say the same).
 _PUBLIC = {
     "BatchReport": "lawkit.grading.batch",
     "Deduction": "lawkit.grading.model",
@@ -44,26 +59,6 @@ _PUBLIC = {
     "points_label": "lawkit.grading.scale",
 }
 
-__all__ = [
-    "BatchReport",
-    "Deduction",
-    "Entry",
-    "Flag",
-    "Grade",
-    "Gradebook",
-    "Kind",
-    "Reference",
-    "Regrade",
-    "Status",
-    "StudentAnswer",
-    "answer_from_mapping",
-    "average",
-    "average_label",
-    "build_reference",
-    "grade",
-    "grade_batch",
-    "load_answer",
-    "points_label",
-]
+__all__ = sorted(_PUBLIC)
 
 __getattr__, __dir__ = lazy_exports("lawkit.grading", _PUBLIC, globals(), __all__)

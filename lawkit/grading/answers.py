@@ -17,16 +17,16 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lawkit.coursework.model import NORM_FINDINGS, Finding
 from lawkit.errors import AuthoringError
 from lawkit.loading.yaml_reader import beschreibe
 from lawkit.model.suggest import aehnlich
 
 if TYPE_CHECKING:
-    from lawkit.exercises.model import Exercise
+    from lawkit.coursework.model import Exercise
     from lawkit.grading.prose import ProseAnswer
     from lawkit.loading.library import Library
     from lawkit.model.norm import Element, Norm
@@ -42,16 +42,6 @@ _TOP_REQUIRED = ("exercise", "student", "norms")
 _TOP_OPTIONAL = ("name", "submitted", "konkurrenzen", "konkurrenzen_begruendung", "gesamtergebnis")
 
 
-class Finding(StrEnum):
-    """What an answer states for a norm (the first three) or an element (all four)."""
-
-    ERFUELLT = "erfüllt"
-    NICHT_ERFUELLT = "nicht erfüllt"
-    OFFEN = "offen"
-    DAHINSTEHEN = "kann dahinstehen"
-
-
-NORM_FINDINGS = (Finding.ERFUELLT, Finding.NICHT_ERFUELLT, Finding.OFFEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,7 +426,7 @@ class _Validator:
         assert exercise is not None
         student = self.student(top["student"])
         norms = self.norms(top["norms"])
-        konkurrenzen = ()
+        konkurrenzen: tuple[KonkurrenzAnswer, ...] = ()
         if top.get("konkurrenzen") is not None:
             konkurrenzen = tuple(self.konkurrenz(item, f"konkurrenzen[{i}]") for i, item in
                                  enumerate(self.list(top["konkurrenzen"], "konkurrenzen",
@@ -544,9 +534,47 @@ def _child(path: str, key: object) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
+def answer_mapping(answer: StudentAnswer) -> dict[str, object]:
+    """The answer as data in the schema of docs/grading-formats.md: the one writer of the format
+    (the answer form saves with it), the inverse of answer_from_mapping. Parts not given are left
+    out; a norm whose result is not stated (a Gutachten's open point) has the result None."""
+    data: dict[str, object] = {"exercise": answer.exercise, "student": answer.student}
+    if answer.name:
+        data["name"] = answer.name
+    if answer.submitted:
+        data["submitted"] = answer.submitted
+    norms: list[dict[str, object]] = []
+    for norm in answer.norms:
+        entry: dict[str, object] = {"norm": norm.norm, "result": norm.result.value if norm.result else None}
+        if norm.begruendung:
+            entry["begruendung"] = norm.begruendung
+        if norm.elements:
+            entry["elements"] = {e.element: _element_mapping(e) for e in norm.elements}
+        norms.append(entry)
+    data["norms"] = norms
+    if answer.konkurrenzen:
+        data["konkurrenzen"] = [{"norm": k.norm, "yields_to": k.yields_to} for k in answer.konkurrenzen]
+    if answer.konkurrenzen_begruendung:
+        data["konkurrenzen_begruendung"] = answer.konkurrenzen_begruendung
+    if answer.applies is not None:
+        gesamt: dict[str, object] = {"applies": list(answer.applies)}
+        if answer.gesamtergebnis_text:
+            gesamt["text"] = answer.gesamtergebnis_text
+        data["gesamtergebnis"] = gesamt
+    return data
+
+
+def _element_mapping(element: ElementAnswer) -> dict[str, object]:
+    data: dict[str, object] = {"result": element.result.value}
+    if element.begruendung:
+        data["begruendung"] = element.begruendung
+    return data
+
+
 def answer_from_mapping(data: Mapping[str, object], library: Library | None = None,
                         file: str = "<answer>") -> StudentAnswer:
-    """Validate an answer given as Python data (e.g. from the answer form) without a file."""
+    """Validate an answer given as Python data (e.g. from the answer form) without a file: the
+    reader of the format (load_answer reads a file with it), the inverse of answer_mapping."""
     from lawkit.loading.library import default_library
 
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)

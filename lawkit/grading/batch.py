@@ -55,9 +55,10 @@ from lawkit.grading.reference import Reference, build_reference
 from lawkit.grading.scale import average
 
 if TYPE_CHECKING:
-    from lawkit.exercises.model import Exercise
+    from lawkit.coursework.model import Exercise
     from lawkit.grading.lms import LmsTargets
     from lawkit.loading.library import Library
+    from lawkit.reading.confirm import Correction
 
 GRADES_CSV = "grades.csv"
 SUMMARY_CSV = "summary.csv"
@@ -267,7 +268,7 @@ def with_standards(exercise: Exercise, standards: tuple[Standard, ...]) -> Exerc
         return exercise
     from dataclasses import replace
 
-    from lawkit.exercises.model import Vertretbar
+    from lawkit.coursework.model import Vertretbar
 
     vertretbar = dict(exercise.solution.vertretbar)
     for standard in standards:
@@ -281,7 +282,7 @@ def with_standards(exercise: Exercise, standards: tuple[Standard, ...]) -> Exerc
 
 
 def _corrections(book: Gradebook, exercise: Exercise, chosen: list[_Submission]
-                 ) -> dict[str, tuple[object, ...]]:
+                 ) -> dict[str, tuple[Correction, ...]]:
     """The teacher's confirmed readings (`lawkit regrade --reading`) of each chosen Gutachten
     whose text is the one they were given for."""
     from lawkit.reading.confirm import parse_correction
@@ -289,7 +290,7 @@ def _corrections(book: Gradebook, exercise: Exercise, chosen: list[_Submission]
     fingerprints = {s.student: s.fingerprint for s in chosen if s.path.suffix.lower() in PROSE_SUFFIXES}
     if not fingerprints:
         return {}
-    out: dict[str, list[object]] = {}
+    out: dict[str, list[Correction]] = {}
     for fix in book.readings(exercise.id):
         if fingerprints.get(fix.student) == fix.fingerprint:
             try:
@@ -362,7 +363,7 @@ def _prose_submission(path: Path, exercise: Exercise) -> _Submission:
 
 
 def _graded(group: list[_Submission], exercise: Exercise, reference: Reference, library: Library,
-            problems: list[Problem], corrections: Mapping[str, tuple[object, ...]] | None = None
+            problems: list[Problem], corrections: Mapping[str, tuple[Correction, ...]] | None = None
             ) -> Iterator[tuple[_Submission, StudentAnswer, object]]:
     """Grade one chunk, one submission at a time (read again: pass one kept no answers). A
     Gutachten is read now, with the teacher's confirmed readings of that student's text."""
@@ -370,7 +371,7 @@ def _graded(group: list[_Submission], exercise: Exercise, reference: Reference, 
         try:
             fixes = (corrections or {}).get(submission.student, ())
             answer = load_answer(submission.path, library, exercise=exercise,
-                                 corrections=fixes)  # type: ignore[arg-type]
+                                 corrections=fixes)
             result = grade(exercise, answer, library, reference=reference)
         except Exception as exc:  # one file must never stop the class
             problems.append(_problem_of(exc, submission.path))

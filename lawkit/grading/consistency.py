@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from lawkit.grading.answers import Finding, NormAnswer, element_index
+from lawkit.coursework.model import Finding
+from lawkit.grading.answers import NormAnswer, element_index
 from lawkit.model.logic import Combine
 from lawkit.model.norm import Dispute, Element, Norm, View
 
@@ -152,8 +153,9 @@ def norm_contradictions(norm: Norm, answer: NormAnswer, view_of: ViewOf = _any_v
             views = (view,) if view is not None else element.dispute.views
             problems = [_group(label, v.requirement.combine, v.requirement.children, given, stated, implied)
                         for v in views]
-            if problems and all(problems):
-                text, cause = problems[0]  # type: ignore[misc]
+            found = [p for p in problems if p is not None]
+            if found and len(found) == len(problems):
+                text, cause = found[0]
                 out.append(Contradiction(element.id, text, cause, implied.implied(element)))
         elif element.children:
             problem = _group(label, element.combine, element.children, given, stated, implied)

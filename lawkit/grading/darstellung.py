@@ -114,10 +114,10 @@ def judge(reading: Reading, library: Library) -> dict[str, list[Item]]:
             add("schwerpunkt", 0.0 if short else 1.0, short)
     foreign = [n for n in reading.style if n.kind is StyleKind.SV_FREMD]
     if foreign:
-        first = foreign[0]
+        note = foreign[0]
         others = f" (und {len(foreign) - 1} weitere Stellen)" if len(foreign) > 1 else ""
-        items["sachverhalt"].append(Item("sachverhalt", None, None, "", 0.0, first.text + others,
-                                         first.spans[0] if first.spans else None))
+        items["sachverhalt"].append(Item("sachverhalt", None, None, "", 0.0, note.text + others,
+                                         note.spans[0] if note.spans else None))
     return items
 
 

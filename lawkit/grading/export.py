@@ -14,6 +14,10 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MOODLE_COLUMNS = ("ID number", "Full name", "Punkte", "Feedback")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -89,7 +93,7 @@ SUMMARY_COLUMNS = ("student", "name", "points", "label", "units", "max_units", "
                    "pruefungsspezifische_abzuege", "widersprueche", "kind", "file")
 
 
-def summary_frame(rows: Sequence[ExportRow]) -> object:
+def summary_frame(rows: Sequence[ExportRow]) -> pd.DataFrame:
     """The class table as a pandas DataFrame (pandas is imported only here)."""
     import pandas as pd
 
@@ -100,27 +104,27 @@ def summary_frame(rows: Sequence[ExportRow]) -> object:
     )
 
 
-def summary_csv(frame: object) -> str:
+def summary_csv(frame: pd.DataFrame) -> str:
     out = io.StringIO()
-    frame.to_csv(out, index=False, lineterminator="\n")  # type: ignore[attr-defined]
+    frame.to_csv(out, index=False, lineterminator="\n")
     return out.getvalue()
 
 
-def summary_text(frame: object) -> str:
+def summary_text(frame: pd.DataFrame) -> str:
     """A short German overview of the class: counts per name of the scale and key figures."""
     from lawkit.grading.scale import average
 
-    points = list(frame["points"])  # type: ignore[index]
+    points = list(frame["points"])
     if not points:
         return "Keine bewerteten Abgaben.\n"
     mean, label = average(points)
-    counts = frame["label"].value_counts()  # type: ignore[index]
+    counts = frame["label"].value_counts()
     order = ("sehr gut", "gut", "vollbefriedigend", "befriedigend", "ausreichend", "mangelhaft",
              "ungenügend")
     lines = [
         f"Bewertete Abgaben: {len(points)}",
         f"Durchschnitt (§ 2 JurPrNotSkV): {str(mean).replace('.', ',')} Punkte ({label})",
-        f"Median: {frame['points'].median():g} Punkte; Minimum {min(points)}, Maximum {max(points)}",  # type: ignore[index]
+        f"Median: {frame['points'].median():g} Punkte; Minimum {min(points)}, Maximum {max(points)}",
         "Verteilung: " + ", ".join(f"{name} {int(counts.get(name, 0))}" for name in order),
     ]
     return "\n".join(lines) + "\n"

@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from lawkit.grading.model import Deduction, ElementGrade, Grade, PartGrade, format_units
-from lawkit.grading.scale import MAX_POINTS
+from lawkit.grading.scale import MAX_POINTS, format_units
+
+if TYPE_CHECKING:
+    from lawkit.grading.model import Deduction, ElementGrade, Grade, PartGrade
 
 INTRO_FACHLICH = (
     "Fachliche Wertungen betreffen die Richtigkeit Ihrer Ergebnisse. Maßstab ist, ob Ihre "

@@ -35,8 +35,8 @@ from typing import Any
 
 from lawkit._sqlite import sqlite_message
 from lawkit.errors import LawkitError
-from lawkit.grading.model import Grade, format_units
-from lawkit.grading.scale import MAX_POINTS, average
+from lawkit.grading.model import Grade
+from lawkit.grading.scale import MAX_POINTS, average, format_units
 
 BEWERTUNG = "bewertung"
 UEBERDENKEN = "überdenken"

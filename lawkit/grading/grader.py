@@ -26,12 +26,13 @@ The rules (BVerwG 6 B 71.17 is the specification; docs/grading.md has the full l
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from lawkit.coursework.model import Finding
 from lawkit.errors import LawkitError
-from lawkit.grading.answers import Finding, NormAnswer, StudentAnswer, element_index
+from lawkit.grading.answers import NormAnswer, StudentAnswer, element_index
 from lawkit.grading.consistency import consistent_results, norm_contradictions
 from lawkit.grading.model import (
     Criterion,
@@ -42,18 +43,17 @@ from lawkit.grading.model import (
     Kind,
     PartGrade,
     Status,
-    format_units,
 )
 from lawkit.grading.path import NormPath, choose_path, norm_path
 from lawkit.grading.reference import Reference, Scenario, build_reference
-from lawkit.grading.scale import _exact, points_for_share, points_label
+from lawkit.grading.scale import _exact, format_units, points_for_share, points_label
 from lawkit.grading.scan import cited_in
 from lawkit.model.norm import Dispute, Norm, NormKind
 
 if TYPE_CHECKING:
-    from lawkit.exercises.model import Exercise, Vertretbar
+    from lawkit.coursework.model import Exercise, Vertretbar
     from lawkit.loading.library import Library
-    from lawkit.reading.model import Reading, Span
+    from lawkit.reading.model import ElementReading, NormReading, Reading, Span
 
 RN_FACHLICH = "BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 9"
 RN_VOLLSTAENDIGKEIT = "BVerwG, Beschl. v. 05.03.2018 – 6 B 71.17, Rn. 11, 13"
@@ -483,7 +483,7 @@ class _Grader:
         from lawkit.grading.prose import quote_of
 
         given = {e.element: e.result for e in answer.elements}
-        checks: list[tuple[str, str, Finding | None, object]] = []
+        checks: list[tuple[str, str, Finding | None, NormReading | ElementReading]] = []
         if reading.conclusion is not None and not reading.unsure and reading.statements:
             checks.append(("", subject, answer.result, reading))
         for element in reading.elements:
@@ -491,13 +491,13 @@ class _Grader:
                 checks.append((f"#{element.element}", f"„{element.label}“", given.get(element.element),
                                element))
         for suffix, what, ticked, read in checks:
-            conclusion = read.conclusion  # type: ignore[attr-defined]
-            if not any(st.explicit and st.confidence >= 0.75 for st in read.statements):  # type: ignore[attr-defined]
+            conclusion = read.conclusion
+            if not any(st.explicit and st.confidence >= 0.75 for st in read.statements):
                 continue  # only a marked Ergebnis of the Begründung is held against the form
             if ticked is None or conclusion is None or conclusion.value == ticked.value or \
                     conclusion.value == "kann dahinstehen" or ticked is Finding.DAHINSTEHEN:
                 continue
-            sentence, _ = quote_of(self.reading, read.statements[-1].span)  # type: ignore[attr-defined]
+            sentence, _ = quote_of(self.reading, read.statements[-1].span)
             self.flag(budget, "begruendung", norm.id, f"formular:{norm.id}{suffix}",
                       f"{subject} – Widerspruch",
                       f"{what}: Ihre Begründung sagt „{sentence}“ ({conclusion.value}), Ihr Ergebnis "
@@ -535,7 +535,7 @@ class _Grader:
             given = finding.value if finding is not None else None
             # stated against its own sub-results, and right by what follows from them: the error
             # is the contradiction (charged once, below), not the element
-            contradicted = bool(consistent) and element_id in consistent and \
+            contradicted = consistent is not None and element_id in consistent and \
                 consistent[element_id].value in accepted and given not in accepted
             correct: bool | None
             open_point = self.prose.open_point(norm.id, element_id) if self.prose is not None else None
@@ -586,7 +586,7 @@ class _Grader:
                 self.deduct(budget, "elements", Kind.FACHLICH, norm.id,
                             f"merkmal:{norm.id}#{element_id}", f"{subject} – Merkmal „{label}“",
                             quoted(accepted), shown,
-                            self.not_vertretbar(element_ref.accepted.get(given, ()),
+                            self.not_vertretbar(element_ref.accepted.get(given or "", ()),
                                                 self.reference.grounds_on(self.path.index, norm.id,
                                                                           element_id)),
                             unit, at)
@@ -672,7 +672,8 @@ class _Grader:
                         why, weight)
             self.parts.append(PartGrade("darstellung", "Darstellung", weight, budget.units))
             return
-        items = judge(reading, self.library)  # type: ignore[arg-type]
+        assert reading is not None  # without a reading there are no points (returned above)
+        items = judge(reading, self.library)
         for criterion in weights:
             judged = items.get(criterion, [])
             unit = budget.total_of(criterion) / len(judged) if judged else Fraction(0)
@@ -936,6 +937,6 @@ def _disputes(scenarios: Iterable[Scenario]) -> list[Dispute]:
     return list(disputes.values())
 
 
-def _element_order(norm: Norm, graded: list[str], answer: NormAnswer) -> list[str]:
+def _element_order(norm: Norm, graded: Sequence[str], answer: NormAnswer) -> list[str]:
     wanted = set(graded) | {e.element for e in answer.elements}
     return [element_id for element_id in element_index(norm) if element_id in wanted]

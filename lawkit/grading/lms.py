@@ -69,8 +69,8 @@ class LmsTargets:
             full_name, participant = self.moodle[student]
             folder = _safe(full_name).replace("_", " ").strip() or student
             return f"{folder}_{participant}_assignfeedback_file/Bewertung_{student}.html"
-        folder = self.ilias_folder(student) if zip_name == ILIAS else None
-        return f"{folder}/Bewertung_{student}.html" if folder is not None else None
+        ilias = self.ilias_folder(student) if zip_name == ILIAS else None
+        return f"{ilias}/Bewertung_{student}.html" if ilias is not None else None
 
     def unmatched(self, zip_name: str, students: Iterable[str]) -> list[Problem]:
         from lawkit.grading.batch import Problem

@@ -12,6 +12,8 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
+from lawkit.grading.scale import format_units
+
 
 class Kind(StrEnum):
     """The two kinds of Wertungen of BVerwG 6 B 71.17 (Rn. 9 and Rn. 10 f.)."""
@@ -55,7 +57,7 @@ class Deduction:
                 f"{self.why} {cost}")
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"kind": self.kind.value, "part": self.part, "code": self.code,
+        out: dict[str, str | None] = {"kind": self.kind.value, "part": self.part, "code": self.code,
                "subject": self.subject, "expected": self.expected, "given": self.given,
                "why": self.why, "units": str(self.units), "text": self.text()}
         if self.quote:
@@ -194,11 +196,3 @@ def _end(text: str) -> str:
     """A phrase as the end of a sentence: one full stop (or the quote's own)."""
     return text if text.endswith((".", "“.", "?", "!")) else text + "."
 
-
-def format_units(value: Fraction) -> str:
-    """A number of units in German notation, at most two decimals: 8, 2,67, 0,4."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    rounded = round(value, 2)
-    text = f"{float(rounded):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from lawkit.grading.answers import Finding, NormAnswer, StudentAnswer
+from lawkit.coursework.model import Finding
+from lawkit.grading.answers import NormAnswer, StudentAnswer
 from lawkit.grading.consistency import implied_results
 from lawkit.grading.reference import Reference, Scenario
 

@@ -45,7 +45,7 @@ def _chart(heights: tuple[int, ...], title: str) -> bytes:
     axes.set_xlabel("Punkte (0–18)")
     axes.set_ylabel("Anzahl")
     axes.set_title(title)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator's own parameter
     axes.legend(handles=[Patch(color=c, label=n) for n, c in _COLOURS.items()], fontsize=7,
                 loc="upper left", ncols=2, frameon=False)
     figure.tight_layout()

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lawkit.coursework.model import Finding
 from lawkit.errors import AuthoringError, LawkitError
 from lawkit.grading.answers import (
     STUDENT_ID,
     WINDOWS_RESERVED,
     ElementAnswer,
-    Finding,
     KonkurrenzAnswer,
     NormAnswer,
     StudentAnswer,
@@ -35,7 +35,7 @@ from lawkit.grading.answers import (
 from lawkit.reading.model import Conclusion, Reading, Span
 
 if TYPE_CHECKING:
-    from lawkit.exercises.model import Exercise
+    from lawkit.coursework.model import Exercise
     from lawkit.loading.library import Library
     from lawkit.model.case import Case
     from lawkit.model.norm import Norm
@@ -148,7 +148,7 @@ def prose_answer(document: ProseDocument, library: Library, *, exercise: Exercis
             raise AuthoringError(file, "exercise", "ein Gutachten wird gegen eine Aufgabe gelesen, die Datei "
                                                    "nennt aber keine (exercise im Kopf); erwartet die "
                                                    "Aufgabe im Kopf oder beim Aufruf")
-        from lawkit.exercises.loading import find_exercise
+        from lawkit.coursework.loading import find_exercise
 
         try:
             exercise = find_exercise(document.exercise, library=library)

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from lawkit.coursework.model import Finding
 from lawkit.errors import LawkitError
 from lawkit.evaluation.results import CaseResult, ElementResult, NormResult
-from lawkit.grading.answers import Finding
 from lawkit.model.case import Case, Examination
 from lawkit.model.logic import Combine, Result, combine
 from lawkit.model.norm import Dispute, Norm, NormKind, RelationKind, View
 
 if TYPE_CHECKING:
-    from lawkit.exercises.model import Exercise, Vertretbar
+    from lawkit.coursework.model import Exercise, Vertretbar
     from lawkit.loading.library import Library
 
 MAX_SCENARIOS = 32
@@ -430,8 +430,8 @@ def _norm_reference(norm: Norm, results: list[NormResult], indices: list[int], i
     for ref, extra in vertretbar.items():  # vertretbar results for elements the checks do not reach
         norm_id, _, element_id = ref.partition("#")
         if norm_id == norm.id and element_id and element_id not in elements:
-            element = norm.find(element_id)
-            label = element.label if element is not None else element_id
+            found = norm.find(element_id)
+            label = found.label if found is not None else element_id
             elements[element_id] = ElementReference(
                 element_id, label, MappingProxyType({v: (-1,) for v in extra.results}), (), extra)
     return NormReference(

@@ -94,7 +94,7 @@ def read_roster_text(file: str, text: str) -> Roster:
             raise AuthoringError(file, "matrikelnummer", f"die Matrikelnummer {student} steht schon in "
                                                          f"Zeile {by_student[student].line}; erwartet "
                                                          "jede Person einmal", line)
-        person = Person(**{k: v for k, v in values.items() if k in COLUMNS}, line=line)
+        person = Person(**{k: v for k, v in values.items() if k in COLUMNS}, line=line)  # type: ignore[arg-type]  # required columns checked above
         hub = person.hub_user
         if hub is not None and hub in by_hub:
             raise AuthoringError(file, "hub_user", f"der Hub-Benutzer {hub} steht schon in Zeile "

@@ -110,3 +110,12 @@ def _exact(value: Number) -> Fraction:
         except ArithmeticError:
             raise ValueError(f"cannot read {value!r} as a number of points") from None
     raise TypeError(f"expected a number of points, got {value!r}")
+
+
+def format_units(value: Fraction) -> str:
+    """A number of units in German notation, at most two decimals: 8, 2,67, 0,4."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    rounded = round(value, 2)
+    text = f"{float(rounded):.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")

@@ -40,7 +40,7 @@ class PullConflict:
     """Where the lecturer's version was saved; None if the lecturer deleted the file."""
 
 
-def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False,
                           env={**os.environ, "LANG": "C"})
 
@@ -91,7 +91,8 @@ def find_conflicts(repo: Path, before: str | None) -> list[tuple[str, str, bool]
         old, student, lecturer = _blob(repo, base, path), _blob(repo, mine, path), _blob(repo, theirs, path)
         if lecturer is None and student is not None:
             found.append((path, theirs, True))
-        elif None not in (old, student, lecturer) and _collides(student, old, lecturer):  # type: ignore[arg-type]
+        elif old is not None and student is not None and lecturer is not None and \
+                _collides(student, old, lecturer):
             found.append((path, theirs, False))
     return found
 

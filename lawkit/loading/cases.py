@@ -86,7 +86,7 @@ def read_case(reader: Reader) -> Case:
     }
     problems.raise_if_any()
     return Case(examinations=tuple(examinations), variants=tuple(variants), file=reader.doc.file,
-                **fields)  # type: ignore[arg-type]
+                **fields)  # type: ignore[arg-type]  # fields: each read by its own typed reader
 
 
 def _read_examination(item: Reader) -> Examination:
@@ -122,7 +122,7 @@ def read_facts(reader: Reader) -> dict[str, Fact]:
     for key, item in reader.items():
         for sentence in facts[key].sentences if key in facts else ():
             for other, _ in sentence.also:
-                if other not in facts and other not in reader.value:  # type: ignore[operator]
+                if other not in facts and other not in reader.value:  # type: ignore[operator]  # a mapping (read above)
                     problems.add(item["saetze"][sentence.answer.value]["zugleich"].error(
                         f"unbekannte Tatsache {other!r}; erwartet eine Tatsache dieses Falls "
                         f"({', '.join(facts)})"))
@@ -141,8 +141,8 @@ def _read_fact(key: str, item: Reader) -> Fact:
                  optional=("source", "assumed", "problem", "brief", "saetze"), problems=problems)
     fact = Fact(
         key=key,
-        answer=problems.attempt(item.choice, "answer", Answer),  # type: ignore[arg-type]
-        note=problems.attempt(item.str, "note"),  # type: ignore[arg-type]
+        answer=problems.attempt(item.choice, "answer", Answer),  # type: ignore[arg-type]  # no None: raise_if_any()
+        note=problems.attempt(item.str, "note"),  # type: ignore[arg-type]  # no None: raise_if_any()
         source=problems.attempt(item.opt_str, "source"),
         assumed=bool(problems.attempt(item.boolean, "assumed", False)),
         problem=bool(problems.attempt(item.boolean, "problem", False)),

@@ -245,13 +245,13 @@ def norm_templates_used(norm: Norm, reachable: Iterable[Element]) -> list[str]:
 
 
 def _obersatz_template(norm: Norm) -> str:
-    from lawkit.rendering.phrases import norm_templates
+    from lawkit.model.templates import norm_templates
 
     return norm.texts.obersatz or norm_templates(norm.kind)["obersatz"]
 
 
 def _default_templates(norm: Norm) -> list[str]:
-    from lawkit.rendering.phrases import norm_templates
+    from lawkit.model.templates import norm_templates
 
     defaults = norm_templates(norm.kind)
     return [

@@ -133,7 +133,7 @@ def read_element(reader: Reader, *, id_required: bool = True, default_id: str = 
     else:
         fields["dispute"] = problems.attempt(read_dispute, reader["dispute"], element_id)
     problems.raise_if_any()
-    return Element(**fields)  # type: ignore[arg-type]
+    return Element(**fields)  # type: ignore[arg-type]  # fields: each read by its own typed reader above
 
 
 def _satisfied_by(reader: Reader, problems: Problems) -> Answer:
@@ -187,7 +187,7 @@ def _read_view(item: Reader, element_id: str, seen: set[str]) -> View:
         raise item.error(f"die Ansicht {view_id!r} steht zweimal in diesem Meinungsstreit; erwartet "
                          "jede ID einmal", "id")
     seen.add(view_id)
-    requirement_fields = {k: v for k, v in item.value.items()  # type: ignore[union-attr]
+    requirement_fields = {k: v for k, v in item.value.items()  # type: ignore[attr-defined]  # a mapping: checked above
                           if k in (*_DECIDERS, "question", "satisfied_by")}
     requirement_fields["label"] = item.str("label")
     requirement = read_element(
@@ -264,18 +264,18 @@ def read_norm(reader: Reader) -> Norm:
     assert norm_id is not None and title is not None and kind is not None
     norm = Norm(
         id=norm_id,
-        citation=citation,  # type: ignore[arg-type]
+        citation=citation,  # type: ignore[arg-type]  # no None: raise_if_any() above
         title=title,
         kind=kind,
-        wording=wording,  # type: ignore[arg-type]
+        wording=wording,  # type: ignore[arg-type]  # no None: raise_if_any() above
         root=Element(id=norm_id, label=title,
                      combine=Combine.ALL_OF if tops[0] == "elements" else Combine.ANY_OF,
-                     children=elements),  # type: ignore[arg-type]
+                     children=elements),  # type: ignore[arg-type]  # no None: raise_if_any() above
         consequence=consequence,
-        procedural=procedural,  # type: ignore[arg-type]
-        relations=relations,  # type: ignore[arg-type]
-        sources=sources,  # type: ignore[arg-type]
-        texts=texts,  # type: ignore[arg-type]
+        procedural=procedural,  # type: ignore[arg-type]  # no None: raise_if_any() above
+        relations=relations,  # type: ignore[arg-type]  # no None: raise_if_any() above
+        sources=sources,  # type: ignore[arg-type]  # no None: raise_if_any() above
+        texts=texts,  # type: ignore[arg-type]  # no None: raise_if_any() above
         file=reader.doc.file,
     )
     _check_unique_ids(reader, norm)

@@ -7,15 +7,19 @@ expected) for anything that does not fit, never a traceback.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from lawkit.errors import AuthoringError, combined
 from lawkit.model.norm import Origin
 from lawkit.model.suggest import aehnlich
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 2_000_000  # an authored file larger than this is a mistake, not a norm
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
@@ -155,8 +159,8 @@ def yaml_hint(exc: object) -> str:
     return ""
 
 
-def _convert(node: object, path: str, lines: dict[str, int], file: str, budget: list[int],
-             constructor: object, depth: int) -> object:
+def _convert(node: yaml.Node, path: str, lines: dict[str, int], file: str, budget: list[int],
+             constructor: yaml.SafeLoader, depth: int) -> object:
     import yaml
 
     budget[0] -= 1
@@ -164,7 +168,7 @@ def _convert(node: object, path: str, lines: dict[str, int], file: str, budget: 
         raise AuthoringError(
             file, path, f"mehr als {MAX_NODES} Werte (verschachtelte Anker?); erwartet eine kleine Datei"
         )
-    line = node.start_mark.line + 1  # type: ignore[attr-defined]
+    line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise AuthoringError(file, path, f"die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt; "
                                          "erwartet eine flache Datei", line)
@@ -196,12 +200,12 @@ def _convert(node: object, path: str, lines: dict[str, int], file: str, budget: 
             for i, item in enumerate(node.value)
         ]
     try:
-        value = constructor.construct_object(node)  # type: ignore[attr-defined]
+        value = constructor.construct_object(node)
     except yaml.YAMLError as exc:
         raise AuthoringError(file, path, f"dieser Wert kann nicht gelesen werden: {exc}", line) from None
     except ValueError:  # e.g. an integer with more digits than Python converts
         raise AuthoringError(file, path, f"dieser Wert kann nicht gelesen werden "
-                                         f"({beschreibe(node.value)}); erwartet einen Text oder eine "  # type: ignore[attr-defined]
+                                         f"({beschreibe(node.value)}); erwartet einen Text oder eine "
                                          "Zahl üblicher Länge", line) from None
     if isinstance(value, str):
         _check_text(value, file, path, line)
@@ -361,12 +365,12 @@ class Reader:
     def str(self, key: str) -> str:
         return self[key].text()
 
-    def opt_str(self, key: str) -> str | None:
-        if not self.has(key) or self.value[key] is None:  # type: ignore[index]
+    def opt_str(self, key: builtins.str) -> builtins.str | None:
+        if not self.has(key) or self.value[key] is None:  # type: ignore[index]  # has() found a mapping
             return None
         return self.str(key)
 
-    def ident(self, key: str = "id") -> str:
+    def ident(self, key: builtins.str = "id") -> builtins.str:
         reader = self[key]
         value = reader.text()
         if not _is_ident(value):
@@ -376,15 +380,15 @@ class Reader:
             )
         return value
 
-    def boolean(self, key: str, default: bool) -> bool:
+    def boolean(self, key: builtins.str, default: bool) -> bool:
         if not self.has(key):
             return default
-        value = self.value[key]  # type: ignore[index]
+        value = self.value[key]  # type: ignore[index]  # has() found a mapping
         if not isinstance(value, bool):
             raise self[key].error(f"erwartet true oder false, gefunden: {beschreibe(value)}")
         return value
 
-    def choice(self, key: str, enum: type[E], default: E | None = None) -> E:
+    def choice(self, key: builtins.str, enum: type[E], default: E | None = None) -> E:
         if not self.has(key):
             if default is None:
                 raise self.error(f"der Schlüssel {key!r} fehlt; erwartet, dass er angegeben ist")

@@ -12,31 +12,33 @@ from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
 
+# The type checker's view of the public names (`name as name`: re-exported) ...
 if TYPE_CHECKING:
-    from lawkit.reading.model import (
-        Conclusion,
-        ElementReading,
-        Gesamtergebnis,
-        KonkurrenzReading,
-        NormReading,
-        Reading,
-        Span,
-        Statement,
-        StyleKind,
-        StyleNote,
-    )
-    from lawkit.reading.reader import read_gutachten
-    from lawkit.reading.sources import (
-        MAX_PROSE_BYTES,
-        PROSE_SUFFIXES,
-        ProseDocument,
-        ProseError,
-        prose_text,
-        read_prose,
-    )
-    from lawkit.reading.text import Block, Heading, Sentence, segment
-    from lawkit.reading.vocabulary import load_vocabularies
+    from lawkit.reading.model import Conclusion as Conclusion
+    from lawkit.reading.model import ElementReading as ElementReading
+    from lawkit.reading.model import Gesamtergebnis as Gesamtergebnis
+    from lawkit.reading.model import KonkurrenzReading as KonkurrenzReading
+    from lawkit.reading.model import NormReading as NormReading
+    from lawkit.reading.model import Reading as Reading
+    from lawkit.reading.model import Span as Span
+    from lawkit.reading.model import Statement as Statement
+    from lawkit.reading.model import StyleKind as StyleKind
+    from lawkit.reading.model import StyleNote as StyleNote
+    from lawkit.reading.reader import read_gutachten as read_gutachten
+    from lawkit.reading.sources import MAX_PROSE_BYTES as MAX_PROSE_BYTES
+    from lawkit.reading.sources import PROSE_SUFFIXES as PROSE_SUFFIXES
+    from lawkit.reading.sources import ProseDocument as ProseDocument
+    from lawkit.reading.sources import ProseError as ProseError
+    from lawkit.reading.sources import prose_text as prose_text
+    from lawkit.reading.sources import read_prose as read_prose
+    from lawkit.reading.text import Block as Block
+    from lawkit.reading.text import Heading as Heading
+    from lawkit.reading.text import Sentence as Sentence
+    from lawkit.reading.text import segment as segment
+    from lawkit.reading.vocabulary import load_vocabularies as load_vocabularies
 
+# ... and the one table they are served from at run time: public name -> defining module,
+# imported on first use (tests/test_public_api.py checks that both say the same).
 _PUBLIC = {
     "Block": "lawkit.reading.text",
     "Conclusion": "lawkit.reading.model",
@@ -62,29 +64,6 @@ _PUBLIC = {
     "segment": "lawkit.reading.text",
 }
 
-__all__ = [
-    "MAX_PROSE_BYTES",
-    "PROSE_SUFFIXES",
-    "Block",
-    "Conclusion",
-    "ElementReading",
-    "Gesamtergebnis",
-    "Heading",
-    "KonkurrenzReading",
-    "NormReading",
-    "ProseDocument",
-    "ProseError",
-    "Reading",
-    "Sentence",
-    "Span",
-    "Statement",
-    "StyleKind",
-    "StyleNote",
-    "load_vocabularies",
-    "prose_text",
-    "read_gutachten",
-    "read_prose",
-    "segment",
-]
+__all__ = sorted(_PUBLIC)
 
 __getattr__, __dir__ = lazy_exports("lawkit.reading", _PUBLIC, globals(), __all__)

@@ -52,7 +52,7 @@ def cites(ref: StatuteRef, target: StatuteRef, *, until: StatuteRef | None = Non
         return False
     if until is not None and until.number != ref.number:
         low, high, wanted = _number(ref.number), _number(until.number), _number(target.number)
-        return None not in (low, high, wanted) and low <= wanted <= high  # type: ignore[operator]
+        return low is not None and high is not None and wanted is not None and low <= wanted <= high
     if ref.number != target.number:
         return False
     for part in _NARROWER:

@@ -166,11 +166,11 @@ def read_gutachten(text: str | ProseDocument, *, norms: Sequence[Norm], library:
         if not reading.elements and reading.norm in ctx.region.values():
             ctx.messages.append(f"Zu {reading.citation} nennt die Bearbeitung ein Ergebnis, prüft aber "
                                 "kein Tatbestandsmerkmal erkennbar.")
-    reading = Reading(source, document, blocks, readings, tuple(ctx.konkurrenzen), gesamt, (),
-                      tuple(ctx.messages), words, tuple(norm_map))
+    unstyled = Reading(source, document, blocks, readings, tuple(ctx.konkurrenzen), gesamt, (),
+                       tuple(ctx.messages), words, tuple(norm_map))
     from lawkit.reading.style import style_notes
 
-    notes, problems = style_notes(reading, ctx, views or {})
+    notes, problems = style_notes(unstyled, ctx, views or {})
     return Reading(source, document, blocks, readings, tuple(ctx.konkurrenzen), gesamt, notes,
                    tuple(ctx.messages), words, tuple(norm_map), problems)
 
@@ -538,7 +538,7 @@ def _norm_level(ctx: Context, s: Sentence, sentence: str, norm_id: str) -> bool:
     haben, indem …"): it belongs to the norm, not to an element."""
     norm = ctx.norms[norm_id]
     pattern = _norm_pattern(norm)
-    if pattern is None or not pattern.search(sentence):  # type: ignore[attr-defined]
+    if pattern is None or not pattern.search(sentence):
         return False
     if mk.KONJUNKTIV.search(sentence):
         return True
@@ -766,7 +766,7 @@ def _pair(ctx: Context, named: list[str], dominant_first: bool, region: str | No
 
 # -- norm conclusions and Gesamtergebnis ---------------------------------------------------
 
-def _norm_pattern(norm: Norm) -> object:
+def _norm_pattern(norm: Norm) -> re.Pattern[str] | None:
     if norm.kind is NormKind.STRAFTATBESTAND:
         return mk.STRAFBAR
     if norm.kind is NormKind.ANSPRUCHSGRUNDLAGE:
@@ -783,7 +783,7 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm, *, lenient: bool = Fa
     if subject is None and _VORAUSSETZUNGEN.search(sentence) and ctx.region.get(s.index) == norm.id:
         subject = next((m for m in mk.find_markers(ctx.text, s.start, s.end)
                         if m.kind in (mk.Kind.POS, mk.Kind.NEG)), None)
-    if subject is None and (pattern is None or not pattern.search(sentence)):  # type: ignore[attr-defined]
+    if subject is None and (pattern is None or not pattern.search(sentence)):
         return None
     roles = _roles(sentence, s.heading)
     if roles & {"question", "conditional", "hedge"} or (
@@ -798,7 +798,7 @@ def _norm_statement(ctx: Context, s: Sentence, norm: Norm, *, lenient: bool = Fa
         return Statement(Conclusion.DAHINSTEHEN, Span(s.start, s.end), "kann dahinstehen", 0.7, True)
     if any(m.kind is mk.Kind.OFF for m in markers):
         return Statement(Conclusion.OFFEN, Span(s.start, s.end), "offen", 0.7, True)
-    match = pattern.search(sentence) if pattern is not None else None  # type: ignore[attr-defined]
+    match = pattern.search(sentence) if pattern is not None else None
     if match is None:
         if subject is None:
             return None
@@ -873,9 +873,9 @@ def _gesamtergebnis(ctx: Context) -> Gesamtergebnis | None:
             for s in block.sentences:
                 region = ctx.region.get(s.index)
                 for norm_id in _named(ctx, s) or ([region] if region in ctx.norms else []):
-                    statement = _norm_statement(ctx, s, ctx.norms[norm_id])
-                    if statement is not None:
-                        applies[norm_id] = statement.conclusion
+                    found = _norm_statement(ctx, s, ctx.norms[norm_id])
+                    if found is not None:
+                        applies[norm_id] = found.conclusion
                         spans.append(Span(s.start, s.end))
         for norm_id in yielded & set(applies):
             applies[norm_id] = Conclusion.NICHT_ERFUELLT

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from lawkit.evaluation.results import CaseResult
     from lawkit.model.case import Fact
     from lawkit.reading.reader import Context, Unit
+    from lawkit.reading.text import Sentence
 
 _SIGN = re.compile(r"\((?:\+|-|–|−)\)")
 DEFINITION_OVERLAP = 0.3  # share of the library definition's keywords a student's definition should use
@@ -198,7 +199,7 @@ def _point(ctx: Context, element: ElementReading, unit: Unit, checked: CaseResul
     return notes
 
 
-def _subsumtion(ctx: Context, norm: str, eid: str, wider: list, span: Span) -> list[StyleNote]:
+def _subsumtion(ctx: Context, norm: str, eid: str, wider: list[Sentence], span: Span) -> list[StyleNote]:
     """ "Subsumtion" where a sentence of the point uses the facts of the Sachverhalt, else "SV!"."""
     facts = _facts_of(ctx, norm, eid)
     if not facts:
@@ -228,7 +229,7 @@ def _covered(ctx: Context, norm_id: str, element_id: str, first_roles: set[str])
     return False
 
 
-def _with_descendants(ctx: Context, norm_id: str, element_id: str, body: list) -> list:
+def _with_descendants(ctx: Context, norm_id: str, element_id: str, body: list[Sentence]) -> list[Sentence]:
     """The sentences of a Prüfungspunkt and of the points below it (a definition or the facts
     may sit in a sub-point: "Offenbaren ist …" under "Unbefugtes Offenbaren")."""
     norm = ctx.library.norms.get(norm_id)
@@ -253,7 +254,7 @@ def _all_roles(ctx: Context, index: int) -> set[str]:
     return out
 
 
-def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list,
+def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list[Sentence],
             checked: CaseResult | None) -> list[StyleNote]:
     vocab = ctx.vocab[element.norm]
     norm = ctx.library.norms.get(element.norm)
@@ -276,7 +277,8 @@ def _streit(ctx: Context, element: ElementReading, unit: Unit, body: list,
         if n == element.norm and e != element.element and e in {x.id for x in disputed.walk()}:
             sentences += [ctx.sentences[i] for i in other.sentences]
     named: list[str] = []
-    for view in disputed.dispute.views:  # type: ignore[union-attr]
+    assert disputed.dispute is not None  # found above as the element with the Meinungsstreit
+    for view in disputed.dispute.views:
         if any(phrases_in(ctx, s, vocab.views.get(view.id, ())) for s in sentences):
             named.append(view.id)
     streit = any(mk.STREIT.search(ctx.sentence_text(s)) for s in sentences)

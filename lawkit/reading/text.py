@@ -11,6 +11,7 @@ lit., …), a single letter before a number ("S. 1") or a number before a month.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset([
@@ -141,11 +142,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _raw_blocks(text: str):  # noqa: ANN202 - generator of (kind, start, end, heading)
+def _raw_blocks(text: str) -> Iterator[tuple[str, int, int, Heading | None]]:
     """Paragraphs are separated by blank lines; a heading line stands on its own."""
     paragraph: list[tuple[int, int]] = []
 
-    def flush():  # noqa: ANN202
+    def flush() -> Iterator[tuple[str, int, int, Heading | None]]:
         if paragraph:
             start, end = paragraph[0][0], paragraph[-1][1]
             paragraph.clear()

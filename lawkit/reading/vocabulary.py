@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lawkit.errors import AuthoringError
 from lawkit.loading.library import DATA_DIR, Library
@@ -82,9 +83,9 @@ def _depths(norm: Norm) -> dict[str, int]:
     return out
 
 
-def build_vocabulary(norm: Norm, data: Mapping[str, object] | None) -> NormVocabulary:
+def build_vocabulary(norm: Norm, data: Mapping[str, Any] | None) -> NormVocabulary:
     data = data or {}
-    entries: Mapping[str, Mapping[str, object]] = data.get("elements", {})  # type: ignore[assignment]
+    entries: Mapping[str, Mapping[str, Any]] = data.get("elements", {})
     depths = _depths(norm)
     elements: list[ElementVocabulary] = []
     seen: set[str] = set()
@@ -99,22 +100,22 @@ def build_vocabulary(norm: Norm, data: Mapping[str, object] | None) -> NormVocab
             disputes[element.id] = element.dispute.id
         entry = entries.get(element.id, {})
         words = [] if entry.get("label") is False else label_terms(element.label)
-        words += list(entry.get("terms", ()))  # type: ignore[arg-type]
+        words += list(entry.get("terms", ()))
         terms = tuple(dict.fromkeys(phrase(w) for w in words if phrase(w).keys))
-        weak = tuple(phrase(w) for w in entry.get("weak", ()))  # type: ignore[union-attr]
+        weak = tuple(phrase(w) for w in entry.get("weak", ()))
         terms = tuple(t for t in terms if t not in weak)
-        inverse = tuple(phrase(w) for w in entry.get("inverse", ()))  # type: ignore[union-attr]
+        inverse = tuple(phrase(w) for w in entry.get("inverse", ()))
         definition = content_keys(element.definition) if element.definition else frozenset()
         elements.append(ElementVocabulary(norm.id, element.id, element.label,
                                           depths.get(element.id, 0), terms, weak, inverse,
                                           definition))
-    names = tuple(phrase(n) for n in [norm.title, *data.get("names", ())])  # type: ignore[misc]
+    names = tuple(phrase(n) for n in [norm.title, *data.get("names", ())])
     view_terms: dict[str, tuple[Phrase, ...]] = {}
     for element in norm.elements():
         if element.dispute is None:
             continue
         for view in element.dispute.views:
-            listed = data.get("views", {}).get(view.id, ())  # type: ignore[union-attr]
+            listed = data.get("views", {}).get(view.id, ())
             view_terms[view.id] = tuple(phrase(w) for w in [view.label, *listed])
     return NormVocabulary(norm.id, names, tuple(elements), view_terms, disputes)
 

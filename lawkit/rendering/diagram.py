@@ -108,7 +108,7 @@ def schema_diagram(result: CaseResult | NormResult, norm_id: str | None = None) 
     total_rows = offset - 0.6
     depth = max(node.depth for node, _, _ in placed) + 1
     fig = _figure_class()(figsize=(max(6.0, depth * COLUMN_INCH), max(2.0, total_rows * ROW_INCH + 0.4)),
-                 layout="none")
+                 layout="none")  # type: ignore[arg-type]  # matplotlib accepts "none"; its stubs omit it
     ax = fig.add_axes((0.01, 0.01, 0.98, 0.98))
     ax.set_xlim(-0.2, depth * COLUMN - (COLUMN - BOX_W) + 0.2)
     ax.set_ylim(total_rows - 0.3, -0.7)

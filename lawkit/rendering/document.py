@@ -6,6 +6,8 @@ import html
 import json
 from dataclasses import dataclass, field
 
+from lawkit.errors import LawkitError
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
@@ -41,7 +43,7 @@ class Document:
 
     # -- Markdown ---------------------------------------------------------------
     def markdown(self) -> str:
-        out = [f"# {self.title}", ""]
+        out = [f"# {self.title}", ""] if self.title else []
         for block in self.blocks:
             if isinstance(block, Heading):
                 hashes = "#" * min(block.level + 2, 6)
@@ -53,12 +55,48 @@ class Document:
             out.append(f"[^{i}]: {note}")
         return "\n".join(out).rstrip() + "\n"
 
+    # -- parts ------------------------------------------------------------------------
+    def section(self, heading: str) -> Document:
+        """The part under the first heading that begins with `heading` (with its number, "B. § 823",
+        or without, "Gesamtergebnis"): that heading and every block up to the next heading of the
+        same or a higher level. Footnote markers keep their numbers; the part has no title and no
+        footnote list of its own (both belong to the whole)."""
+        headings = [(index, b) for index, b in enumerate(self.blocks) if isinstance(b, Heading)]
+        for n, (index, block) in enumerate(headings):
+            if f"{block.number} {block.text}".startswith(heading) or block.text.startswith(heading):
+                end = next((i for i, b in headings[n + 1:] if b.level <= block.level), len(self.blocks))
+                return Document("", self.blocks[index:end], ())
+        raise LawkitError(f"keine Überschrift beginnt mit „{heading}“; erwartet eine von: "
+                          + "; ".join(f"{b.number} {b.text}" for _, b in headings))
+
+    def meinungsstreit(self) -> Document:
+        """The first Meinungsstreit: from the paragraph that states the problem ("Fraglich ist, …")
+        through the views and the Stellungnahme, without the sentence that applies the decision
+        ("Somit …"). With section() first, the one under that heading."""
+        start = next((i for i, b in enumerate(self.blocks)
+                      if isinstance(b, Paragraph) and b.role == "streit"), None)
+        if start is None:
+            raise LawkitError("hier stellt sich kein Meinungsstreit; erwartet einen Teil des Gutachtens mit "
+                              "einer umstrittenen Frage")
+        level = next((b.level for b in reversed(self.blocks[:start]) if isinstance(b, Heading)), -1)
+        end = start
+        for i in range(start + 1, len(self.blocks)):
+            block = self.blocks[i]
+            if isinstance(block, Heading) and block.level <= level:
+                break
+            if isinstance(block, Paragraph) and block.role in ("streit", "stellungnahme"):
+                end = i
+        return Document("", self.blocks[start:end + 1], ())
+
     # -- plain text ---------------------------------------------------------------
     def text(self) -> str:
-        out = [self.title, "=" * len(self.title), ""]
+        """Plain text: the title underlined, headings indented by level, the footnotes at the end.
+        A part (see section, passages) has no title: its first heading is not indented."""
+        out = [self.title, "=" * len(self.title), ""] if self.title else []
+        base = 0 if self.title else min((b.level for b in self.blocks if isinstance(b, Heading)), default=0)
         for block in self.blocks:
             if isinstance(block, Heading):
-                out += [f"{'  ' * block.level}{block.number} {block.text}", ""]
+                out += [f"{'  ' * (block.level - base)}{block.number} {block.text}", ""]
             else:
                 text = "".join(p if isinstance(p, str) else f"[{p}]" for p in block.parts)
                 out += [text, ""]
@@ -69,8 +107,9 @@ class Document:
 
     # -- HTML -----------------------------------------------------------------------
     def html(self, element_id: str = "lawkit-gutachten") -> str:
-        out = [f'<div class="lawkit-report" id="{html.escape(element_id)}">',
-               f"<h2>{html.escape(self.title)}</h2>"]
+        out = [f'<div class="lawkit-report" id="{html.escape(element_id)}">']
+        if self.title:
+            out.append(f"<h2>{html.escape(self.title)}</h2>")
         for block in self.blocks:
             if isinstance(block, Heading):
                 tag = f"h{min(block.level + 3, 6)}"

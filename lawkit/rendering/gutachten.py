@@ -31,7 +31,7 @@ from lawkit.evaluation.results import (
     NormResult,
     ViewChoice,
 )
-from lawkit.loading.library import Library
+from lawkit.evaluation.views import below, result_if
 from lawkit.model.grammar import Kasus
 from lawkit.model.logic import Combine, Result, combine, negation
 from lawkit.model.norm import Element, NormKind, View
@@ -49,11 +49,10 @@ from lawkit.rendering.syntax import (
     sentence_case,
     verb_first,
 )
-from lawkit.rendering.texts import (  # noqa: F401  (footnotes, fill_roles: used by other modules)
+from lawkit.rendering.texts import (
     Roles,
     element_text,
     fact_sentence,
-    fill_roles,
     footnotes,
     norm_text,
     note_says_open,
@@ -282,14 +281,8 @@ class _Composer:
         deciding = result.deciding
         leaves = [leaf for key in deciding if (leaf := self.leaf_for(result, key)) is not None]
         if len(deciding) == 1 and leaves:
-            from lawkit.evaluation.evaluate import check
-
-            case = self.case_result.case
-            views = self._views()
-            library = self.case_result.library
-            after = {answer: check(case.with_answer(deciding[0], answer),
-                                   library if isinstance(library, Library) else None, views=views)
-                     .norm(norm.id).result for answer in ("ja", "nein")}
+            after = {answer: result_if(self.case_result, norm.id, deciding[0], answer)
+                     for answer in ("ja", "nein")}
             if all(r.determined for r in after.values()) and after["ja"] is not after["nein"]:
                 condition = verb_first(yes_phrase(leaves[0], self.roles))
                 if after["ja"] is Result.ERFUELLT:
@@ -308,14 +301,6 @@ class _Composer:
             return f"{question}, bleibt damit offen." if self.gutachten else \
                 f"{question}, hängt davon ab, {join_or(clauses)}."
         return f"{question}, hängt davon ab, {join_or(clauses)}."
-
-    def _views(self) -> dict[str, str]:
-        views: dict[str, str] = {}
-        for norm in self.case_result.norms:
-            for er in norm.root.walk():
-                if er.dispute is not None:
-                    views.setdefault(er.dispute.dispute.id, er.dispute.chosen.id)
-        return views
 
     def leaf_for(self, result: NormResult, key: str) -> ElementResult | None:
         """The leaf that asks a fact, in the norm's tree (Verweisungen followed)."""
@@ -559,6 +544,7 @@ class _Composer:
         target = result.referenced
         norm = result.referenced_norm
         assert target is not None and norm is not None
+        definition: str | None
         if target.element is norm.root:
             definition, sources = norm.wording, norm.sources
         else:
@@ -1034,18 +1020,7 @@ def _common(dispute: DisputeResult) -> set[str]:
 
 def _everything(result: ElementResult) -> list[ElementResult]:
     """A result and all below it: children, the chosen view, Verweisungen (Gutachten order)."""
-    out: list[ElementResult] = []
-    stack = [result]
-    while stack:
-        current = stack.pop(0)
-        out.append(current)
-        extra: list[ElementResult] = list(current.children)
-        if current.referenced is not None:
-            extra.append(current.referenced)
-        if current.dispute is not None:
-            extra.append(_chosen(current.dispute))
-        stack[:0] = extra
-    return out
+    return below([result], every_view=False)
 
 
 def _refined(citation: str, target: ElementResult) -> str:

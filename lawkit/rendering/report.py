@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lawkit.evaluation.results import CaseResult
 from lawkit.rendering.document import Document
@@ -43,6 +43,14 @@ class Report:
 
             raise LawkitError(f"unknown format {fmt!r}; expected one of text, md, html, json")
         return formats[fmt]()
+
+    def section(self, heading: str) -> Report:
+        """Only the part under the heading that begins with `heading` (see Document.section)."""
+        return replace(self, document=self.document.section(heading))
+
+    def meinungsstreit(self) -> Report:
+        """Only the (first) Meinungsstreit and its Stellungnahme (see Document.meinungsstreit)."""
+        return replace(self, document=self.document.meinungsstreit())
 
     def _repr_html_(self) -> str:
         return self.html()

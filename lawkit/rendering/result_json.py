@@ -28,11 +28,12 @@ def element_dict(result: ElementResult) -> dict[str, object]:
                         "assumed": fact.assumed}
     children: tuple[ElementResult, ...] = result.children
     if result.referenced is not None and result.referenced_norm is not None:
-        data["ref"] = {"norm": result.referenced_norm.id,
-                       "citation": result.referenced_norm.citation.canonical(),
-                       "element": element.ref}
+        ref: dict[str, object] = {"norm": result.referenced_norm.id,
+                                  "citation": result.referenced_norm.citation.canonical(),
+                                  "element": element.ref}
         if element.negated:
-            data["ref"]["negated"] = True  # fulfilled where the referenced element is not
+            ref["negated"] = True  # fulfilled where the referenced element is not
+        data["ref"] = ref
         children = result.referenced.children or (result.referenced,)
     if result.dispute is not None:
         dispute = result.dispute
@@ -59,7 +60,7 @@ def element_dict(result: ElementResult) -> dict[str, object]:
 def _fill(template: str | None, result: NormResult, case_roles: Mapping[str, Role]) -> str | None:
     if template is None:
         return None
-    from lawkit.rendering.gutachten import fill_roles
+    from lawkit.rendering.texts import fill_roles
 
     return fill_roles(template, result, case_roles)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lawkit.model.logic import Answer, Combine
 from lawkit.model.norm import Element, Norm, Source
-from lawkit.rendering.gutachten import footnotes
 from lawkit.rendering.phrases import number
+from lawkit.rendering.texts import footnotes
 
 _HOW = {Combine.ALL_OF: "kumulativ", Combine.ANY_OF: "alternativ"}
 

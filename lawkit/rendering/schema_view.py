@@ -14,11 +14,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from lawkit.errors import LawkitError
 from lawkit.evaluation.results import CaseResult, DisputeResult, ElementResult, NormResult, ViewChoice
-from lawkit.loading.library import Library
+from lawkit.evaluation.views import DisputeOverview, ViewEffect, element_results
 from lawkit.model.logic import Combine, Result, conjunction, negation
-from lawkit.model.norm import Dispute
-from lawkit.rendering.gutachten import fill_roles
+from lawkit.rendering.texts import fill_roles
 
 # -- the rows of a Prüfungsschema --------------------------------------------------------------
 
@@ -170,27 +170,9 @@ def questions_of(result: CaseResult | NormResult) -> dict[str, str]:
     """fact key -> question text, for every question the checked norms put (all views)."""
     out: dict[str, str] = {}
     for norm in _norms(result):
-        for er in _all_results(norm):
+        for er in element_results(norm):
             if er.element.fact is not None and er.element.question:
                 out.setdefault(er.element.fact, er.element.question)
-    return out
-
-
-def _all_results(result: NormResult) -> list[ElementResult]:
-    """Every element result of a norm: all views of a Meinungsstreit, Verweisungen, the
-    Verfolgbarkeit and the conditions of its Konkurrenzen."""
-    out: list[ElementResult] = []
-    stack = [result.root, *result.procedural,
-             *(d.condition for d in result.displacements if d.condition is not None)]
-    while stack:
-        er = stack.pop(0)
-        out.append(er)
-        extra: list[ElementResult] = list(er.children)
-        if er.referenced is not None:
-            extra.append(er.referenced)
-        if er.dispute is not None:
-            extra.extend(o.result for o in er.dispute.outcomes)
-        stack[:0] = extra
     return out
 
 
@@ -203,18 +185,35 @@ def _view_note(node: SchemaNode) -> str:
     return f" (Meinungsstreit: nach der Ansicht „{node.dispute.chosen.label}“)"
 
 
-def _norm_schema_text(result: NormResult) -> list[str]:
-    lines = []
-    for node in schema_nodes(result):
-        lines.append(f"{'  ' * node.depth}{node.label}{_view_note(node)}: {node.status}")
-    questions = questions_of(result)
-    lines += [f"  Entscheidend offen: {questions.get(key, key)}" for key in deciding_facts(result)]
+def _norm_schema_text(result: NormResult, depth: int | None = None, under: str | None = None) -> list[str]:
+    nodes = schema_nodes(result)
+    if under is not None:
+        start = next((i for i, node in enumerate(nodes) if node.label.startswith(under)), None)
+        if start is None:
+            return []
+        end = next((i for i in range(start + 1, len(nodes)) if nodes[i].depth <= nodes[start].depth),
+                   len(nodes))
+        nodes = nodes[start:end]
+    lines = [f"{'  ' * node.depth}{node.label}{_view_note(node)}: {node.status}" for node in nodes
+             if depth is None or node.depth <= depth]
+    if nodes and nodes[0].depth == 0 and (depth is None or depth >= 1):
+        questions = questions_of(result)
+        lines += [f"  Entscheidend offen: {questions.get(key, key)}" for key in deciding_facts(result)]
     return lines
 
 
-def schema_text(result: CaseResult | NormResult) -> str:
-    """The checked Prüfungsschema as indented text, one line per element with its result."""
-    blocks = ["\n".join(_norm_schema_text(norm)) for norm in _norms(result)]
+def schema_text(result: CaseResult | NormResult, *, depth: int | None = None,
+                under: str | None = None) -> str:
+    """The checked Prüfungsschema as indented text, one line per element with its result.
+
+    `depth` keeps the rows down to that level of the Gliederung (0: the norms alone); `under`
+    keeps the first row whose label begins with it and the rows below it, indented as in the whole
+    (a norm's row brings its "Entscheidend offen" lines too)."""
+    blocks = ["\n".join(lines) for norm in _norms(result) if (lines := _norm_schema_text(norm, depth, under))]
+    if under is not None:
+        if not blocks:
+            raise LawkitError(f"keine Zeile des Schemas beginnt mit „{under}“")
+        blocks = blocks[:1]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -421,74 +420,6 @@ def summary_html(result: CaseResult) -> str:
 # -- the Meinungsstreit overview -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ViewEffect:
-    """The examined norms' results under one view of a Meinungsstreit."""
-
-    view_id: str
-    label: str
-    dominant: bool
-    chosen: bool
-    results: tuple[tuple[str, str, Result], ...]  # (norm id, citation, result)
-
-
-@dataclass(frozen=True, slots=True)
-class DisputeOverview:
-    dispute: Dispute
-    element_label: str
-    norms: tuple[str, ...]  # citations of the examined norms in which it arises
-    chosen_by: ViewChoice
-    effects: tuple[ViewEffect, ...]
-
-    @property
-    def changes(self) -> tuple[str, ...]:
-        """Ids of the norms whose result depends on the view."""
-        first = self.effects[0].results
-        return tuple(
-            norm_id for i, (norm_id, _, _) in enumerate(first)
-            if len({effect.results[i][2] for effect in self.effects}) > 1
-        )
-
-
-def disputes_in(result: CaseResult) -> dict[str, tuple[DisputeResult, ElementResult, list[str]]]:
-    """Every Meinungsstreit reachable in the checked case (by dispute id, in order of first
-    appearance): its result, the element it belongs to, and the citations of the norms."""
-    found: dict[str, tuple[DisputeResult, ElementResult, list[str]]] = {}
-    for norm in result.norms:
-        for er in _all_results(norm):
-            if er.dispute is None:
-                continue
-            entry = found.setdefault(er.dispute.dispute.id, (er.dispute, er, []))
-            if norm.citation not in entry[2]:
-                entry[2].append(norm.citation)
-    return found
-
-
-def dispute_overview(result: CaseResult, library: Library | None = None) -> tuple[DisputeOverview, ...]:
-    """For every Meinungsstreit: the case checked again under each view (all other choices
-    kept), so that the overview can say whether and where the choice changes a result."""
-    from lawkit.evaluation.evaluate import check
-
-    disputes = disputes_in(result)
-    current = {dispute_id: entry[0].chosen.id for dispute_id, entry in disputes.items()}
-    out = []
-    for dispute_id, (dispute_result, element, citations) in disputes.items():
-        effects = []
-        for view in dispute_result.dispute.views:
-            if view is dispute_result.chosen:
-                checked = result
-            else:
-                checked = check(result.case, library, views={**current, dispute_id: view.id})
-            effects.append(ViewEffect(
-                view.id, view.label, view.dominant, view is dispute_result.chosen,
-                tuple((n.norm.id, n.citation, n.result) for n in checked.norms),
-            ))
-        out.append(DisputeOverview(dispute_result.dispute, element.element.label,
-                                   tuple(citations), dispute_result.chosen_by,
-                                   tuple(effects)))
-    return tuple(out)
-
-
 def _view_name(effect: ViewEffect) -> str:
     return f"„{effect.label}“" + (" (herrschende Meinung)" if effect.dominant else "")
 
@@ -528,10 +459,10 @@ def _overview_lines(overview: DisputeOverview) -> list[str]:
 NO_DISPUTE = "In diesem Fall stellt sich kein Meinungsstreit."
 
 
-def disputes_text(result: CaseResult, library: Library | None = None) -> str:
-    """Each Meinungsstreit of the case: its views (the followed one marked) and whether the
-    choice changes a result, naming the norms and their results under each view."""
-    overviews = dispute_overview(result, library)
+def disputes_text(overviews: tuple[DisputeOverview, ...]) -> str:
+    """Each Meinungsstreit of the case (see lawkit.evaluation.views.dispute_overview): its views
+    (the followed one marked) and whether the choice changes a result, naming the norms and
+    their results under each view."""
     if not overviews:
         return NO_DISPUTE + "\n"
     return "\n\n".join("\n".join(_overview_lines(o)) for o in overviews) + "\n"
@@ -559,9 +490,8 @@ def _overview_html(overview: DisputeOverview) -> str:
     return "".join(out)
 
 
-def disputes_html(result: CaseResult, library: Library | None = None) -> str:
+def disputes_html(overviews: tuple[DisputeOverview, ...]) -> str:
     """The Meinungsstreit overview as HTML (`<div id="lawkit-disputes">`), with each view's
     position and the examined norms' results under it."""
-    overviews = dispute_overview(result, library)
     body = "".join(_overview_html(o) for o in overviews) or f"<p>{html.escape(NO_DISPUTE)}</p>"
     return f'<div id="lawkit-disputes" class="lawkit-disputes">{body}</div>'

@@ -30,10 +30,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from lawkit.model.grammar import DEFAULT_ROLES, Genus, Kasus, Numerus, Role
 from lawkit.rendering.document import Document, Heading, Paragraph
 from lawkit.rendering.texts import ASSUMED, sentences
+
+if TYPE_CHECKING:
+    from lawkit.loading.library import Library
+    from lawkit.model.case import Case
 
 RULES = {
     "kasus": "Rolle im falschen Kasus für ihren Satzrahmen",
@@ -580,13 +585,13 @@ def phrase_warnings(norm: object) -> list[str]:
     return out
 
 
-def case_warnings(case: object, library: object) -> list[str]:
+def case_warnings(case: Case, library: Library) -> list[str]:
     """The findings of the language check on the case's Gutachten, in both styles and at both
     levels (each finding once)."""
     from lawkit.evaluation.evaluate import check
     from lawkit.rendering.report import render
 
-    result = check(case, library)  # type: ignore[arg-type]
+    result = check(case, library)
     out: list[str] = []
     for style in ("gutachten", "urteilsstil"):
         for level in ("ausführlich", "klausurmäßig"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lawkit.evaluation.results import CaseResult
-from lawkit.rendering.gutachten import footnotes
 from lawkit.rendering.schema_view import SchemaNode, schema_nodes
+from lawkit.rendering.texts import footnotes
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -11,7 +11,7 @@ from lawkit.model.case import Fact
 from lawkit.model.grammar import Kasus, Role, fill, pronoun
 from lawkit.model.logic import Answer
 from lawkit.model.norm import Element, Norm, Source
-from lawkit.rendering.phrases import ELEMENT_DEFAULTS, norm_templates
+from lawkit.model.templates import ELEMENT_DEFAULTS, norm_templates
 from lawkit.rendering.syntax import dass, ob, sentence_case
 
 SEED_SHORT = {

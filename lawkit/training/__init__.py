@@ -15,13 +15,25 @@ from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
 
+# The type checker's view of the public names (`name as name`: re-exported) ...
 if TYPE_CHECKING:
-    from lawkit.training.cards import Card, CardKind, case_cards, library_cards
-    from lawkit.training.classreport import ClassReport, class_report
-    from lawkit.training.session import Feedback, Outcome, Session, feedback
-    from lawkit.training.store import ProgressStore
-    from lawkit.training.variants import Fallvariante, generate_variants
+    from lawkit.training.cards import Card as Card
+    from lawkit.training.cards import CardKind as CardKind
+    from lawkit.training.cards import case_cards as case_cards
+    from lawkit.training.cards import library_cards as library_cards
+    from lawkit.training.classreport import ClassReport as ClassReport
+    from lawkit.training.classreport import class_report as class_report
+    from lawkit.training.session import Feedback as Feedback
+    from lawkit.training.session import Outcome as Outcome
+    from lawkit.training.session import Session as Session
+    from lawkit.training.session import feedback as feedback
+    from lawkit.training.session import kinds as kinds
+    from lawkit.training.store import ProgressStore as ProgressStore
+    from lawkit.training.variants import Fallvariante as Fallvariante
+    from lawkit.training.variants import generate_variants as generate_variants
 
+# ... and the one table they are served from at run time: public name -> defining module,
+# imported on first use (tests/test_public_api.py checks that both say the same).
 _PUBLIC = {
     "Card": "lawkit.training.cards",
     "CardKind": "lawkit.training.cards",
@@ -35,22 +47,10 @@ _PUBLIC = {
     "class_report": "lawkit.training.classreport",
     "feedback": "lawkit.training.session",
     "generate_variants": "lawkit.training.variants",
+    "kinds": "lawkit.training.session",
     "library_cards": "lawkit.training.cards",
 }
-__all__ = [
-    "Card",
-    "CardKind",
-    "ClassReport",
-    "Fallvariante",
-    "Feedback",
-    "Outcome",
-    "ProgressStore",
-    "Session",
-    "case_cards",
-    "class_report",
-    "feedback",
-    "generate_variants",
-    "library_cards",
-]
+
+__all__ = sorted(_PUBLIC)
 
 __getattr__, __dir__ = lazy_exports("lawkit.training", _PUBLIC, globals(), __all__)

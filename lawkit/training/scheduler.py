@@ -13,8 +13,12 @@ import json
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lawkit.errors import LawkitError
+
+if TYPE_CHECKING:
+    import fsrs
 
 
 class Rating(IntEnum):
@@ -40,7 +44,7 @@ class Schedule:
 
 
 @lru_cache(maxsize=1)
-def _scheduler() -> object:
+def _scheduler() -> fsrs.Scheduler:
     from fsrs import Scheduler
 
     return Scheduler(enable_fuzzing=False)
@@ -58,11 +62,11 @@ def review(state: str | None, rating: Rating, now: _dt.datetime) -> Schedule:
     from fsrs import Rating as FsrsRating
 
     card = Card(card_id=1, due=utc(now)) if state is None else load_state(state)
-    updated, _log = _scheduler().review_card(card, FsrsRating(int(rating)), review_datetime=utc(now))  # type: ignore[attr-defined]
+    updated, _log = _scheduler().review_card(card, FsrsRating(int(rating)), review_datetime=utc(now))
     return Schedule(updated.to_json(), updated.due, updated.state is not State.Review)
 
 
-def load_state(state: str) -> object:
+def load_state(state: str) -> fsrs.Card:
     """An FSRS card from its JSON; a damaged state is a LawkitError (German)."""
     from fsrs import Card
 

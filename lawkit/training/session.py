@@ -211,7 +211,7 @@ class Session:
                 counts[1] += 1
             else:
                 counts[0] += 1
-        return [(norm, *counts) for norm, counts in rows.items()]  # type: ignore[misc]
+        return [(norm, firm, learning, unseen) for norm, (firm, learning, unseen) in rows.items()]
 
 
 def kinds(cards: Iterable[Card]) -> dict[CardKind, int]:

@@ -19,29 +19,37 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lawkit._lazy import lazy_exports
-from lawkit.widgets._classify import classify_remarks
-from lawkit.widgets._gallery import Fallsammlung, fallsammlung
-from lawkit.widgets._selfcheck import CheckQuestion, SelfCheck, load_self_check, self_check
-from lawkit.widgets._workbench import Workbench, workbench
 
+# The type checker's view of the public names (`name as name`: re-exported) ...
 if TYPE_CHECKING:
-    from lawkit.widgets._trainer import Trainer, trainer
+    from lawkit.widgets._classify import classify_remarks as classify_remarks
+    from lawkit.widgets._gallery import Fallsammlung as Fallsammlung
+    from lawkit.widgets._gallery import fallsammlung as fallsammlung
+    from lawkit.widgets._selfcheck import CheckQuestion as CheckQuestion
+    from lawkit.widgets._selfcheck import SelfCheck as SelfCheck
+    from lawkit.widgets._selfcheck import load_self_check as load_self_check
+    from lawkit.widgets._selfcheck import self_check as self_check
+    from lawkit.widgets._trainer import Trainer as Trainer
+    from lawkit.widgets._trainer import trainer as trainer
+    from lawkit.widgets._workbench import Workbench as Workbench
+    from lawkit.widgets._workbench import workbench as workbench
 
-# Imported on first use: the trainer brings anywidget (for its keys) and the card library.
-_LAZY = {"Trainer": "lawkit.widgets._trainer", "trainer": "lawkit.widgets._trainer"}
+# ... and the one table they are served from at run time: public name -> defining module,
+# imported on first use (tests/test_public_api.py checks that both say the same).
+_PUBLIC = {
+    "CheckQuestion": "lawkit.widgets._selfcheck",
+    "Fallsammlung": "lawkit.widgets._gallery",
+    "SelfCheck": "lawkit.widgets._selfcheck",
+    "Trainer": "lawkit.widgets._trainer",
+    "Workbench": "lawkit.widgets._workbench",
+    "classify_remarks": "lawkit.widgets._classify",
+    "fallsammlung": "lawkit.widgets._gallery",
+    "load_self_check": "lawkit.widgets._selfcheck",
+    "self_check": "lawkit.widgets._selfcheck",
+    "trainer": "lawkit.widgets._trainer",
+    "workbench": "lawkit.widgets._workbench",
+}
 
-__all__ = [
-    "CheckQuestion",
-    "Fallsammlung",
-    "SelfCheck",
-    "Trainer",
-    "Workbench",
-    "classify_remarks",
-    "fallsammlung",
-    "load_self_check",
-    "self_check",
-    "trainer",
-    "workbench",
-]
+__all__ = sorted(_PUBLIC)
 
-__getattr__, __dir__ = lazy_exports("lawkit.widgets", _LAZY, globals(), __all__)
+__getattr__, __dir__ = lazy_exports("lawkit.widgets", _PUBLIC, globals(), __all__)

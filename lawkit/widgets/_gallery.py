@@ -13,11 +13,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from lawkit.errors import LawkitError
 from lawkit.loading.library import DATA_DIR, Library, default_library
+
+if TYPE_CHECKING:
+    from lawkit.widgets._workbench import Workbench
 
 SHIPPED = "Bibliothek"
 PLACEHOLDER = "Norm suchen, z. B. § 246 StGB, 203 oder Verwahrungsbruch"
@@ -97,7 +101,7 @@ class Fallsammlung:
         self.count.add_class("lawkit-gallery-count")
         self.bench_box = w.VBox([])
         self.bench_box.add_class("lawkit-gallery-bench")
-        self.bench = None
+        self.bench: Workbench | None = None
         self._filter("")
         self.search.observe(lambda change: self._filter(str(change["new"])), names="value")
         self.cases.observe(self._on_pick, names="value")

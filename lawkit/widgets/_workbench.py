@@ -10,8 +10,9 @@ from pathlib import Path
 import ipywidgets as w
 
 from lawkit.errors import LawkitError, UnknownIdError
+from lawkit.evaluation import views
 from lawkit.evaluation.evaluate import check
-from lawkit.evaluation.results import CaseResult
+from lawkit.evaluation.results import CaseResult, DisputeResult, ElementResult
 from lawkit.loading.library import Library, default_library
 from lawkit.model.case import Case, Fact
 from lawkit.model.logic import Answer
@@ -74,7 +75,7 @@ class Workbench:
                            library.questions([e.norm for e in case.examinations]).items()}
         self._groups = fact_groups(case, library)
         self.result: CaseResult = check(case, library)
-        disputes = schema_view.disputes_in(self.result)
+        disputes = views.disputes_in(self.result)
         self._initial_views = {d: entry[0].chosen.id for d, entry in disputes.items()}
 
         self.tree = w.HTML()
@@ -157,17 +158,26 @@ class Workbench:
         self._refresh()
 
     # -- text forms (tests, nbval) ------------------------------------------------------------------
-    def schema_text(self) -> str:
-        return schema_view.schema_text(self.result)
+    def schema_text(self, *, depth: int | None = None, under: str | None = None) -> str:
+        """The checked Prüfungsschema; `depth` and `under` narrow it (see schema_view.schema_text)."""
+        return schema_view.schema_text(self.result, depth=depth, under=under)
 
-    def gutachten_text(self) -> str:
-        return render(self.result, self._style, self._level).text()
+    def gutachten_text(self, *, section: str | None = None, meinungsstreit: bool = False) -> str:
+        """The Gutachten as plain text; `section` only the part under the heading that begins with
+        it ("B. § 823", "Gesamtergebnis"), `meinungsstreit` only the (first) Meinungsstreit in it
+        with its Stellungnahme."""
+        report = render(self.result, self._style, self._level)
+        if section is not None:
+            report = report.section(section)
+        if meinungsstreit:
+            report = report.meinungsstreit()
+        return report.text()
 
     def summary_text(self) -> str:
         return schema_view.summary_text(self.result)
 
     def disputes_text(self) -> str:
-        return schema_view.disputes_text(self.result, self.library)
+        return schema_view.disputes_text(views.dispute_overview(self.result, self.library))
 
     # -- observers ------------------------------------------------------------------------------------
     def _on_fact(self, key: str, change: dict[str, object]) -> None:
@@ -200,7 +210,7 @@ class Workbench:
         self.tree.value = schema_view.schema_html(self.result)
         self.gutachten.value = render(self.result, self._style, self._level).html()
         self.summary.value = schema_view.summary_html(self.result)
-        self.disputes.value = schema_view.disputes_html(self.result, self.library)
+        self.disputes.value = schema_view.disputes_html(views.dispute_overview(self.result, self.library))
 
     # -- building -----------------------------------------------------------------------------------
     def _status_html(self, key: str, fact: Fact) -> str:
@@ -265,7 +275,7 @@ class Workbench:
             for entry in point.facts:
                 yield self._fact_item(entry, sv)
 
-    def _dispute_panel(self, disputes: dict[str, tuple]) -> w.Widget:
+    def _dispute_panel(self, disputes: dict[str, tuple[DisputeResult, ElementResult, list[str]]]) -> w.Widget:
         items: list[w.Widget] = []
         for dispute_id, (dispute_result, element, citations) in disputes.items():
             dispute = dispute_result.dispute

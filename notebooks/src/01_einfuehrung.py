@@ -107,7 +107,7 @@ print(text[text.index("d) Tathandlung"):text.index("Somit ist der objektive Tatb
 # nicht kommt, tragen keinen Wert, sondern heißen „nicht geprüft“:
 
 # %%
-from lawkit.rendering.table import element_table
+from lawkit import element_table
 
 element_table(ergebnis).drop(columns="Norm")
 
@@ -198,8 +198,7 @@ print(zweifel.norm("stgb_203_2_1").root.find("subjektiver_tatbestand").result)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-schema = workbench("bafin_angestellte").schema_text()
-print(schema[schema.index("      Täterkreis"):schema.index("      Kenntnis in dienstlicher")])
+print(workbench("bafin_angestellte").schema_text(under="Täterkreis"))
 
 # %% [markdown]
 # Ausdrücklich schreibt das Gutachten das Dahinstehen hin, wenn die **zuerst** geprüfte
@@ -211,8 +210,8 @@ print(schema[schema.index("      Täterkreis"):schema.index("      Kenntnis in d
 
 # %%
 # NBVAL_CHECK_OUTPUT
-unklar = check(lib.case("bafin_angestellte.amtstraegerin_unklar")).gutachten().text()
-print(unklar[unklar.index("b) Täterkreis"):unklar.index("c) Kenntnis")].strip())
+unklar = check(lib.case("bafin_angestellte.amtstraegerin_unklar")).gutachten()
+print(unklar.section("b) Täterkreis").text())
 
 # %% [markdown]
 # Genau so arbeitet das BVerwG in 6 B 71.17, Rn. 5: Ob die Beschwerde schon unzulässig ist, weil
@@ -318,8 +317,7 @@ print(text[text.index("A. "):text.index("II. Rechtswidrigkeit")].strip())
 # NBVAL_CHECK_OUTPUT
 probe.set_style("gutachten")
 probe.set_level("klausurmäßig")
-text = probe.gutachten_text()
-print(text[text.index("b) Täterkreis"):text.index("c) Kenntnis")].strip())
+print(probe.gutachten_text(section="b) Täterkreis"))
 
 # %% [markdown]
 # Im Arbeitsbuch steht die Werkbank zunächst auf „ausführlich“: Zum Lernen ist jeder Schritt
@@ -331,7 +329,7 @@ print(text[text.index("b) Täterkreis"):text.index("c) Kenntnis")].strip())
 # mit dem Wort dazu; „und“/„oder“ zeigen, wie die Merkmale verknüpft sind.
 
 # %%
-from lawkit.rendering.diagram import schema_diagram
+from lawkit import schema_diagram
 
 schema_diagram(ergebnis, "stgb_203_2_1")
 

@@ -46,12 +46,6 @@ from lawkit.widgets import self_check, workbench
 library = default_library()
 
 
-def abschnitt(text: str, von: str, bis: str) -> str:
-    """Der Teil von `text` ab dem ersten `von` bis vor das nächste `bis`."""
-    start = text.index(von)
-    return text[start:text.index(bis, start + len(von))].rstrip()
-
-
 wb = workbench("amtshaftung_bafin")
 wb
 
@@ -106,7 +100,7 @@ print(wb.schema_text())
 # mehr geprüft):
 
 # %%
-from lawkit.rendering.diagram import schema_diagram
+from lawkit import schema_diagram
 
 schema_diagram(wb.result, "bgb_839_gg_34")
 
@@ -162,7 +156,7 @@ print(wb.summary_text())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(abschnitt(wb.gutachten_text(), "B. § 823", "C. Gesamtergebnis"))
+print(wb.gutachten_text(section="B. § 823"))
 
 # %% [markdown]
 # ## 5. Was wäre, wenn … B kein Beamter wäre?
@@ -191,7 +185,7 @@ print(probe.summary_text())
 probe.set_fact("beamter_staatsrechtlich", "offen")
 norm_823 = probe.result.norm("bgb_823_2_wphg_21")
 print(f"anwendbar: {norm_823.applicable} | Ergebnis: {norm_823.result}")
-print(abschnitt(probe.gutachten_text(), "I. Anwendbarkeit", "II. "))
+print(probe.gutachten_text(section="I. Anwendbarkeit"))
 
 # %% [markdown]
 # ## 6. Was wäre, wenn … B nur fahrlässig gehandelt hätte?
@@ -206,9 +200,8 @@ print(abschnitt(probe.gutachten_text(), "I. Anwendbarkeit", "II. "))
 # NBVAL_CHECK_OUTPUT
 probe.reset()
 probe.set_fact("anderweitiger_ersatz", "ja")
-gutachten = probe.gutachten_text()
-print(abschnitt(gutachten, "V. Keine anderweitige Ersatzmöglichkeit", "B. § 823") + "\n\n"
-      + abschnitt(gutachten, "C. Gesamtergebnis", "Fußnoten"))
+print(probe.gutachten_text(section="V. Keine anderweitige Ersatzmöglichkeit"))
+print(probe.gutachten_text(section="C. Gesamtergebnis"))
 
 # %% [markdown]
 # ## 7. Offene Tatsachen, die entscheiden

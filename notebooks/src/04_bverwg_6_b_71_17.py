@@ -70,18 +70,6 @@ from lawkit.widgets import classify_remarks, self_check, workbench
 library = default_library()
 
 
-def abschnitt(text: str, von: str, bis: str | None = None) -> str:
-    """Der Teil von `text` ab dem ersten `von` bis vor das nächste `bis` (ohne `bis`: bis zum Ende)."""
-    start = text.index(von)
-    ende = text.index(bis, start + len(von)) if bis else len(text)
-    return text[start:ende].rstrip()
-
-
-def gliederung(text: str, tiefe: int) -> str:
-    """Das geprüfte Schema nur bis zur Gliederungsebene `tiefe` (0 = die Normen selbst)."""
-    return "\n".join(z for z in text.splitlines() if len(z) - len(z.lstrip(" ")) <= 2 * tiefe)
-
-
 wb = workbench("bverwg_6_b_71_17")
 wb
 
@@ -100,7 +88,7 @@ print(wb.summary_text())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(gliederung(wb.schema_text(), 1))
+print(wb.schema_text(depth=1))
 
 # %% [markdown]
 # ## 1. Zulässigkeit: Begründungsfrist und Wiedereinsetzung
@@ -126,7 +114,7 @@ print(gliederung(wb.schema_text(), 1))
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(abschnitt(wb.gutachten_text(), "I. Zulässigkeit der Beschwerde", "II. Darlegung"))
+print(wb.gutachten_text(section="I. Zulässigkeit der Beschwerde"))
 
 # %% [markdown]
 # ### Was wäre, wenn … die Ursache bekannt wäre?
@@ -140,7 +128,7 @@ print(abschnitt(wb.gutachten_text(), "I. Zulässigkeit der Beschwerde", "II. Dar
 # a second workbench for the what-ifs, so the one above keeps the Sachverhalt
 probe = workbench("bverwg_6_b_71_17")
 probe.set_fact("wv_verschulden_bevollmaechtigter", "ja")
-print(gliederung(probe.schema_text(), 1))
+print(probe.schema_text(depth=1))
 
 # %% [markdown]
 # War dagegen das Empfangsgerät des Gerichts defekt (Variante `empfangsgeraet_gestoert`), trifft den
@@ -151,7 +139,7 @@ print(gliederung(probe.schema_text(), 1))
 # %%
 # NBVAL_CHECK_OUTPUT
 probe.set_fact("wv_verschulden_bevollmaechtigter", "nein")
-print(gliederung(probe.schema_text(), 1))
+print(probe.schema_text(depth=1))
 
 # %% [markdown]
 # Das Offenlassen funktioniert auch in der anderen Richtung. Im Übungsfall `bverwg_wiedereinsetzung`
@@ -161,7 +149,7 @@ print(gliederung(probe.schema_text(), 1))
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(gliederung(workbench("bverwg_wiedereinsetzung.fristenkalender").schema_text(), 1))
+print(workbench("bverwg_wiedereinsetzung.fristenkalender").schema_text(depth=1))
 
 # %% [markdown]
 # ## 2. Darlegung eines Zulassungsgrundes (§ 133 Abs. 3 S. 3, § 132 Abs. 2 VwGO)
@@ -201,14 +189,14 @@ print(gliederung(workbench("bverwg_wiedereinsetzung.fristenkalender").schema_tex
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(abschnitt(wb.schema_text(), "  Darlegung eines Revisionszulassungsgrundes", "\n\n"))
+print(wb.schema_text(under="Darlegung eines Revisionszulassungsgrundes"))
 
 # %% [markdown]
 # Der ganze § 133 VwGO als Bild – grau sind die Merkmale, die dahinstehen können, blass die, auf die es
 # nicht mehr ankommt:
 
 # %%
-from lawkit.rendering.diagram import schema_diagram
+from lawkit import schema_diagram
 
 schema_diagram(wb.result, "vwgo_133")
 
@@ -253,7 +241,7 @@ print("\n".join(gegenproben))
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(gliederung(abschnitt(wb.schema_text(), "§ 166 Abs. 1 S. 1 VwGO i.V.m. § 121 ZPO"), 2))
+print(wb.schema_text(under="§ 166 Abs. 1 S. 1 VwGO i.V.m. § 121 ZPO", depth=2))
 
 # %% [markdown]
 # Im Gutachten wird die Beschwerde dafür nicht ein zweites Mal geprüft: Die Erfolgsaussicht verweist
@@ -261,7 +249,7 @@ print(gliederung(abschnitt(wb.schema_text(), "§ 166 Abs. 1 S. 1 VwGO i.V.m. § 
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(abschnitt(wb.gutachten_text(), "3. Hinreichende Aussicht auf Erfolg", "C. Gesamtergebnis"))
+print(wb.gutachten_text(section="3. Hinreichende Aussicht auf Erfolg"))
 
 # %% [markdown]
 # ## 4. Fachliche und prüfungsspezifische Wertungen (Leitsätze, Rn. 8–13)

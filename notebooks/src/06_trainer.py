@@ -47,8 +47,7 @@ trainer()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from lawkit.training import library_cards
-from lawkit.training.session import kinds
+from lawkit.training import kinds, library_cards
 
 karten = library_cards()
 for art, anzahl in kinds(karten).items():

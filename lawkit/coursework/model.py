@@ -8,15 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from lawkit.grading.answers import NORM_FINDINGS, Finding
 from lawkit.model.norm import Source
 
 if TYPE_CHECKING:
     from lawkit.loading.library import Library
     from lawkit.model.case import Case
+
+
+class Finding(StrEnum):
+    """What an answer states for a norm (the first three) or an element (all four)."""
+
+    ERFUELLT = "erfüllt"
+    NICHT_ERFUELLT = "nicht erfüllt"
+    OFFEN = "offen"
+    DAHINSTEHEN = "kann dahinstehen"
+
+
+NORM_FINDINGS = (Finding.ERFUELLT, Finding.NICHT_ERFUELLT, Finding.OFFEN)
 
 LEVELS = ("einführend", "mittel", "examensnah")
 # The results an answer may state (the answer format's vocabulary, docs/grading-formats.md).

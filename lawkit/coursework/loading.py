@@ -10,8 +10,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
-from lawkit.exercises.model import (
+from lawkit.coursework.model import (
     ELEMENT_RESULTS,
     LEVELS,
     NORM_RESULTS,
@@ -22,6 +21,7 @@ from lawkit.exercises.model import (
     Solution,
     Vertretbar,
 )
+from lawkit.errors import AuthoringError, LawkitError, UnknownIdError
 from lawkit.loading.yaml_reader import Problems, Reader, beschreibe, read_document
 from lawkit.model.norm import Source
 from lawkit.model.suggest import aehnlich
