@@ -57,6 +57,14 @@ def test_average_as_paragraph_2_computes_it(values, mean, label):
     assert average(values) == (Decimal(mean), label)
 
 
+def test_average_text_names_the_truncated_value_with_a_decimal_comma():
+    from lawkit.grading.scale import average_text
+
+    assert average_text([9, 9, 8]) == "8,66 (befriedigend)"
+    assert average_text([12, 11]) == "11,50 (gut)"
+    assert average_text([18]) == "18,00 (sehr gut)"
+
+
 def test_average_of_many_values_is_exact():
     # 1/3 of a point above 11: 34/3 = 11.333…; a float sum of 0.1-steps would drift
     assert average([11] * 2 + [12])[0] == Decimal("11.33")

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from lawkit.grading.reference import build_reference as build_reference
     from lawkit.grading.scale import average as average
     from lawkit.grading.scale import average_label as average_label
+    from lawkit.grading.scale import average_text as average_text
     from lawkit.grading.scale import points_label as points_label
 
 # ... and the one table they are served from at run time: public name -> defining module,
@@ -52,6 +53,7 @@ _PUBLIC = {
     "answer_from_mapping": "lawkit.grading.answers",
     "average": "lawkit.grading.scale",
     "average_label": "lawkit.grading.scale",
+    "average_text": "lawkit.grading.scale",
     "build_reference": "lawkit.grading.reference",
     "grade": "lawkit.grading.grader",
     "grade_batch": "lawkit.grading.batch",

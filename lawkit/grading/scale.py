@@ -81,6 +81,13 @@ def average(points: Iterable[Number]) -> tuple[Decimal, str]:
     return mean, average_label(mean)
 
 
+def average_text(points: Iterable[Number]) -> str:
+    """The average as a German text: the value with a decimal comma and its name,
+    average_text([9, 9, 8]) == "8,66 (befriedigend)"."""
+    mean, label = average(points)
+    return f"{str(mean).replace('.', ',')} ({label})"
+
+
 def points_for_share(share: Fraction) -> int:
     """Whole points for a share of the achievable score: floor(18 × share), exactly.
 

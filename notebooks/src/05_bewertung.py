@@ -60,7 +60,7 @@
 from pathlib import Path
 
 from lawkit.exercises import find_exercise
-from lawkit.grading import average, build_reference, grade, load_answer, points_label
+from lawkit.grading import average_text, build_reference, grade, load_answer, points_label
 
 aufgabe = find_exercise("e06_ad_hoc")
 referenz = build_reference(aufgabe)
@@ -308,14 +308,10 @@ print(b4.feedback_markdown().split("## So wird gerechnet")[1].strip())
 
 # %%
 # NBVAL_CHECK_OUTPUT
-def durchschnitt(punkte: list[int]) -> str:
-    wert, name = average(punkte)
-    return f"{', '.join(map(str, punkte))} → {str(wert).replace('.', ',')} ({name})"
-
-
-print("Bearbeitungen:", durchschnitt([b.points for b in (b1, b2, b3, b4, b6)]))
+bearbeitungen = [b.points for b in (b1, b2, b3, b4, b6)]
+print("Bearbeitungen:", ", ".join(map(str, bearbeitungen)), "→", average_text(bearbeitungen))
 for beispiel in ([9, 9, 8], [12, 11], [11, 12, 11]):
-    print(durchschnitt(beispiel))
+    print(", ".join(map(str, beispiel)), "→", average_text(beispiel))
 
 # %% [markdown]
 # - 9, 9 und 8 ergeben 8,666…; abgeschnitten sind das **8,66**, nicht 8,67.
