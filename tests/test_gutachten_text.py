@@ -3,7 +3,8 @@ Feststellungsstil at klausur level, Konkurrenzen with their reason, citation for
 
 from __future__ import annotations
 
-from lawkit import Result, check
+from lawkit import Result, check, render
+from lawkit.rendering.style_check import check_report
 
 
 def _text(library, case_id, style="gutachten", level="ausführlich"):
@@ -116,6 +117,28 @@ def test_a_konkurrenz_names_its_deciding_reason(library):
     assert ("M verwertet die Liste gerade dadurch, dass er sie C mitteilt (SV Abs. 2). Daher tritt "
             "§ 204 Abs. 1 StGB hinter § 203 Abs. 2 S. 1 Nr. 1 StGB zurück "
             "(Gesetzeskonkurrenz).") in text
+
+
+def test_an_open_norm_that_would_yield_never_applies_and_the_text_says_why(library):
+    """§ 204 is open (the Vorsatz to exploit), § 203 is met and M exploits the list by telling C:
+    were § 204 met, it would yield. Kleene logic alone leaves its applying open; it is not."""
+    case = library.case("verkauf_an_konkurrenten").with_answer("vorsatz_verwerten", "offen")
+    result = check(case, library)
+    norm = result.norm("stgb_204_1")
+    assert (norm.result, norm.displaced, norm.applies) == (Result.OFFEN, Result.OFFEN, Result.NICHT_ERFUELLT)
+    assert result.norm("stgb_203_2_1").applies is Result.ERFUELLT
+    for style in ("gutachten", "urteilsstil"):
+        for level in ("ausführlich", "klausurmäßig"):
+            text = render(result, style, level).text()
+            assert ("M verwertet die Liste gerade dadurch, dass er sie C mitteilt (SV Abs. 2). Ist § 204 "
+                    "Abs. 1 StGB erfüllt, tritt die Vorschrift daher hinter § 203 Abs. 2 S. 1 Nr. 1 StGB "
+                    "zurück (Gesetzeskonkurrenz).") in text
+            assert ("Handelte M vorsätzlich, hat er sich gemäß § 204 Abs. 1 StGB strafbar gemacht; andernfalls "
+                    "nicht. Die Vorschrift tritt dann jedoch hinter § 203 Abs. 2 S. 1 Nr. 1 StGB zurück "
+                    "(Gesetzeskonkurrenz).\n") in text
+            assert "hängt davon ab, ." not in text
+            assert "bis zu zwei Jahren" not in text  # § 204's Strafrahmen: the norm never applies
+            assert check_report(render(result, style, level), library) == []
 
 
 def test_no_konkurrenz_sentence_for_a_norm_that_is_not_met(library):

@@ -329,7 +329,8 @@ def check(case: Case, library: Library | None = None, *,
             dominant_citation = (dominant.citation if dominant is not None
                                  else library.norm(relation.yields_to).citation.canonical())
             displacements.append(Displacement(relation, dominant, dominant_citation,
-                                              conjunction(parts), condition))
+                                              conjunction(parts), condition,
+                                              if_met=conjunction(parts[1:] or [Result.ERFUELLT])))
         if len(displacements) != len(result.displacements):
             from dataclasses import replace
 

@@ -100,6 +100,13 @@ class Displacement:
     dominant_citation: str
     status: Result  # erfüllt: the norm yields; offen: it depends on open facts
     condition: ElementResult | None = None
+    if_met: Result | None = None  # the status were the yielding norm met (None: as status)
+
+    @property
+    def status_if_met(self) -> Result:
+        """Whether the norm would yield were its own requirements met: a norm that is open but
+        would certainly yield never applies (Kleene logic alone would leave that open)."""
+        return self.status if self.if_met is None else self.if_met
 
 
     @property
@@ -143,7 +150,7 @@ class NormResult:
     @property
     def applies(self) -> Result:
         """The norm's consequence follows: Tatbestand met, not displaced, and prosecutable."""
-        displaced = self.displaced
+        displaced = disjunction(d.status_if_met for d in self.displacements)
         not_displaced = {
             Result.ERFUELLT: Result.NICHT_ERFUELLT,
             Result.NICHT_ERFUELLT: Result.ERFUELLT,

@@ -950,9 +950,15 @@ class _Composer:
             if condition is not None and condition.result is Result.OFFEN:
                 leaves = [condition] if condition.fact else self.open_leaves(condition)
                 parts += [ob(yes_phrase(leaf, self.roles)) for leaf in leaves]
-            self.paragraph(relation.explanation, footnotes(relation.sources), *facts,
-                           f"Ob {result.citation} hinter {displacement.dominant_citation} "
-                           f"zurücktritt, hängt davon ab, {join_or(parts)}.", role="konkurrenz")
+            if parts:
+                verdict = (f"Ob {result.citation} hinter {displacement.dominant_citation} "
+                           f"zurücktritt, hängt davon ab, {join_or(parts)}.")
+            else:  # only the yielding norm itself is open: were it met, it would yield
+                verdict = (f"Ist {result.citation} erfüllt, tritt die Vorschrift "
+                           f"{'daher ' if facts else ''}hinter {displacement.dominant_citation} zurück "
+                           f"({relation.kind.value}).")
+            self.paragraph(relation.explanation, footnotes(relation.sources), *facts, verdict,
+                           role="konkurrenz")
 
     def gesamtergebnis(self, result: NormResult) -> None:
         self.roles = roles_of(result, self.case_result.case.roles)
@@ -975,7 +981,12 @@ class _Composer:
             sentences_ = [v for v in self.verdict(result) if v != "Die Tat ist verfolgbar."]
             if self.pro_reo:
                 sentences_[0] = sentences_[0][:-1] + " (in dubio pro reo)."
-        if result.result is Result.OFFEN and result.displaced is Result.OFFEN \
+        certain = [d for d in result.displacements
+                   if not d.first and d.status_if_met is Result.ERFUELLT]
+        if result.result is Result.OFFEN and certain:
+            sentences_.append(f"Die Vorschrift tritt dann jedoch hinter {certain[0].dominant_citation} "
+                              f"zurück ({certain[0].relation.kind.value}).")
+        elif result.result is Result.OFFEN and result.displaced is Result.OFFEN \
                 and any(not d.first for d in result.displacements):
             sentences_.append("Ob die Vorschrift im Wege der Konkurrenz zurücktritt, ist offen.")
         applies = result.applies is not Result.NICHT_ERFUELLT and not self.pro_reo
