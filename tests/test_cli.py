@@ -121,7 +121,7 @@ def test_check_errors_are_one_line_without_traceback(capsys, core_library_dir):
         "geheimnisbegriff=beschraenkte_bekanntheit_genuegt\n")
     assert main(["check", "bafin_angestellte", "--view", "geheimnisbegriff=keine"]) == 2
     assert capsys.readouterr().err == (
-        "lawkit check: the Meinungsstreit 'geheimnisbegriff' has no view 'keine'\n")
+        "lawkit check: der Meinungsstreit 'geheimnisbegriff' kennt keine Ansicht 'keine'\n")
     assert main(["show", "stgb_203", "--library", str(core_library_dir)]) == 2
     assert capsys.readouterr().err == (
         "lawkit show: unbekannte Norm 'stgb_203'; meinten Sie 'stgb_203_6', 'stgb_203_2_1', 'stgb_205_1_1'?; "

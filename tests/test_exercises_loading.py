@@ -121,7 +121,10 @@ def test_find_exercise_by_path_and_unknown_id():
     ("case: bafin_angestellte", "case: bafin_angestelte",
      "F:4: case: unbekannter Fall 'bafin_angestelte'; meinten Sie 'bafin_angestellte'?; erwartet die ID eines Falls der Bibliothek oder des Kursordners (cases/) oder 'fall.variante' (siehe docs/kurs.md)"),
     ("case: bafin_angestellte", "case: bafin_angestellte.gibtsnicht",
-     "F:4: case: case 'bafin_angestellte' has no variant 'gibtsnicht'"),
+     "F:4: case: der Fall 'bafin_angestellte' hat keine Variante 'gibtsnicht'; erwartet eine von: "
+     "bereits_oeffentlich, kein_interesse_herrschende_meinung, kein_interesse_gegenauffassung, privat_erfahren, "
+     "vorsatz_offen, vorsatz_zweifel, kein_strafantrag, strafantrag_offen, amtstraegerin_unklar, mit_einwilligung, "
+     "nicht_fremd, gerechtfertigt, schuldlos, sachverhalt_schweigt"),
     ("{norm: stgb_203_2_1, weight: 5}", "{norm: stgb_203_2_2, weight: 5}",
      "F:8: solution.required[0].norm: unbekannte Norm 'stgb_203_2_2'; meinten Sie 'stgb_203_2_1', 'stgb_203_6', 'stgb_205_1_1'?; erwartet eine Norm-ID der Bibliothek (siehe `lawkit norms`)"),
     ("{norm: stgb_203_2_1, weight: 5}", "{norm: stgb_204_1, weight: 5}",

@@ -28,14 +28,14 @@ def test_an_unknown_element_is_reported_with_the_nearest_id(tmp_path):
     with pytest.raises(AuthoringError) as info:
         load_vocabularies(default_library(), tmp_path)
     message = str(info.value)
-    assert message.endswith("stgb_203_2_1.yaml:4: elements.geheimnisse: norm 'stgb_203_2_1' has no element "
-                            "'geheimnisse'; did you mean 'geheimnis', 'geheimhaltungsinteresse'?")
+    assert message.endswith("stgb_203_2_1.yaml:4: elements.geheimnisse: die Norm 'stgb_203_2_1' hat kein Merkmal "
+                            "'geheimnisse'; meinten Sie 'geheimnis', 'geheimhaltungsinteresse'?")
 
 
 def test_an_unknown_norm_and_an_unknown_view_are_reported(tmp_path):
     (tmp_path / "x.yaml").write_text("norm: stgb_999\n", encoding="utf-8")
-    with pytest.raises(AuthoringError, match="unknown norm 'stgb_999'"):
+    with pytest.raises(AuthoringError, match="unbekannte Norm 'stgb_999'"):
         load_vocabularies(default_library(), tmp_path)
     (tmp_path / "x.yaml").write_text("norm: stgb_203_2_1\nviews:\n  mindermeinung: [a.A.]\n", encoding="utf-8")
-    with pytest.raises(AuthoringError, match="has no Meinungsstreit view 'mindermeinung'"):
+    with pytest.raises(AuthoringError, match="hat keine Ansicht 'mindermeinung' in einem Meinungsstreit"):
         load_vocabularies(default_library(), tmp_path)

@@ -265,7 +265,7 @@ def test_diagram_of_the_largest_case_grows_with_the_tree(library):
 def test_diagram_of_an_unexamined_norm_is_refused(library):
     from lawkit.errors import UnknownIdError
 
-    with pytest.raises(UnknownIdError, match="norm 'stgb_204_1' was not examined in this case"):
+    with pytest.raises(UnknownIdError, match="die Norm 'stgb_204_1' wird in diesem Fall nicht geprüft"):
         schema_diagram_of(check(library.case("bafin_angestellte"), library), "stgb_204_1")
 
 

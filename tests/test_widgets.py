@@ -243,16 +243,16 @@ def test_reset_restores_the_sachverhalt(bench):
 
 
 def test_bad_calls_get_clear_errors(bench):
-    with pytest.raises(UnknownIdError, match=r"the workbench has no question 'vorsatz'; did you mean 'vorsatz_offenbaren'\?"):
+    with pytest.raises(UnknownIdError, match=r"die Werkbank hat keine Frage 'vorsatz'; meinten Sie 'vorsatz_offenbaren'\?"):
         bench.set_fact("vorsatz", "nein")
-    with pytest.raises(LawkitError, match=r"unknown answer 'vielleicht'; expected ja, nein or offen"):
+    with pytest.raises(LawkitError, match=r"unbekannte Antwort 'vielleicht'; erwartet ja, nein oder offen"):
         bench.set_fact("offenbart", "vielleicht")
-    with pytest.raises(UnknownIdError, match="the Meinungsstreit 'geheimnisbegriff' has no view 'egal'; expected one of "
+    with pytest.raises(UnknownIdError, match="der Meinungsstreit 'geheimnisbegriff' kennt keine Ansicht 'egal'; erwartet eine von: "
                        "geheimhaltungsinteresse_erforderlich, beschraenkte_bekanntheit_genuegt"):
         bench.set_view("geheimnisbegriff", "egal")
-    with pytest.raises(UnknownIdError, match="the case has no Meinungsstreit 'geheimnis'"):
+    with pytest.raises(UnknownIdError, match="der Fall hat keinen Meinungsstreit 'geheimnis'"):
         bench.set_view("geheimnis", "egal")
-    with pytest.raises(LawkitError, match="unknown style 'urteil'"):
+    with pytest.raises(LawkitError, match="unbekannter Stil 'urteil'; erwartet 'gutachten' oder 'urteilsstil'"):
         bench.set_style("urteil")
     with pytest.raises(UnknownIdError, match="unbekannter Fall 'bafin'"):
         workbench("bafin")
@@ -264,7 +264,7 @@ def test_restricting_to_some_norms(library):
     assert "verwertung_durch_offenbaren" in bench.controls
     assert bench.summary_text().splitlines()[2] == (
         "  Konkurrenzen: keine Konkurrenz zu einer anderen geprüften Vorschrift.")
-    with pytest.raises(UnknownIdError, match="the case 'verkauf_an_konkurrenten' does not examine 'stgb_203'"):
+    with pytest.raises(UnknownIdError, match="der Fall 'verkauf_an_konkurrenten' prüft 'stgb_203' nicht"):
         workbench("verkauf_an_konkurrenten", library=library, norms=["stgb_203"])
 
 
@@ -324,28 +324,28 @@ def test_self_check_widget_gives_feedback_on_pruefen():
 
 def test_self_check_bad_calls():
     check_ = self_check(SELFCHECKS / "grundlagen.yaml")
-    with pytest.raises(UnknownIdError, match=r"no question 'drei'; did you mean 'drei_werte'\?"):
+    with pytest.raises(UnknownIdError, match=r"keine Frage 'drei'; meinten Sie 'drei_werte'\?"):
         check_.answer("drei", "offen")
-    with pytest.raises(LawkitError, match="'vielleicht' is not an option of 'drei_werte'; expected one of "
+    with pytest.raises(LawkitError, match="'vielleicht' ist keine Antwort der Frage 'drei_werte'; erwartet eine von: "
                        "erfüllt, nicht erfüllt, offen"):
         check_.answer("drei_werte", "vielleicht")
     with pytest.raises(UnknownIdError) as info:
         self_check("grundlagn")
-    assert str(info.value).startswith("unknown self-check 'grundlagn'")
-    assert str(info.value).endswith("or a path to a YAML file")
+    assert str(info.value).startswith("unbekannte Selbstkontrolle 'grundlagn'")
+    assert str(info.value).endswith("oder den Pfad einer YAML-Datei")
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("richtig_fehlt", "richtig_fehlt.yaml:6: questions[0].richtig: 'unklar' is not among the options; "
-                      "expected one of erfüllt, nicht erfüllt, offen"),
-    ("doppelte_id", "doppelte_id.yaml:6: questions[1].id: the question id 'frage_eins' is used twice; "
-                    "expected each id once"),
-    ("ja_nein_unquoted", "ja_nein_unquoted.yaml:4: questions[0].optionen[0]: expected an option text, "
-                         "got true (a yes/no value) (write it in quotes)"),
+    ("richtig_fehlt", "richtig_fehlt.yaml:6: questions[0].richtig: 'unklar' steht nicht unter den Antworten "
+                      "(optionen); erwartet eine von: erfüllt, nicht erfüllt, offen"),
+    ("doppelte_id", "doppelte_id.yaml:6: questions[1].id: die Fragen-ID 'frage_eins' kommt zweimal vor; "
+                    "erwartet jede ID nur einmal"),
+    ("ja_nein_unquoted", "ja_nein_unquoted.yaml:4: questions[0].optionen[0]: erwartet den Text einer "
+                         "Antwort, gefunden true (ein Ja/Nein-Wert) (in Anführungszeichen schreiben)"),
     ("unbekannter_schluessel", "unbekannter_schluessel.yaml:6: questions[0].erklärung: unbekannter "
                                "Schlüssel 'erklärung'; meinten Sie 'erklaerung'?; erwartet einen von id, "
                                "frage, optionen, richtig, erklaerung"),
-    ("eine_option", "eine_option.yaml:4: questions[0].optionen: only one option; expected at least two"),
+    ("eine_option", "eine_option.yaml:4: questions[0].optionen: nur eine Antwort; erwartet mindestens zwei"),
 ])
 def test_self_check_authoring_errors(name, message):
     with pytest.raises(AuthoringError) as info:
@@ -405,8 +405,8 @@ def test_classify_remarks_specific_outcomes_and_reasons(library):
 
 
 def test_classify_remarks_needs_the_norm(library):
-    with pytest.raises(LawkitError, match="the case 'bafin_angestellte' does not examine "
-                       "'pruefungsrecht_fachliche_wertung'"):
+    with pytest.raises(LawkitError, match="der Fall 'bafin_angestellte' prüft "
+                       "'pruefungsrecht_fachliche_wertung' nicht; erwartet einen Fall, der Prüferbemerkungen einordnet"):
         classify_remarks("bafin_angestellte", library=library)
 
 
@@ -449,5 +449,5 @@ def test_level_switch_gives_the_klausur_version(bench):
     assert "R müsste zum Täterkreis gehören" not in bench.gutachten_text()
     bench.reset()
     assert bench.level_control.value == "ausführlich"
-    with pytest.raises(LawkitError, match="unknown level 'kurz'"):
+    with pytest.raises(LawkitError, match="unbekannte Stufe 'kurz'; erwartet 'ausführlich' oder 'klausurmäßig'"):
         bench.set_level("kurz")

@@ -78,8 +78,8 @@ class _Evaluator:
             fact = self.case.facts.get(element.fact)
             if fact is None:
                 raise MissingFactError(
-                    f"case {self.case.id!r} does not answer the fact {element.fact!r} "
-                    f"({element.question}); expected ja, nein or offen"
+                    f"der Fall {self.case.id!r} beantwortet die Tatsache {element.fact!r} nicht "
+                    f"({element.question}); erwartet ja, nein oder offen"
                 )
             result = answer_result(fact.answer, element.satisfied_by)
             key = (element.fact,)
@@ -107,7 +107,7 @@ class _Evaluator:
             if chosen is None:
                 known = [v.id for v in dispute.views]
                 raise UnknownIdError(
-                    f"the Meinungsstreit {dispute.id!r} has no view {chosen_id!r}"
+                    f"der Meinungsstreit {dispute.id!r} kennt keine Ansicht {chosen_id!r}"
                     f"{nearest(str(chosen_id), known)}"
                 )
             if chosen_id is None:

@@ -196,7 +196,7 @@ class CaseResult:
         from lawkit.model.suggest import nearest
 
         raise UnknownIdError(
-            f"norm {norm_id!r} was not examined in this case"
+            f"die Norm {norm_id!r} wird in diesem Fall nicht geprüft"
             f"{nearest(norm_id, [r.norm.id for r in self.norms])}"
         )
 

@@ -140,8 +140,9 @@ class Case:
         from lawkit.errors import UnknownIdError
         from lawkit.model.suggest import nearest
 
-        raise UnknownIdError(f"case {self.id!r} has no variant {variant_id!r}"
-                             f"{nearest(variant_id, [v.id for v in self.variants])}")
+        raise UnknownIdError(f"der Fall {self.id!r} hat keine Variante {variant_id!r}"
+                             f"{nearest(variant_id, [v.id for v in self.variants])}; erwartet eine von: "
+                             + (", ".join(v.id for v in self.variants) or "(keine Varianten)"))
 
     def with_answer(self, key: str, answer: Answer | str) -> Case:
         """A copy of the case with one fact's answer changed: a what-if that departs from the
@@ -150,7 +151,8 @@ class Case:
             from lawkit.errors import UnknownIdError
             from lawkit.model.suggest import nearest
 
-            raise UnknownIdError(f"unknown fact {key!r}{nearest(key, self.facts)}")
+            raise UnknownIdError(f"unbekannte Tatsache {key!r}{nearest(key, self.facts)}; erwartet den "
+                                 "Schlüssel einer Tatsache des Falls")
         facts = dict(self.facts)
         old = facts[key]
         new = Answer(answer)

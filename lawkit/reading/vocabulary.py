@@ -164,7 +164,7 @@ def _read_terms(path: Path, library: Library) -> tuple[str, dict[str, object]]:
     reader.mapping(required=("norm",), optional=("names", "elements", "views"))
     norm_id = reader.str("norm")
     if norm_id not in library.norms:
-        raise reader["norm"].error(f"unknown norm {norm_id!r}{nearest(norm_id, library.norms)}")
+        raise reader["norm"].error(f"unbekannte Norm {norm_id!r}{nearest(norm_id, library.norms)}")
     norm = library.norm(norm_id)
     data: dict[str, object] = {"names": _strings(reader, "names")}
     requirements = {v.requirement.id for e in norm.elements() if e.dispute is not None
@@ -175,7 +175,7 @@ def _read_terms(path: Path, library: Library) -> tuple[str, dict[str, object]]:
         section = reader["elements"]
         for element_id, item in section.items():
             if element_id not in known:
-                raise section.error(f"norm {norm_id!r} has no element {element_id!r}"
+                raise section.error(f"die Norm {norm_id!r} hat kein Merkmal {element_id!r}"
                                     f"{nearest(str(element_id), known)}", str(element_id))
             item.mapping(optional=("terms", "weak", "inverse", "label"))
             entry: dict[str, object] = {"terms": _strings(item, "terms"),
@@ -183,7 +183,8 @@ def _read_terms(path: Path, library: Library) -> tuple[str, dict[str, object]]:
                                         "inverse": _strings(item, "inverse")}
             if item.has("label"):
                 if item["label"].value is not False:
-                    raise item["label"].error("expected 'label: false' (leave the label out) or no key")
+                    raise item["label"].error(
+                        "erwartet 'label: false' (die Bezeichnung weglassen) oder keinen Schlüssel")
                 entry["label"] = False
             elements[str(element_id)] = entry
     data["elements"] = elements
@@ -193,7 +194,8 @@ def _read_terms(path: Path, library: Library) -> tuple[str, dict[str, object]]:
         section = reader["views"]
         for view_id, _ in section.items():
             if view_id not in views:
-                raise section.error(f"norm {norm_id!r} has no Meinungsstreit view {view_id!r}"
+                raise section.error(f"die Norm {norm_id!r} hat keine Ansicht {view_id!r} in einem "
+                                    "Meinungsstreit"
                                     f"{nearest(str(view_id), views)}", str(view_id))
             view_terms[str(view_id)] = _strings(section, str(view_id))
     data["views"] = view_terms

@@ -85,7 +85,7 @@ def _norms(result: CaseResult | NormResult, norm_id: str | None) -> tuple[NormRe
         if norm_id is not None and result.norm.id != norm_id:
             from lawkit.errors import UnknownIdError
 
-            raise UnknownIdError(f"this is the result of {result.norm.id!r}, not of {norm_id!r}")
+            raise UnknownIdError(f"das ist das Ergebnis von {result.norm.id!r}, nicht von {norm_id!r}")
         return (result,)
     return (result.norm(norm_id),) if norm_id is not None else result.norms
 

@@ -1056,11 +1056,11 @@ def compose(case_result: CaseResult, style: str = "gutachten",
     if style not in STYLES:
         from lawkit.errors import LawkitError
 
-        raise LawkitError(f"unknown style {style!r}; expected 'gutachten' or 'urteilsstil'")
+        raise LawkitError(f"unbekannter Stil {style!r}; erwartet 'gutachten' oder 'urteilsstil'")
     if level not in LEVELS:
         from lawkit.errors import LawkitError
 
-        raise LawkitError(f"unknown level {level!r}; expected 'ausführlich' or 'klausurmäßig'")
+        raise LawkitError(f"unbekannte Stufe {level!r}; erwartet 'ausführlich' oder 'klausurmäßig'")
     return _Composer(case_result, style, level).compose()
 
 

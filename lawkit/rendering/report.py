@@ -41,7 +41,7 @@ class Report:
         if fmt not in formats:
             from lawkit.errors import LawkitError
 
-            raise LawkitError(f"unknown format {fmt!r}; expected one of text, md, html, json")
+            raise LawkitError(f"unbekanntes Format {fmt!r}; erwartet text, md, html oder json")
         return formats[fmt]()
 
     def section(self, heading: str) -> Report:

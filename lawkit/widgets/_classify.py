@@ -43,8 +43,8 @@ def classify_remarks(case: Case | str | Path = "bverwg_prueferbemerkungen", *,
     library = library or default_library()
     base = case if isinstance(case, Case) else library.case(case)
     if NORM not in [e.norm for e in base.examinations]:
-        raise LawkitError(f"the case {base.id!r} does not examine {NORM!r}; expected a case "
-                          "that classifies examiners' remarks")
+        raise LawkitError(f"der Fall {base.id!r} prüft {NORM!r} nicht; erwartet einen Fall, "
+                          "der Prüferbemerkungen einordnet")
     items: list[tuple[str, Case, str, list[Fact]]] = [
         (BASE_ID, base, "Ausgangsfall", list(base.facts.values()))]
     for variant in base.variants:

@@ -21,7 +21,7 @@ import ipywidgets as w
 
 from lawkit.errors import LawkitError, UnknownIdError
 from lawkit.loading.library import DATA_DIR
-from lawkit.loading.yaml_reader import Reader, describe, read_document
+from lawkit.loading.yaml_reader import Reader, beschreibe, read_document
 from lawkit.model.suggest import nearest
 
 SELFCHECK_DIR = DATA_DIR / "selfchecks"
@@ -77,14 +77,14 @@ class SelfCheck:
         try:
             return self._by_id[question_id]
         except KeyError:
-            raise UnknownIdError(f"no question {question_id!r}{nearest(question_id, self._by_id)}; "
-                                 f"expected one of {', '.join(self._by_id)}") from None
+            raise UnknownIdError(f"keine Frage {question_id!r}{nearest(question_id, self._by_id)}; "
+                                 f"erwartet eine von: {', '.join(self._by_id)}") from None
 
     def answer(self, question_id: str, option: str) -> str:
         """The feedback text for choosing `option` (as the widget shows it after "Prüfen")."""
         question = self.question(question_id)
         if option not in question.optionen:
-            raise LawkitError(f"{option!r} is not an option of {question_id!r}; expected one of "
+            raise LawkitError(f"{option!r} ist keine Antwort der Frage {question_id!r}; erwartet eine von: "
                               + ", ".join(question.optionen))
         return feedback(question, option)
 
@@ -141,11 +141,11 @@ class SelfCheck:
 def _option(reader: Reader) -> str:
     value = reader.value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        hint = " (write it in quotes)" if isinstance(value, bool) else ""
-        raise reader.error(f"expected an option text, got {describe(value)}{hint}")
+        hint = " (in Anführungszeichen schreiben)" if isinstance(value, bool) else ""
+        raise reader.error(f"erwartet den Text einer Antwort, gefunden {beschreibe(value)}{hint}")
     text = str(value).strip()
     if not text:
-        raise reader.error("the option is empty; expected an option text")
+        raise reader.error("die Antwort ist leer; erwartet den Text einer Antwort")
     return text
 
 
@@ -153,16 +153,17 @@ def _question(item: Reader, seen: set[str]) -> CheckQuestion:
     item.mapping(required=("id", "frage", "optionen", "richtig"), optional=("erklaerung",))
     question_id = item.ident("id")
     if question_id in seen:
-        raise item["id"].error(f"the question id {question_id!r} is used twice; expected each id once")
+        raise item["id"].error(f"die Fragen-ID {question_id!r} kommt zweimal vor; "
+                               "erwartet jede ID nur einmal")
     seen.add(question_id)
     options: list[str] = []
     for option_reader in item["optionen"].list(what="options"):
         option = _option(option_reader)
         if option in options:
-            raise option_reader.error(f"the option {option!r} is given twice; expected each once")
+            raise option_reader.error(f"die Antwort {option!r} steht zweimal da; erwartet jede nur einmal")
         options.append(option)
     if len(options) < 2:
-        raise item["optionen"].error("only one option; expected at least two")
+        raise item["optionen"].error("nur eine Antwort; erwartet mindestens zwei")
     right_reader = item["richtig"]
     right_items = right_reader.list(what="right options") if isinstance(right_reader.value, list) \
         else [right_reader]
@@ -170,7 +171,7 @@ def _question(item: Reader, seen: set[str]) -> CheckQuestion:
     for reader in right_items:
         option = _option(reader)
         if option not in options:
-            raise reader.error(f"{option!r} is not among the options; expected one of "
+            raise reader.error(f"{option!r} steht nicht unter den Antworten (optionen); erwartet eine von: "
                                + ", ".join(options))
         right.append(option)
     explanation = item.opt_str("erklaerung") or ""
@@ -195,8 +196,9 @@ def self_check(name_or_path: str | Path) -> SelfCheck:
         path = SELFCHECK_DIR / f"{name_or_path}.yaml"
         if not path.exists():
             known = sorted(p.stem for p in SELFCHECK_DIR.glob("*.yaml")) if SELFCHECK_DIR.exists() else []
-            raise UnknownIdError(f"unknown self-check {name_or_path!r}{nearest(name_or_path, known)}; "
-                                 f"expected one of {', '.join(known) or '(none shipped yet)'} "
-                                 "or a path to a YAML file")
+            raise UnknownIdError(f"unbekannte Selbstkontrolle {name_or_path!r}"
+                                 f"{nearest(name_or_path, known)}; "
+                                 f"erwartet eine von: {', '.join(known) or '(noch keine mitgeliefert)'} "
+                                 "oder den Pfad einer YAML-Datei")
     title, questions = load_self_check(path)
     return SelfCheck(title, questions)

@@ -46,7 +46,7 @@ def _answer(value: Answer | str) -> Answer:
     try:
         return Answer(value)
     except ValueError:
-        raise LawkitError(f"unknown answer {value!r}; expected ja, nein or offen") from None
+        raise LawkitError(f"unbekannte Antwort {value!r}; erwartet ja, nein oder offen") from None
 
 
 class Workbench:
@@ -59,9 +59,9 @@ class Workbench:
     def __init__(self, case: Case, library: Library, style: str = "gutachten",
                  level: str = "ausführlich") -> None:
         if style not in dict((v, k) for k, v in STYLES):
-            raise LawkitError(f"unknown style {style!r}; expected 'gutachten' or 'urteilsstil'")
+            raise LawkitError(f"unbekannter Stil {style!r}; erwartet 'gutachten' oder 'urteilsstil'")
         if level not in dict((v, k) for k, v in LEVELS):
-            raise LawkitError(f"unknown level {level!r}; expected 'ausführlich' or 'klausurmäßig'")
+            raise LawkitError(f"unbekannte Stufe {level!r}; erwartet 'ausführlich' oder 'klausurmäßig'")
         self.library = library
         self._original = case
         self._facts: dict[str, Fact] = dict(case.facts)
@@ -116,31 +116,31 @@ class Workbench:
     def set_fact(self, key: str, answer: Answer | str) -> None:
         """Answer a question differently (the same as clicking the button)."""
         if key not in self.controls:
-            raise UnknownIdError(f"the workbench has no question {key!r}{nearest(key, self.controls)}")
+            raise UnknownIdError(f"die Werkbank hat keine Frage {key!r}{nearest(key, self.controls)}")
         self.controls[key].value = _answer(answer).value
 
     def set_view(self, dispute_id: str, view_id: str) -> None:
         """Follow another view in a Meinungsstreit (the same as choosing it in the selector)."""
         if dispute_id not in self.view_controls:
-            raise UnknownIdError(f"the case has no Meinungsstreit {dispute_id!r}"
+            raise UnknownIdError(f"der Fall hat keinen Meinungsstreit {dispute_id!r}"
                                  f"{nearest(dispute_id, self.view_controls)}")
         control = self.view_controls[dispute_id]
         known = [value for _, value in control.options]
         if view_id not in known:
-            raise UnknownIdError(f"the Meinungsstreit {dispute_id!r} has no view {view_id!r}; "
-                                 f"expected one of {', '.join(known)}")
+            raise UnknownIdError(f"der Meinungsstreit {dispute_id!r} kennt keine Ansicht {view_id!r}; "
+                                 f"erwartet eine von: {', '.join(known)}")
         control.value = view_id
 
     def set_style(self, style: str) -> None:
         if style not in [value for _, value in STYLES]:
-            raise LawkitError(f"unknown style {style!r}; expected 'gutachten' or 'urteilsstil'")
+            raise LawkitError(f"unbekannter Stil {style!r}; erwartet 'gutachten' oder 'urteilsstil'")
         self.style_control.value = style
 
     def set_level(self, level: str) -> None:
         """'ausführlich' (every step) or 'klausurmäßig' (unproblematic points in
         Feststellungsstil), the same as clicking the switch."""
         if level not in [value for _, value in LEVELS]:
-            raise LawkitError(f"unknown level {level!r}; expected 'ausführlich' or 'klausurmäßig'")
+            raise LawkitError(f"unbekannte Stufe {level!r}; erwartet 'ausführlich' oder 'klausurmäßig'")
         self.level_control.value = level
 
     def reset(self) -> None:
@@ -337,8 +337,8 @@ def workbench(case: Case | str | Path, *, library: Library | None = None, style:
         examined = [e.norm for e in case.examinations]
         for norm_id in wanted:
             if norm_id not in examined:
-                raise UnknownIdError(f"the case {case.id!r} does not examine {norm_id!r}"
-                                     f"{nearest(norm_id, examined)}; expected one of "
+                raise UnknownIdError(f"der Fall {case.id!r} prüft {norm_id!r} nicht"
+                                     f"{nearest(norm_id, examined)}; erwartet eine von: "
                                      + ", ".join(examined))
         case = replace(case, examinations=tuple(e for e in case.examinations if e.norm in wanted))
     return Workbench(case, library, style, level)
