@@ -141,6 +141,37 @@ def test_an_open_norm_that_would_yield_never_applies_and_the_text_says_why(libra
             assert check_report(render(result, style, level), library) == []
 
 
+def _what_if(library, case_id, fact, style="gutachten", level="ausführlich"):
+    result = check(library.case(case_id).with_answer(fact, "offen"), library)
+    report = render(result, style, level)
+    assert check_report(report, library) == []  # reads as German: no sentence twice
+    return report.text()
+
+
+def test_two_views_open_on_the_same_fact_say_so_once_and_then_auch(library):
+    text = _what_if(library, "bafin_angestellte", "geheimnis_beschraenkter_kreis")
+    assert ("Nach dieser Auffassung hängt das Ergebnis davon ab, ob die Tatsachen nur einem beschränkten "
+            "Personenkreis bekannt sind.") in text
+    assert ("Auch nach dieser Auffassung hängt das Ergebnis davon ab, ob die Tatsachen nur einem "
+            "beschränkten Personenkreis bekannt sind.\n\nDer Streit kann daher dahinstehen.") in text
+
+
+def test_a_second_open_konkurrenz_is_not_the_same_sentence_again(library):
+    text = _what_if(library, "gesamtfall_verkauftes_angebot", "geheimnis_beschraenkter_kreis")
+    assert ("Ob § 203 Abs. 2 S. 1 Nr. 1 StGB hinter § 203 Abs. 6 StGB zurücktritt, hängt davon ab, ob "
+            "§ 203 Abs. 6 StGB erfüllt ist.") in text
+    assert ("§ 204 Abs. 1 StGB tritt hinter § 203 Abs. 2 S. 1 Nr. 1 StGB nur zurück, wenn § 203 Abs. 2 "
+            "S. 1 Nr. 1 StGB erfüllt ist.") in text
+
+
+def test_a_second_point_that_can_dahinstehen_for_the_same_reason_says_auch(library):
+    text = _what_if(library, "bverwg_6_b_71_17", "pkh_antrag")
+    assert ("Ob ein Antrag vorliegt, lässt der Sachverhalt offen. Das kann dahinstehen, denn die "
+            "Nichtzulassungsbeschwerde bietet jedenfalls keine Aussicht auf Erfolg (dazu I. 3.).") in text
+    assert ("Ob K bedürftig ist, lässt der Sachverhalt offen. Auch das kann aus demselben Grund "
+            "dahinstehen (dazu I. 3.).") in text
+
+
 def test_no_konkurrenz_sentence_for_a_norm_that_is_not_met(library):
     seen = 0
     for case_id in library.case_files:

@@ -129,6 +129,8 @@ class _Composer:
         self.decided_pro_reo: list[ElementResult] = []
         self.open_named: list[str] = []  # the open facts the last Zwischenergebnis named
         self.repeated = 0
+        self.open_konkurrenzen = 0  # open Konkurrenzen written so far (their sentences vary)
+        self.last_because: ElementResult | None = None  # what decided the last 'kann dahinstehen'
         self.urteil_above: dict[int, str] = {}  # Urteilsstil: the conclusions of the points above
 
     @property
@@ -183,6 +185,7 @@ class _Composer:
         if konkurrenzen:
             self.heading(0, section, "Konkurrenzen")
             section += 1
+            self.open_konkurrenzen = 0
             for result, displacement in konkurrenzen:
                 self.konkurrenz(result, displacement)
         self.heading(0, section, "Gesamtergebnis")
@@ -631,7 +634,12 @@ class _Composer:
         first = (f"{question}, hängt davon ab, {join_or(clauses)}." if clauses
                  else f"{question}, lässt der Sachverhalt offen.")
         because = result.because
-        if because is not None:
+        if because is not None and because is self.last_because:
+            # the same deciding point as for the element just before: say so, not the reason again
+            later = self.sibling_number(because, level, index)
+            reason = (f"Auch das kann aus demselben Grund dahinstehen (dazu {self.cite_point(later)})."
+                      if later else "Auch das kann aus demselben Grund dahinstehen.")
+        elif because is not None:
             decided = self.phrase(because, because.result)
             reason = f"Das kann dahinstehen, denn {lower_first(inserted(decided, 'jedenfalls'))}"
             later = self.sibling_number(because, level, index)
@@ -639,6 +647,7 @@ class _Composer:
                 reason = reason[:-1] + f" (dazu {self.cite_point(later)})."
         else:
             reason = "Das kann dahinstehen, weil es am Ergebnis nichts ändert."
+        self.last_because = because
         self.paragraph(first, reason)
 
     def sibling_number(self, because: ElementResult, level: int, index: int) -> str | None:
@@ -802,9 +811,15 @@ class _Composer:
             if verdict is Result.OFFEN:
                 leaves = self.open_leaves(outcome.result)
                 clauses = [ob(yes_phrase(leaf, self.roles)) for leaf in leaves]
-                text = ("Nach dieser Auffassung hängt das Ergebnis davon ab, "
+                before = self.effective(dispute.outcomes[i - 1].result) if i > 0 else None
+                same = before is Result.OFFEN and clauses == [
+                    ob(yes_phrase(leaf, self.roles))
+                    for leaf in self.open_leaves(dispute.outcomes[i - 1].result)]
+                lead = "Auch nach dieser Auffassung" if same else "Nach dieser Auffassung"
+                text = (f"{lead} hängt das Ergebnis davon ab, "
                         f"{join_or(list(dict.fromkeys(clauses)))}." if clauses
-                        else "Nach dieser Auffassung bleibt das Ergebnis offen.")
+                        else f"{lead} bleibt das Ergebnis offen.")
+                agreed = same
             elif i > 0 and self.effective(dispute.outcomes[i - 1].result) is verdict:
                 text = fronted("Auch nach dieser Auffassung", self.phrase(result, verdict))
                 agreed = True
@@ -931,6 +946,7 @@ class _Composer:
             else:  # the dominant norm is met: that is the reason
                 verdict = (f"Da {displacement.dominant_citation} erfüllt ist, tritt "
                            f"{result.citation} dahinter zurück ({relation.kind.value}).")
+            self.open_konkurrenzen += 1
             self.paragraph(relation.explanation, footnotes(relation.sources), *facts, verdict,
                            role="konkurrenz")
         elif status is Result.NICHT_ERFUELLT:
@@ -950,13 +966,18 @@ class _Composer:
             if condition is not None and condition.result is Result.OFFEN:
                 leaves = [condition] if condition.fact else self.open_leaves(condition)
                 parts += [ob(yes_phrase(leaf, self.roles)) for leaf in leaves]
-            if parts:
+            if parts == [f"ob {displacement.dominant_citation} erfüllt ist"] and self.open_konkurrenzen:
+                # a second Konkurrenz that waits for its dominant norm: not the same sentence again
+                verdict = (f"{result.citation} tritt hinter {displacement.dominant_citation} nur "
+                           f"zurück, wenn {displacement.dominant_citation} erfüllt ist.")
+            elif parts:
                 verdict = (f"Ob {result.citation} hinter {displacement.dominant_citation} "
                            f"zurücktritt, hängt davon ab, {join_or(parts)}.")
             else:  # only the yielding norm itself is open: were it met, it would yield
                 verdict = (f"Ist {result.citation} erfüllt, tritt die Vorschrift "
                            f"{'daher ' if facts else ''}hinter {displacement.dominant_citation} zurück "
                            f"({relation.kind.value}).")
+            self.open_konkurrenzen += 1
             self.paragraph(relation.explanation, footnotes(relation.sources), *facts, verdict,
                            role="konkurrenz")
 
