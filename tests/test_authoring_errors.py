@@ -286,12 +286,12 @@ def test_validate_warns_where_the_gutachten_would_not_read_well(tmp_path, capsys
     assert code == 0 and err == ""
     assert out == (
         f"ok     {path}: Norm 'stgb_205_1_1' (§ 205 Abs. 1 S. 1 StGB, 2 Merkmale)\n"
-        f"Warnung {path}: stgb_205_1_1: element 'antrag_gestellt' (Strafantrag gestellt) has no "
-        "phrase for positive; the Gutachten says only \"Diese Voraussetzung …\" — give it its own "
-        "phrases (positive, negative, open)\n"
-        f"Warnung {path}: stgb_205_1_1: element 'antrag_gestellt': the negative phrase 'Kein "
-        "Strafantrag.' has no finite verb lawkit knows in second place; write it as a main clause "
-        "(\"R handelte vorsätzlich.\", \"Ein Geheimnis liegt vor.\")\n")
+        f"Warnung {path}: stgb_205_1_1: dem Merkmal 'antrag_gestellt' (Strafantrag gestellt) fehlt der "
+        "Satz für positive; das Gutachten sagt dann nur \"Diese Voraussetzung …\" — erwartet eigene "
+        "Sätze (positive, negative, open)\n"
+        f"Warnung {path}: stgb_205_1_1: Merkmal 'antrag_gestellt': im Satz negative 'Kein "
+        "Strafantrag.' steht an zweiter Stelle kein gebeugtes Verb, das lawkit kennt; erwartet einen "
+        "Hauptsatz (\"R handelte vorsätzlich.\", \"Ein Geheimnis liegt vor.\")\n")
 
 
 def test_validate_runs_the_language_check_on_a_case(tmp_path, capsys, core_library_dir):

@@ -570,18 +570,18 @@ def phrase_warnings(norm: object) -> list[str]:
         texts = element.texts
         missing = [k for k in ("positive", "negative", "open") if getattr(texts, k) is None]
         if missing:
-            out.append(f"{norm.id}: element {element.id!r} ({element.label}) has no phrase for "
-                       f"{', '.join(missing)}; the Gutachten says only \"Diese Voraussetzung …\" — "
-                       "give it its own phrases (positive, negative, open)")
+            out.append(f"{norm.id}: dem Merkmal {element.id!r} ({element.label}) fehlt der Satz für "
+                       f"{', '.join(missing)}; das Gutachten sagt dann nur \"Diese Voraussetzung …\" — "
+                       "erwartet eigene Sätze (positive, negative, open)")
         for key in ("positive", "negative"):
             phrase = getattr(texts, key)
             sample = {name: Role("R", Genus.F) for name in role_names(phrase or "")}
             text = fill(phrase, sample, {"citation": "§ 1 G", "conduct": "sie handelte"}) \
                 if phrase is not None else None
             if text is not None and not can_reorder(text):
-                out.append(f"{norm.id}: element {element.id!r}: the {key} phrase {phrase!r} has no "
-                           "finite verb lawkit knows in second place; write it as a main clause "
-                           "(\"R handelte vorsätzlich.\", \"Ein Geheimnis liegt vor.\")")
+                out.append(f"{norm.id}: Merkmal {element.id!r}: im Satz {key} {phrase!r} steht an "
+                           "zweiter Stelle kein gebeugtes Verb, das lawkit kennt; erwartet einen "
+                           "Hauptsatz (\"R handelte vorsätzlich.\", \"Ein Geheimnis liegt vor.\")")
     return out
 
 
