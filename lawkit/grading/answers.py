@@ -282,11 +282,35 @@ def _parse(file: str, text: str) -> object:
     return data
 
 
-def _check_values(file: str, text: str, data: object) -> None:
-    """Every text encodable (no lone surrogates), no deeper nesting than MAX_DEPTH (checked
-    without recursion, so no input can exhaust the stack)."""
+def _values_ok(data: object) -> bool:
+    """The quick pass of _check_values: no paths built (a class of valid answers needs none)."""
     from lawkit.loading.yaml_reader import first_surrogate
 
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and first_surrogate(key) is not None:
+                    return False
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str) and first_surrogate(value) is not None:
+            return False
+    return True
+
+
+def _check_values(file: str, text: str, data: object) -> None:
+    """Every text encodable (no lone surrogates), no deeper nesting than MAX_DEPTH (checked
+    without recursion, so no input can exhaust the stack). A quick pass first; the error with
+    its place is searched only where that pass finds one."""
+    from lawkit.loading.yaml_reader import first_surrogate
+
+    if _values_ok(data):
+        return
     stack: list[tuple[object, str, int]] = [(data, "", 0)]
     while stack:
         value, path, depth = stack.pop()
