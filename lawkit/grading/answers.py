@@ -282,52 +282,44 @@ def _parse(file: str, text: str) -> object:
     return data
 
 
-def _values_ok(data: object) -> bool:
-    """The quick pass of _check_values: no paths built (a class of valid answers needs none)."""
-    from lawkit.loading.yaml_reader import first_surrogate
+_Trail = tuple[object, object, bool] | None  # (the parent's trail, key or index, is an index)
 
-    stack: list[tuple[object, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return False
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(key, str) and first_surrogate(key) is not None:
-                    return False
-                stack.append((item, depth + 1))
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-        elif isinstance(value, str) and first_surrogate(value) is not None:
-            return False
-    return True
+
+def _trail_path(trail: _Trail) -> str:
+    """The path of a value ("norms[0].elements.x") from its trail, built only for a message."""
+    steps: list[tuple[object, bool]] = []
+    while trail is not None:
+        parent, step, index = trail
+        steps.append((step, index))
+        trail = parent  # type: ignore[assignment]  # the parent of a trail is a trail
+    path = ""
+    for step, index in reversed(steps):
+        path = f"{path}[{step}]" if index else _child(path, step)
+    return path
 
 
 def _check_values(file: str, text: str, data: object) -> None:
     """Every text encodable (no lone surrogates), no deeper nesting than MAX_DEPTH (checked
-    without recursion, so no input can exhaust the stack). A quick pass first; the error with
-    its place is searched only where that pass finds one."""
+    without recursion, so no input can exhaust the stack). Each value carries the trail to it;
+    its path is written out only for the message of a bad one."""
     from lawkit.loading.yaml_reader import first_surrogate
 
-    if _values_ok(data):
-        return
-    stack: list[tuple[object, str, int]] = [(data, "", 0)]
+    stack: list[tuple[object, _Trail, int]] = [(data, None, 0)]
     while stack:
-        value, path, depth = stack.pop()
+        value, trail, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise AuthoringError(file, path, f"die Daten sind tiefer als {MAX_DEPTH} Ebenen "
-                                             "verschachtelt; erwartet eine Antwort im Format von "
-                                             "docs/grading-formats.md")
+            raise AuthoringError(file, _trail_path(trail), f"die Daten sind tiefer als {MAX_DEPTH} Ebenen "
+                                                           "verschachtelt; erwartet eine Antwort im Format "
+                                                           "von docs/grading-formats.md")
         if isinstance(value, dict):
             for key, item in value.items():
-                child = _child(path, key)
                 if isinstance(key, str) and first_surrogate(key) is not None:
-                    raise _bad_text(file, path, key)
-                stack.append((item, child, depth + 1))
+                    raise _bad_text(file, _trail_path(trail), key)
+                stack.append((item, (trail, key, False), depth + 1))
         elif isinstance(value, list):
-            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+            stack.extend((item, (trail, i, True), depth + 1) for i, item in enumerate(value))
         elif isinstance(value, str) and first_surrogate(value) is not None:
-            raise _bad_text(file, path, value)
+            raise _bad_text(file, _trail_path(trail), value)
 
 
 def _bad_text(file: str, path: str, value: str) -> AuthoringError:
