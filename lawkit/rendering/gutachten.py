@@ -185,7 +185,6 @@ class _Composer:
         if konkurrenzen:
             self.heading(0, section, "Konkurrenzen")
             section += 1
-            self.open_konkurrenzen = 0
             for result, displacement in konkurrenzen:
                 self.konkurrenz(result, displacement)
         self.heading(0, section, "Gesamtergebnis")
@@ -795,9 +794,9 @@ class _Composer:
             return
         self.paragraph(f"Fraglich ist, {question}.", role="streit")
         agreed = False
+        previous: tuple[Result, list[str]] | None = None  # the view before: result, open facts
         for i, outcome in enumerate(dispute.outcomes):
             view = outcome.view
-            agreed = False
             if not self.klausur:
                 self.heading(level + 1, i, view.label)
             holder = view.holder or feminine(view_name(view, views), Kasus.DAT)
@@ -808,23 +807,18 @@ class _Composer:
                 if part.element.id not in common:
                     self.inline(part)
             verdict = self.effective(outcome.result)
+            clauses = [ob(yes_phrase(leaf, self.roles)) for leaf in self.open_leaves(outcome.result)] \
+                if verdict is Result.OFFEN else []
+            # the same result (open on the same facts) as the view before: said so, not repeated
+            agreed = previous == (verdict, clauses)
+            previous = (verdict, clauses)
+            lead = "Auch nach dieser Auffassung" if agreed else "Nach dieser Auffassung"
             if verdict is Result.OFFEN:
-                leaves = self.open_leaves(outcome.result)
-                clauses = [ob(yes_phrase(leaf, self.roles)) for leaf in leaves]
-                before = self.effective(dispute.outcomes[i - 1].result) if i > 0 else None
-                same = before is Result.OFFEN and clauses == [
-                    ob(yes_phrase(leaf, self.roles))
-                    for leaf in self.open_leaves(dispute.outcomes[i - 1].result)]
-                lead = "Auch nach dieser Auffassung" if same else "Nach dieser Auffassung"
                 text = (f"{lead} hängt das Ergebnis davon ab, "
                         f"{join_or(list(dict.fromkeys(clauses)))}." if clauses
                         else f"{lead} bleibt das Ergebnis offen.")
-                agreed = same
-            elif i > 0 and self.effective(dispute.outcomes[i - 1].result) is verdict:
-                text = fronted("Auch nach dieser Auffassung", self.phrase(result, verdict))
-                agreed = True
             else:
-                text = fronted("Nach dieser Auffassung", self.phrase(result, verdict))
+                text = fronted(lead, self.phrase(result, verdict))
             self.paragraph(text, role="streit")
         if dispute.matters:
             if not self.klausur:
