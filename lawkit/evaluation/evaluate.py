@@ -35,7 +35,7 @@ from lawkit.model.logic import (
     negation,
 )
 from lawkit.model.norm import Element, Norm, NormCitation, RelationStage, View
-from lawkit.model.suggest import nearest
+from lawkit.model.suggest import aehnlich
 
 
 class MissingFactError(LawkitError):
@@ -108,7 +108,7 @@ class _Evaluator:
                 known = [v.id for v in dispute.views]
                 raise UnknownIdError(
                     f"der Meinungsstreit {dispute.id!r} kennt keine Ansicht {chosen_id!r}"
-                    f"{nearest(str(chosen_id), known)}"
+                    f"{aehnlich(str(chosen_id), known)}"
                 )
             if chosen_id is None:
                 chosen_by = ViewChoice.DOMINANT

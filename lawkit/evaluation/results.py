@@ -193,11 +193,11 @@ class CaseResult:
             if result.norm.id == norm_id:
                 return result
         from lawkit.errors import UnknownIdError
-        from lawkit.model.suggest import nearest
+        from lawkit.model.suggest import aehnlich
 
         raise UnknownIdError(
             f"die Norm {norm_id!r} wird in diesem Fall nicht geprüft"
-            f"{nearest(norm_id, [r.norm.id for r in self.norms])}"
+            f"{aehnlich(norm_id, [r.norm.id for r in self.norms])}"
         )
 
     def gutachten(self, style: str = "gutachten", level: str = "ausführlich") -> Presentation:

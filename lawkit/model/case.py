@@ -138,10 +138,10 @@ class Case:
                     final=self.final if variant.final is None else variant.final,
                 )
         from lawkit.errors import UnknownIdError
-        from lawkit.model.suggest import nearest
+        from lawkit.model.suggest import aehnlich
 
         raise UnknownIdError(f"der Fall {self.id!r} hat keine Variante {variant_id!r}"
-                             f"{nearest(variant_id, [v.id for v in self.variants])}; erwartet eine von: "
+                             f"{aehnlich(variant_id, [v.id for v in self.variants])}; erwartet eine von: "
                              + (", ".join(v.id for v in self.variants) or "(keine Varianten)"))
 
     def with_answer(self, key: str, answer: Answer | str) -> Case:
@@ -149,9 +149,9 @@ class Case:
         Sachverhalt (note and source kept for reference; the Gutachten says it is assumed)."""
         if key not in self.facts:
             from lawkit.errors import UnknownIdError
-            from lawkit.model.suggest import nearest
+            from lawkit.model.suggest import aehnlich
 
-            raise UnknownIdError(f"unbekannte Tatsache {key!r}{nearest(key, self.facts)}; erwartet den "
+            raise UnknownIdError(f"unbekannte Tatsache {key!r}{aehnlich(key, self.facts)}; erwartet den "
                                  "Schlüssel einer Tatsache des Falls")
         facts = dict(self.facts)
         old = facts[key]

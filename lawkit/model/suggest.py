@@ -6,12 +6,6 @@ import difflib
 from collections.abc import Iterable
 
 
-def nearest(name: str, known: Iterable[str], n: int = 3) -> str:
-    """'; meinten Sie a, b?' for the closest known ids, or '' when none is close (the same as
-    aehnlich: every message a user reads is German)."""
-    return aehnlich(name, known, n)
-
-
 def aehnlich(name: str, known: Iterable[str], n: int = 3) -> str:
     """'; meinten Sie a, b?' for the closest known ids (German messages), or ''."""
     if len(name) > 200:  # a runaway key is no typo of an id

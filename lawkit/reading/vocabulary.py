@@ -20,7 +20,7 @@ from lawkit.errors import AuthoringError
 from lawkit.loading.library import DATA_DIR, Library
 from lawkit.loading.yaml_reader import Reader, read_document
 from lawkit.model.norm import Element, Norm
-from lawkit.model.suggest import nearest
+from lawkit.model.suggest import aehnlich
 from lawkit.reading.lexicon import Phrase, content_keys, phrase
 
 TERMS_DIR = DATA_DIR / "terms"
@@ -164,7 +164,7 @@ def _read_terms(path: Path, library: Library) -> tuple[str, dict[str, object]]:
     reader.mapping(required=("norm",), optional=("names", "elements", "views"))
     norm_id = reader.str("norm")
     if norm_id not in library.norms:
-        raise reader["norm"].error(f"unbekannte Norm {norm_id!r}{nearest(norm_id, library.norms)}")
+        raise reader["norm"].error(f"unbekannte Norm {norm_id!r}{aehnlich(norm_id, library.norms)}")
     norm = library.norm(norm_id)
     data: dict[str, object] = {"names": _strings(reader, "names")}
     requirements = {v.requirement.id for e in norm.elements() if e.dispute is not None
@@ -176,7 +176,7 @@ def _read_terms(path: Path, library: Library) -> tuple[str, dict[str, object]]:
         for element_id, item in section.items():
             if element_id not in known:
                 raise section.error(f"die Norm {norm_id!r} hat kein Merkmal {element_id!r}"
-                                    f"{nearest(str(element_id), known)}", str(element_id))
+                                    f"{aehnlich(str(element_id), known)}", str(element_id))
             item.mapping(optional=("terms", "weak", "inverse", "label"))
             entry: dict[str, object] = {"terms": _strings(item, "terms"),
                                         "weak": _strings(item, "weak"),
@@ -196,7 +196,7 @@ def _read_terms(path: Path, library: Library) -> tuple[str, dict[str, object]]:
             if view_id not in views:
                 raise section.error(f"die Norm {norm_id!r} hat keine Ansicht {view_id!r} in einem "
                                     "Meinungsstreit"
-                                    f"{nearest(str(view_id), views)}", str(view_id))
+                                    f"{aehnlich(str(view_id), views)}", str(view_id))
             view_terms[str(view_id)] = _strings(section, str(view_id))
     data["views"] = view_terms
     return norm_id, data

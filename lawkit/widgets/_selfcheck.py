@@ -22,7 +22,7 @@ import ipywidgets as w
 from lawkit.errors import LawkitError, UnknownIdError
 from lawkit.loading.library import DATA_DIR
 from lawkit.loading.yaml_reader import Reader, beschreibe, read_document
-from lawkit.model.suggest import nearest
+from lawkit.model.suggest import aehnlich
 
 SELFCHECK_DIR = DATA_DIR / "selfchecks"
 
@@ -77,7 +77,7 @@ class SelfCheck:
         try:
             return self._by_id[question_id]
         except KeyError:
-            raise UnknownIdError(f"keine Frage {question_id!r}{nearest(question_id, self._by_id)}; "
+            raise UnknownIdError(f"keine Frage {question_id!r}{aehnlich(question_id, self._by_id)}; "
                                  f"erwartet eine von: {', '.join(self._by_id)}") from None
 
     def answer(self, question_id: str, option: str) -> str:
@@ -197,7 +197,7 @@ def self_check(name_or_path: str | Path) -> SelfCheck:
         if not path.exists():
             known = sorted(p.stem for p in SELFCHECK_DIR.glob("*.yaml")) if SELFCHECK_DIR.exists() else []
             raise UnknownIdError(f"unbekannte Selbstkontrolle {name_or_path!r}"
-                                 f"{nearest(name_or_path, known)}; "
+                                 f"{aehnlich(name_or_path, known)}; "
                                  f"erwartet eine von: {', '.join(known) or '(noch keine mitgeliefert)'} "
                                  "oder den Pfad einer YAML-Datei")
     title, questions = load_self_check(path)

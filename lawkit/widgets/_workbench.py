@@ -16,7 +16,7 @@ from lawkit.evaluation.results import CaseResult, DisputeResult, ElementResult
 from lawkit.loading.library import Library, default_library
 from lawkit.model.case import Case, Fact
 from lawkit.model.logic import Answer
-from lawkit.model.suggest import nearest
+from lawkit.model.suggest import aehnlich
 from lawkit.rendering import schema_view
 from lawkit.rendering.report import render
 from lawkit.widgets._facts import (
@@ -116,14 +116,14 @@ class Workbench:
     def set_fact(self, key: str, answer: Answer | str) -> None:
         """Answer a question differently (the same as clicking the button)."""
         if key not in self.controls:
-            raise UnknownIdError(f"die Werkbank hat keine Frage {key!r}{nearest(key, self.controls)}")
+            raise UnknownIdError(f"die Werkbank hat keine Frage {key!r}{aehnlich(key, self.controls)}")
         self.controls[key].value = _answer(answer).value
 
     def set_view(self, dispute_id: str, view_id: str) -> None:
         """Follow another view in a Meinungsstreit (the same as choosing it in the selector)."""
         if dispute_id not in self.view_controls:
             raise UnknownIdError(f"der Fall hat keinen Meinungsstreit {dispute_id!r}"
-                                 f"{nearest(dispute_id, self.view_controls)}")
+                                 f"{aehnlich(dispute_id, self.view_controls)}")
         control = self.view_controls[dispute_id]
         known = [value for _, value in control.options]
         if view_id not in known:
@@ -338,7 +338,7 @@ def workbench(case: Case | str | Path, *, library: Library | None = None, style:
         for norm_id in wanted:
             if norm_id not in examined:
                 raise UnknownIdError(f"der Fall {case.id!r} prüft {norm_id!r} nicht"
-                                     f"{nearest(norm_id, examined)}; erwartet eine von: "
+                                     f"{aehnlich(norm_id, examined)}; erwartet eine von: "
                                      + ", ".join(examined))
         case = replace(case, examinations=tuple(e for e in case.examinations if e.norm in wanted))
     return Workbench(case, library, style, level)
