@@ -282,7 +282,7 @@ def test_cli_errors_are_german_and_name_what_was_expected(tmp_path, capsys):
     out = str(tmp_path / "x.pdf")
     assert _error(capsys, "gutachten", "verkauf_an_konkurent", "--out", out) == (
         "lawkit export: unbekannter Fall 'verkauf_an_konkurent'; meinten Sie 'verkauf_an_konkurrenten'?; "
-        "erwartet die ID eines Falls der Bibliothek oder den Pfad einer Falldatei (.yaml)")
+        "erwartet die ID eines Falls der Bibliothek oder des Kursordners oder den Pfad einer Falldatei")
     assert _error(capsys, "aufgabe", "e99_gibt_es_nicht", "--out", out).startswith(
         "lawkit export: unbekannte Aufgabe 'e99_gibt_es_nicht'")
     assert _error(capsys, "gutachten", CASE, "--out", str(tmp_path / "x.txt")) == (

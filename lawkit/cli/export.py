@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lawkit.cli import _ERRNO_GERMAN, add_library_option, library_from
-from lawkit.errors import LawkitError, UnknownIdError
+from lawkit.errors import LawkitError
 
 if TYPE_CHECKING:
     from lawkit.export.model import Handout
     from lawkit.loading.library import Library
-    from lawkit.model.case import Case
 
 
 EXERCISE_HELP = "Aufgaben-ID in course/ oder Pfad einer Aufgabendatei"
@@ -73,18 +72,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub.set_defaults(func=run)
 
 
-def find_case(library: Library, case_id: str) -> Case:
-    """A case by id or path, with a German message for an unknown one."""
-    base = case_id.partition(".")[0]
-    if base not in library.case_files and not Path(case_id).exists():
-        from lawkit.model.suggest import aehnlich
-
-        raise UnknownIdError(f"unbekannter Fall {case_id!r}{aehnlich(case_id, library.case_files)}; "
-                             "erwartet die ID eines Falls der Bibliothek oder den Pfad einer Falldatei "
-                             "(.yaml)")
-    return library.case(case_id)
-
-
 def _feedback(args: argparse.Namespace, library: Library) -> Handout:
     from lawkit.coursework.loading import find_exercise
     from lawkit.export import feedback_handout
@@ -127,7 +114,7 @@ def handout_of(args: argparse.Namespace, library: Library) -> Handout:
         from lawkit.cli.check import parse_views
         from lawkit.evaluation.evaluate import check
 
-        result = check(find_case(library, args.case), library, views=parse_views(args.view))
+        result = check(library.case(args.case), library, views=parse_views(args.view))
         return gutachten_handout(result, args.style, args.level)
     if args.kind == "feedback":
         return _feedback(args, library)
