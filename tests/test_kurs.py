@@ -183,10 +183,13 @@ def test_five_planted_errors_in_three_files_in_one_run(tmp_path, capsys, monkeyp
     ("  strafantrag_gestellt:\n\tanswer: ja\n",
      "F:8: kein gültiges YAML: ein Tabulator an einer Stelle, an der YAML ihn nicht erlaubt – "
      "Tabulatoren sind in YAML nicht erlaubt; rücken Sie mit Leerzeichen ein"),
+    ("  strafantrag_gestellt:\n    answer: ja\n\tnote: eingerückt mit Tabulator\n",
+     "F:9: kein gültiges YAML: ein Tabulator in der Einrückung – Tabulatoren sind in YAML nicht "
+     "erlaubt; rücken Sie mit Leerzeichen ein"),
     ('  strafantrag_gestellt:\n    answer: ja\n    note: "Er stellt Antrag.\n',
      "F:10: kein gültiges YAML: die Datei endet mitten in einem Wert – fehlt ein schließendes "
      "Anführungszeichen?"),
-], ids=["colon", "tab", "quote"])
+], ids=["colon", "tab", "tab-indent", "quote"])
 def test_the_usual_yaml_slips_get_a_hint(tmp_path, text, expected):
     from lawkit.loading.library import load_case
 

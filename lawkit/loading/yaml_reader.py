@@ -127,6 +127,7 @@ _YAML_PROBLEMS = (
     ("did not find expected '-' indicator", "hier wird ein Listeneintrag ('- …') erwartet"),
     ("found character '\\t' that cannot start any token", "ein Tabulator an einer Stelle, an der YAML ihn "
                                                             "nicht erlaubt"),
+    ("found a tab character that violates indentation", "ein Tabulator in der Einrückung"),
     ("found character that cannot start any token", "ein Zeichen, mit dem hier nichts beginnen kann (ein "
                                                     "Tabulator?)"),
     ("found unexpected end of stream", "die Datei endet mitten in einem Wert"),
