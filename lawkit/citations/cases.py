@@ -187,15 +187,18 @@ def _kinds_at(text: str, m: re.Match[str]) -> tuple[str, ...]:
     return ("reporter",)
 
 
+# Greedy, not possessive ('*+'): CPython 3.11 before 3.11.5 matches a possessive repetition of
+# such a group wrongly (3.11.2, Debian's: '; ' did not match), and both patterns only ever
+# fullmatch a gap of at most _GAP_LIMIT characters, so backtracking stays bounded.
 _GLUE = re.compile(
     r"(?:\(K\)|[\s,;:()\[\]=\-–—]"
     r"|(?<![\wäöüß])(?:und|sowie|in|AZ|Az\.|verb\.|u\.\s?a\.|m\.\s?w\.\s?N\.|mwN|vgl\.?|auch|zuletzt|ferner"
     r"|ebenso|etwa|nur|jeweils|stRspr|st\.\s?Rspr\.|(?:des|der)(?:\s+(?:\d{1,2}\.\s+Kammer\s+des\s+)?"
     r"(?:Ersten|Zweiten|Dritten|Vierten|Fünften|Sechsten|Großen|erkennenden|\d{1,2}\.|[IVX]{1,5}\.)?"
-    r"\s*(?:Senats|Zivilsenats|Strafsenats|Revisionssenats|Wehrdienstsenats|Kammer))?)(?![\wäöüß]))*+"
+    r"\s*(?:Senats|Zivilsenats|Strafsenats|Revisionssenats|Wehrdienstsenats|Kammer))?)(?![\wäöüß]))*"
 )
 _GAP_LIMIT = 60
-_MARGINAL_GAP = re.compile(r"(?:[\s,\-–]|u\.\s?a\.|m\.\s?w\.\s?N\.|mwN)*+")
+_MARGINAL_GAP = re.compile(r"(?:[\s,\-–]|u\.\s?a\.|m\.\s?w\.\s?N\.|mwN)*")
 # Between an EU court's date and its docket or reporter: the decision's name and a docket of
 # the years before 1989, which had no 'C-' (', Cilfit, 283/81, ', ' - 6/64 - ').
 _EU_GAP = re.compile(
